@@ -1,0 +1,103 @@
+"""The `plansite` command. It parses arguments, calls the pipeline and prints;
+the work itself lives in the stage modules."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from generator import __version__
+from generator.diagnostics import PlanError, Report
+from generator.pipeline import Inputs, build, check_plan
+
+EXIT_OK, EXIT_PLAN_ERRORS = 0, 1  # click itself exits 2 on usage errors
+
+plan_option = click.option(
+    "--plan",
+    "plan_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("plan"),
+    show_default=True,
+    help="Folder holding the plan files.",
+)
+config_option = click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("site_config.yml"),
+    show_default=True,
+    help="Site configuration file.",
+)
+strict_option = click.option(
+    "--strict", is_flag=True, help="Treat warnings as errors (exit 1 when there are any)."
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="plansite")
+def main() -> None:
+    """Turn a social-media marketing plan kept as YAML and Markdown into a website."""
+
+
+@main.command("check")
+@plan_option
+@config_option
+@strict_option
+def check_command(plan_dir: Path, config_file: Path, strict: bool) -> None:
+    """Validate the plan and print every problem; write nothing."""
+    try:
+        checked = check_plan(Inputs(plan_dir, config_file))
+    except PlanError as exc:
+        _fail(exc.report, wrote_nothing=True)
+    _print(checked.report)
+    if strict and checked.report.warnings:
+        _fail(checked.report, wrote_nothing=True, already_printed=True)
+    click.echo(f"{checked.report.summary()}; the plan is valid.", err=True)
+
+
+@main.command("build")
+@plan_option
+@config_option
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("site"),
+    show_default=True,
+    help="Folder the site is written to (replaced only when the build succeeds).",
+)
+@strict_option
+def build_command(plan_dir: Path, config_file: Path, out: Path, strict: bool) -> None:
+    """Check the plan and build the site."""
+    try:
+        checked = build(Inputs(plan_dir, config_file), out, strict)
+    except PlanError as exc:
+        _fail(exc.report, wrote_nothing=True)
+    _print(checked.report)
+    click.echo(f"{checked.report.summary()}; site written to {out}/", err=True)
+
+
+@main.command("serve")
+@plan_option
+@config_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+def serve_command(plan_dir: Path, config_file: Path, host: str, port: int) -> None:
+    """Preview the site, rebuilding it whenever the plan or the theme changes."""
+    from generator.preview import serve
+
+    serve(Inputs(plan_dir, config_file), host, port)
+
+
+def _print(report: Report) -> None:
+    for diagnostic in report.sorted():
+        click.echo(diagnostic.format(), err=True)
+
+
+def _fail(report: Report, wrote_nothing: bool, already_printed: bool = False) -> None:
+    if not already_printed:
+        _print(report)
+    tail = "; nothing was written." if wrote_nothing else "."
+    click.echo(f"{report.summary()}{tail}", err=True)
+    sys.exit(EXIT_PLAN_ERRORS)

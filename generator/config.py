@@ -1,0 +1,51 @@
+"""Reads site_config.yml: the settings of the site rather than of the plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from generator.diagnostics import Location, Report
+from generator.model import SiteConfig
+from generator.plan_files import read_text
+from generator.schema_validation import validate_doc
+from generator.values import parse_duration
+from generator.yaml_source import YamlError, parse_yaml
+
+
+def load_config(path: Path, report: Report) -> SiteConfig | None:
+    """The site configuration, or None after reporting why it cannot be used."""
+    if not path.is_file():
+        report.error(
+            Location(path),
+            "site configuration not found",
+            "pass it with --config, or create site_config.yml with at least 'site_name:'",
+        )
+        return None
+    text = read_text(path, report)
+    if text is None:
+        return None
+    try:
+        doc = parse_yaml(text, path)
+    except YamlError as exc:
+        report.error(exc.location, exc.message, exc.hint)
+        return None
+    problems = validate_doc("site_config", doc)
+    report.extend(diagnostic for _, diagnostic in problems)
+    if problems:
+        return None
+    data: dict[str, Any] = doc.data
+    calendar = data.get("calendar", {})
+    return SiteConfig(
+        site_name=data["site_name"],
+        source=doc.locate(),
+        site_url=data.get("site_url", ""),
+        language=data.get("language", "en"),
+        timezone=data.get("timezone", "UTC"),
+        theme=data.get("theme", {}),
+        calendar_name=calendar.get("name", ""),
+        default_duration=parse_duration(calendar.get("default_duration", "30m")),
+        include_ideas=calendar.get("include_ideas", False),
+        utm_medium=data.get("utm", {}).get("medium", "social"),
+        mkdocs=data.get("mkdocs", {}),
+    )

@@ -1,0 +1,159 @@
+"""Turns the generated Markdown pages into the HTML site with MkDocs and Material.
+
+This is the only module that imports MkDocs. It builds into a temporary
+folder next to the output and swaps it into place only when the whole build
+succeeded, so a failed build never leaves a half-written site behind.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markupsafe import escape
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from generator.model import SiteConfig
+from generator.pages import Page
+from generator.resources import theme_dir
+
+STYLESHEET = "assets/stylesheets/plansite.css"
+
+
+class SiteBuildError(Exception):
+    """MkDocs refused the generated site; the message says why."""
+
+
+def mkdocs_config(config: SiteConfig, nav: list[Any]) -> dict[str, Any]:
+    """The MkDocs settings for a plan site: Material, offline, pruned navigation."""
+    theme: dict[str, Any] = {
+        "name": "material",
+        "custom_dir": str(theme_dir()),
+        "language": config.language,
+        "font": False,  # no request to a font CDN: the site works offline
+        "features": [
+            "navigation.prune",
+            "navigation.top",
+            "navigation.indexes",
+            "search.highlight",
+            "content.tooltips",
+        ],
+        "palette": [
+            {
+                "media": "(prefers-color-scheme: light)",
+                "scheme": "default",
+                "toggle": {"icon": "material/weather-night", "name": "Dark mode"},
+            },
+            {
+                "media": "(prefers-color-scheme: dark)",
+                "scheme": "slate",
+                "toggle": {"icon": "material/weather-sunny", "name": "Light mode"},
+            },
+        ],
+    }
+    settings: dict[str, Any] = {
+        # Material prints the site name into HTML without escaping it.
+        "site_name": str(escape(config.site_name)),
+        "theme": _merge(theme, config.theme),
+        "nav": nav,
+        "extra_css": [STYLESHEET],
+        "plugins": [{"search": {"lang": config.language}}],
+        "markdown_extensions": [
+            "tables",
+            "attr_list",
+            "md_in_html",
+            "admonition",
+            "pymdownx.details",
+            "pymdownx.superfences",
+            {"toc": {"permalink": True}},
+        ],
+        "validation": {
+            "links": {
+                "absolute_links": "relative_to_docs",
+                "anchors": "warn",
+                "unrecognized_links": "warn",
+                "not_found": "warn",
+            },
+            "nav": {"omitted_files": "warn", "not_found": "warn"},
+        },
+    }
+    if config.site_url:
+        settings["site_url"] = config.site_url
+    return _merge(settings, config.mkdocs)
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """`base` with `extra` laid over it, mappings merged key by key."""
+    merged = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def build_site(pages: list[Page], settings: dict[str, Any], out: Path, strict: bool) -> None:
+    """Build the HTML site into `out`, replacing what was there only on success."""
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with _scratch_folder(out.parent) as work:
+        docs = work / "docs"
+        for page in pages:
+            target = docs / page.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page.text, encoding="utf-8")
+        config_file = work / "mkdocs.yml"
+        full = {**settings, "docs_dir": str(docs), "site_dir": str(work / "site")}
+        config_file.write_text(yaml.safe_dump(full, allow_unicode=True, sort_keys=True), "utf-8")
+        _run_mkdocs(config_file, strict)
+        swap_into_place(work / "site", out, work)
+
+
+def _run_mkdocs(config_file: Path, strict: bool) -> None:
+    warnings = _WarningCollector()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(warnings)
+    try:
+        config = load_config(config_file=str(config_file), strict=strict)
+        mkdocs_build(config)
+    except MkDocsException as exc:
+        detail = "; ".join(warnings.messages) or str(exc)
+        raise SiteBuildError(detail) from None
+    finally:
+        logger.removeHandler(warnings)
+
+
+class _WarningCollector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _scratch_folder(parent: Path) -> Iterator[Path]:
+    """A temporary folder on the output's file system (so renames are atomic), always removed."""
+    work = Path(tempfile.mkdtemp(prefix=".plansite-build-", dir=parent))
+    try:
+        yield work
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def swap_into_place(new: Path, out: Path, work: Path) -> None:
+    """Replace `out` by `new` with two renames; the old tree goes to `work` to be deleted."""
+    if out.exists():
+        os.replace(out, work / "previous")
+    os.replace(new, out)

@@ -1,0 +1,125 @@
+"""Writes the site's Markdown pages from the plan with Jinja2 templates.
+
+Templates own all wording and layout; this module only chooses which page
+gets which data. The page count follows goals, personas, channels and
+campaigns, never the number of posts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+import yaml
+from markupsafe import Markup, escape
+
+from generator import model as m
+from generator.i18n import Translator
+from generator.markdown_text import finalize, markdown_body, markdown_inline, safe_href
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated Markdown file, relative to the docs folder."""
+
+    path: str
+    text: str
+
+
+def template_environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        autoescape=True,
+        finalize=finalize,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["href"] = safe_href
+    env.filters["body"] = markdown_body
+    env.filters["md"] = markdown_inline
+    return env
+
+
+class _Links:
+    """Markdown links to the pages of plan entities, checked by MkDocs at build time."""
+
+    def __init__(self, plan: m.Plan) -> None:
+        self.plan = plan
+
+    def goal(self, goal_id: str) -> Markup:
+        return _link(self.plan.goal(goal_id).title, f"/goals/{goal_id}.md")
+
+    def persona(self, persona_id: str) -> Markup:
+        return _link(self.plan.persona(persona_id).name, f"/personas/{persona_id}.md")
+
+    def channel(self, channel_id: str) -> Markup:
+        return _link(channel_id, f"/channels/{channel_id}.md")
+
+    def campaign(self, campaign_id: str) -> Markup:
+        return _link(self.plan.campaign(campaign_id).name, f"/calendar.md#{campaign_id}")
+
+    def external(self, text: str, url: str) -> Markup:
+        if not url:
+            return markdown_inline(text)
+        return Markup(f'<a href="{safe_href(url)}">{markdown_inline(text)}</a>')
+
+
+def _link(text: str, target: str) -> Markup:
+    return Markup(f"[{markdown_inline(text)}]({target})")
+
+
+def render_pages(plan: m.Plan, config: m.SiteConfig) -> list[Page]:
+    """Every page of the site as Markdown, in a stable order."""
+    env = template_environment()
+    t = Translator(config.language)
+    common: dict[str, Any] = {"plan": plan, "config": config, "t": t, "link": _Links(plan)}
+
+    def page(path: str, template: str, title: str, **context: Any) -> Page:
+        body = env.get_template(template).render(**common, **context)
+        return Page(path, _front_matter(title) + body)
+
+    pages = [
+        page("index.md", "overview.md.j2", plan.title),
+        page("goals/index.md", "goals.md.j2", t("goals")),
+        page("personas/index.md", "personas.md.j2", t("personas")),
+        page("audit.md", "audit.md.j2", t("audit")),
+        page("channels/index.md", "channels.md.j2", t("missions")),
+        page("content.md", "content.md.j2", t("content")),
+        page("calendar.md", "calendar.md.j2", t("calendar")),
+        page("inspiration.md", "inspiration.md.j2", t("inspiration")),
+        page("measurement.md", "measurement.md.j2", t("measurement")),
+    ]
+    pages += [page(f"goals/{g.id}.md", "goal.md.j2", g.title, goal=g) for g in plan.goals]
+    pages += [
+        page(f"personas/{p.id}.md", "persona.md.j2", p.name, persona=p) for p in plan.personas
+    ]
+    pages += [page(f"channels/{c.id}.md", "channel.md.j2", c.id, channel=c) for c in plan.channels]
+    return pages
+
+
+def _front_matter(title: str) -> str:
+    """MkDocs metadata giving the page title already HTML-escaped.
+
+    Material prints `page.title` into <title> and the navigation without
+    escaping it, so a title taken from the plan must arrive escaped.
+    """
+    return "---\n" + yaml.safe_dump({"title": str(escape(title))}, allow_unicode=True) + "---\n"
+
+
+def navigation(plan: m.Plan, config: m.SiteConfig) -> list[Any]:
+    """MkDocs' `nav`: the six steps of the plan in reading order."""
+    t = Translator(config.language)
+    return [
+        {t("overview"): "index.md"},
+        {t("goals"): ["goals/index.md", *(f"goals/{g.id}.md" for g in plan.goals)]},
+        {t("personas"): ["personas/index.md", *(f"personas/{p.id}.md" for p in plan.personas)]},
+        {t("audit"): "audit.md"},
+        {t("channels"): ["channels/index.md", *(f"channels/{c.id}.md" for c in plan.channels)]},
+        {t("inspiration"): "inspiration.md"},
+        {t("content"): "content.md"},
+        {t("calendar"): "calendar.md"},
+        {t("measurement"): "measurement.md"},
+    ]

@@ -1,0 +1,155 @@
+"""Finds the files of a plan folder and reads each into a SourceDoc.
+
+Reading is separate from checking: every file is read even when an earlier one
+is broken, so that one run reports every problem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.diagnostics import Location, Report
+from generator.yaml_source import SourceDoc, YamlError, parse_yaml
+
+DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024
+
+# The kind of each file decides which schema checks it.
+SINGLE_FILES = {
+    "plan.md": "plan",
+    "audit.yml": "audit",
+    "content.yml": "content",
+    "inspiration.yml": "inspiration",
+    "measurement.yml": "measurement",
+}
+REQUIRED_FILES = ("plan.md", "audit.yml")
+ENTITY_FOLDERS = {"goals": "goal", "personas": "persona", "channels": "channel"}
+CALENDAR_FOLDER = "calendar"
+
+
+@dataclass
+class PlanSources:
+    """Every readable file of a plan, by kind; Markdown entities also keep their body."""
+
+    root: Path
+    singles: dict[str, SourceDoc] = field(default_factory=dict)
+    entities: dict[str, list[SourceDoc]] = field(default_factory=dict)
+    calendars: list[SourceDoc] = field(default_factory=list)
+    bodies: dict[Path, str] = field(default_factory=dict)
+
+    def all_docs(self) -> list[tuple[str, SourceDoc]]:
+        docs = [(kind, doc) for kind, doc in self.singles.items()]
+        for kind, entity_docs in self.entities.items():
+            docs.extend((kind, doc) for doc in entity_docs)
+        docs.extend(("calendar", doc) for doc in self.calendars)
+        return docs
+
+
+def read_plan(root: Path, report: Report, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> PlanSources:
+    """Read every plan file under `root`; problems go to `report`, unreadable files are left out."""
+    sources = PlanSources(root=root)
+    if not root.is_dir():
+        report.error(
+            Location(root),
+            "plan folder not found",
+            "pass the folder with --plan, or run plansite init",
+        )
+        return sources
+    for name in REQUIRED_FILES:
+        if not (root / name).is_file():
+            report.error(
+                Location(root / name),
+                "required file is missing",
+                "every plan has one; `plansite init` writes an example to copy from",
+            )
+    for name, kind in SINGLE_FILES.items():
+        path = root / name
+        if path.is_file():
+            doc = _read(path, report, max_bytes, sources)
+            if doc is not None:
+                sources.singles[kind] = doc
+    for folder, kind in ENTITY_FOLDERS.items():
+        sources.entities[kind] = []
+        for path in _files(root / folder, ".md"):
+            doc = _read(path, report, max_bytes, sources)
+            if doc is not None:
+                sources.entities[kind].append(doc)
+    for path in _files(root / CALENDAR_FOLDER, ".yml", ".yaml"):
+        doc = _read(path, report, max_bytes, sources)
+        if doc is not None:
+            sources.calendars.append(doc)
+    return sources
+
+
+def _files(folder: Path, *suffixes: str) -> list[Path]:
+    """Files in name order, so that the output never depends on the file system's order."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in suffixes)
+
+
+def _read(path: Path, report: Report, max_bytes: int, sources: PlanSources) -> SourceDoc | None:
+    text = read_text(path, report, max_bytes)
+    if text is None:
+        return None
+    try:
+        if path.suffix == ".md":
+            front, offset, body = split_front_matter(text, path)
+            sources.bodies[path] = body
+            doc = parse_yaml(front, path, line_offset=offset)
+        else:
+            doc = parse_yaml(text, path)
+    except YamlError as exc:
+        report.error(exc.location, exc.message, exc.hint)
+        return None
+    return doc
+
+
+def read_text(path: Path, report: Report, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> str | None:
+    """The file's text, or None after reporting why it cannot be used."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        report.error(
+            Location(path),
+            f"file is too large ({size} bytes, the limit is {max_bytes})",
+            "split it into several files",
+        )
+        return None
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        report.error(
+            Location(path, 1, 1),
+            "file starts with a byte-order mark (BOM)",
+            "save it as UTF-8 without BOM",
+        )
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        report.error(
+            Location(path, line, column),
+            "file is not valid UTF-8",
+            "save it with the UTF-8 encoding",
+        )
+        return None
+
+
+def split_front_matter(text: str, path: Path) -> tuple[str, int, str]:
+    """(front matter YAML, lines before it, Markdown body) of a Markdown entity."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip("\r\n") != "---":
+        raise YamlError(
+            Location(path, 1, 1),
+            "missing front matter",
+            "a Markdown entity starts with a line '---', its YAML fields, then another '---'",
+        )
+    for index in range(1, len(lines)):
+        if lines[index].rstrip("\r\n").rstrip() in ("---", "..."):
+            return "".join(lines[1:index]), 1, "".join(lines[index + 1 :])
+    raise YamlError(
+        Location(path, 1, 1),
+        "front matter is not closed",
+        "add a line '---' after the YAML fields",
+    )

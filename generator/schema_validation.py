@@ -1,0 +1,211 @@
+"""Checks each parsed file against its JSON Schema and words the errors for people.
+
+The schemas in `generator/schemas/` are the single statement of the plan
+format: the same files drive validation here and editor completion.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+from referencing import Registry, Resource
+
+from generator.diagnostics import Diagnostic, Severity, did_you_mean
+from generator.values import (
+    ValueProblem,
+    check_link,
+    parse_date,
+    parse_duration,
+    parse_time,
+    parse_timezone,
+)
+from generator.yaml_source import DataPath, SourceDoc
+
+FILE_KINDS = (
+    "site_config",
+    "plan",
+    "goal",
+    "persona",
+    "channel",
+    "audit",
+    "content",
+    "inspiration",
+    "measurement",
+    "calendar",
+)
+
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "array": "a list",
+    "object": "a mapping of fields",
+    "boolean": "true or false",
+    "null": "empty",
+}
+
+
+def schema_texts() -> dict[str, str]:
+    """File name to JSON text of every schema shipped in the package."""
+    folder = resources.files("generator") / "schemas"
+    return {
+        entry.name: entry.read_text(encoding="utf-8")
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+        if entry.name.endswith(".schema.json")
+    }
+
+
+@cache
+def _validators() -> dict[str, jsonschema.protocols.Validator]:
+    schemas = {name: json.loads(text) for name, text in schema_texts().items()}
+    registry: Registry[Any] = Registry().with_resources(
+        (name, Resource.from_contents(schema)) for name, schema in schemas.items()
+    )
+    checker = jsonschema.FormatChecker(formats=())
+    for name, check in _FORMATS.items():
+        checker.checks(name, raises=ValueProblem)(check)
+    return {
+        kind: jsonschema.Draft202012Validator(
+            schemas[f"{kind}.schema.json"], registry=registry, format_checker=checker
+        )
+        for kind in FILE_KINDS
+    }
+
+
+def _email(text: str) -> bool:
+    if not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", text):
+        raise ValueProblem(f"'{text}' is not an e-mail address")
+    return True
+
+
+def _returns_true(parse: Callable[[str], Any]) -> Callable[[object], bool]:
+    def check(value: object) -> bool:
+        if isinstance(value, str):
+            parse(value)
+        return True
+
+    return check
+
+
+_FORMATS: dict[str, Callable[[object], bool]] = {
+    "date": _returns_true(parse_date),
+    "local-time": _returns_true(parse_time),
+    "iana-timezone": _returns_true(parse_timezone),
+    "short-duration": _returns_true(parse_duration),
+    "link": _returns_true(check_link),
+    "email": _returns_true(_email),
+}
+
+
+def validate_doc(kind: str, doc: SourceDoc) -> list[tuple[DataPath, Diagnostic]]:
+    """Every schema problem of one document with the data path it concerns.
+
+    The path lets the caller leave out just the broken item (one post, one
+    account) and keep checking the rest.
+    """
+    if doc.data is None:
+        problem = Diagnostic(doc.locate(), Severity.ERROR, "file is empty", "fill in its fields")
+        return [((), problem)]
+    if not isinstance(doc.data, dict):
+        problem = Diagnostic(
+            doc.locate(),
+            Severity.ERROR,
+            f"the file must be a mapping of fields, not {_describe(doc.data)}",
+            "write 'field: value' lines at the top level",
+        )
+        return [((), problem)]
+    found: dict[tuple[DataPath, str], Diagnostic] = {}
+    for error in _validators()[kind].iter_errors(doc.data):
+        for data_path, message, hint in _explain(error):
+            diagnostic = Diagnostic(doc.locate(data_path), Severity.ERROR, message, hint)
+            found.setdefault((data_path, message), diagnostic)
+    return [(data_path, diagnostic) for (data_path, _), diagnostic in found.items()]
+
+
+Explained = tuple[DataPath, str, str]
+
+
+def _explain(error: jsonschema.ValidationError) -> Iterator[Explained]:
+    """(where, message, hint) for one schema error: the wording people read."""
+    path = tuple(error.absolute_path)
+    field = _field_name(path)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    expected = schema.get("x-expected")
+    value = error.instance
+    validator = error.validator
+    rule: Any = error.validator_value
+
+    if validator == "required":
+        for name in rule:
+            if isinstance(value, dict) and name not in value:
+                yield path, f"missing required field '{name}'", f"add '{name}:' here"
+    elif validator == "additionalProperties" and isinstance(value, dict):
+        known = schema.get("properties", {})
+        for key in value:
+            if key not in known:
+                hint = did_you_mean(key, known) or f"known fields: {', '.join(known)}"
+                yield (*path, key), f"unknown field '{key}'", hint
+    elif validator == "enum":
+        choices = [str(c) for c in rule]
+        shown = f"'{value}'" if isinstance(value, str) else _describe(value)
+        hint = did_you_mean(str(value), choices) if isinstance(value, str) else ""
+        yield path, f"{field} cannot be {shown}: expected one of {', '.join(choices)}", hint
+    elif validator == "format":
+        cause = error.cause
+        if isinstance(cause, ValueProblem):
+            yield path, f"{field}: {cause}", cause.hint
+        else:  # pragma: no cover - every format checker raises ValueProblem
+            yield path, f"{field}: {error.message}", ""
+    elif validator == "type":
+        wanted = expected or _TYPE_WORDS.get(str(rule), str(rule))
+        yield path, f"{field} must be {wanted}, not {_describe(value)}", _type_hint(value)
+    elif expected:
+        yield path, f"{field} must be {expected}", ""
+    elif validator == "minLength":
+        yield path, f"{field} must not be empty", ""
+    elif validator == "minItems":
+        yield path, f"{field} must not be an empty list", ""
+    elif validator in ("minimum", "maximum"):
+        bound = "at least" if validator == "minimum" else "at most"
+        yield path, f"{field} must be {bound} {rule}, not {value}", ""
+    else:
+        yield path, f"{field}: {error.message}", ""
+
+
+def _field_name(path: tuple[Any, ...]) -> str:
+    for part in reversed(path):
+        if isinstance(part, str):
+            return f"'{part}'"
+    return "value"
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text '{value}'"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"
+
+
+def _type_hint(value: object) -> str:
+    if isinstance(value, dict):
+        return "this value is indented as a mapping; check the indentation"
+    if isinstance(value, list):
+        return "remove the '-' or the brackets"
+    if isinstance(value, str) and re.match(r"^-?[0-9.]+$", value):
+        return "write it without quotes"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return "put it in quotes to make it text"
+    return ""

@@ -1,0 +1,169 @@
+"""YAML text to plain Python values, remembering where every value came from.
+
+PyYAML's own constructors follow YAML 1.1, which turns `10:00` into 600, `no`
+into False and unquoted dates into `date` objects while quoted ones stay text.
+Plan authors should not have to know any of that, so we compose the node tree
+ourselves and resolve plain scalars with the small YAML 1.2 core rules: only
+null, true/false, decimal integers and floats are not text. Dates and times
+stay text and are checked by the schemas.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.diagnostics import Location
+
+try:  # libyaml is much faster and keeps marks too
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+# A path into a document: keys and list indexes from the root.
+DataPath = tuple[str | int, ...]
+
+MAX_NODES = 200_000  # aliases can multiply a small file into millions of values
+MAX_DEPTH = 50  # no plan file nests this deep; deeper ones would exhaust the stack
+
+_STANDARD_TAG = "tag:yaml.org,2002:"
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_TRUE = re.compile(r"^(?:true|True|TRUE)$")
+_FALSE = re.compile(r"^(?:false|False|FALSE)$")
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+
+
+class YamlError(Exception):
+    """A YAML problem at a known place; the message says what to fix."""
+
+    def __init__(self, location: Location, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.location = location
+        self.message = message
+        self.hint = hint
+
+
+@dataclass
+class SourceDoc:
+    """One parsed YAML document and the line and column of each of its values."""
+
+    path: Path
+    data: Any
+    marks: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
+    line_offset: int = 0  # lines before the YAML starts (front matter)
+
+    def locate(self, data_path: DataPath = ()) -> Location:
+        """The place of the value at `data_path`, or of its closest parent we know."""
+        for end in range(len(data_path), -1, -1):
+            mark = self.marks.get(tuple(data_path[:end]))
+            if mark is not None:
+                return Location(self.path, mark[0], mark[1])
+        return Location(self.path, self.line_offset + 1, 1)
+
+
+def parse_yaml(text: str, path: Path, line_offset: int = 0) -> SourceDoc:
+    """Parse one YAML document; raise YamlError with the file's line on any problem."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(exc, path, line_offset) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - every PyYAML error is marked
+        raise YamlError(Location(path, line_offset + 1, 1), str(exc)) from None
+    doc = SourceDoc(path=path, data=None, line_offset=line_offset)
+    if node is not None:
+        doc.data = _Builder(doc).build(node, ())
+    return doc
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, path: Path, line_offset: int) -> YamlError:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1 + line_offset, mark.column + 1) if mark else (line_offset + 1, 1)
+    problem = exc.problem or exc.context or "invalid YAML"
+    hint = ""
+    if "\t" in problem or "tab" in problem:
+        hint = "indent with spaces, YAML does not allow tabs"
+    elif "mapping values are not allowed" in problem:
+        hint = "quote text that contains ': ', or check the indentation of this line"
+    elif "found unexpected end of stream" in problem or "quoted scalar" in str(exc.context):
+        hint = "a quote is opened and never closed"
+    elif "expected <block end>" in problem or "did not find expected key" in problem:
+        hint = "check the indentation: items of one list or mapping line up"
+    return YamlError(Location(path, line, column), f"invalid YAML: {problem}", hint)
+
+
+class _Builder:
+    """Walks a composed node tree into dicts, lists and scalars, recording marks."""
+
+    def __init__(self, doc: SourceDoc) -> None:
+        self.doc = doc
+        self.nodes = 0
+
+    def location(self, node: yaml.Node) -> Location:
+        mark = node.start_mark
+        return Location(self.doc.path, mark.line + 1 + self.doc.line_offset, mark.column + 1)
+
+    def build(self, node: yaml.Node, data_path: DataPath) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise YamlError(
+                self.location(node),
+                f"document too large: more than {MAX_NODES} values",
+                "anchors and aliases (&, *) can multiply a document; write the values out",
+            )
+        start = self.location(node)
+        if len(data_path) > MAX_DEPTH:
+            raise YamlError(start, f"document nested more than {MAX_DEPTH} levels deep")
+        self.doc.marks.setdefault(data_path, (start.line, start.column))
+        if not node.tag.startswith(_STANDARD_TAG) and node.tag != "!":
+            raise YamlError(start, f"unsupported YAML tag '{node.tag}'", "remove the tag")
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, data_path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*data_path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)  # the three node kinds YAML has
+        return resolve_scalar(node)
+
+    def mapping(self, node: yaml.MappingNode, data_path: DataPath) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _STANDARD_TAG + "merge":
+                raise YamlError(self.location(key_node), "merge keys (<<) are not supported")
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlError(self.location(key_node), "a key must be plain text")
+            key = str(key_node.value)
+            key_location = self.location(key_node)
+            if key in result:
+                first = self.doc.marks[(*data_path, key)]
+                raise YamlError(
+                    key_location,
+                    f"duplicate key '{key}'",
+                    f"it was already set on line {first[0]}; keep one of them",
+                )
+            # Point at the key: that is the line people read when a value is wrong.
+            self.doc.marks[(*data_path, key)] = (key_location.line, key_location.column)
+            result[key] = self.build(value_node, (*data_path, key))
+        return result
+
+
+def resolve_scalar(node: yaml.ScalarNode) -> Any:
+    """YAML 1.2 core resolution for plain scalars; quoted scalars are always text."""
+    text: str = node.value
+    # libyaml marks plain scalars with style '', pure-Python PyYAML with None.
+    if node.style not in (None, "") or node.tag == _STANDARD_TAG + "str":
+        return text
+    if _NULL.match(text):
+        return None
+    if _TRUE.match(text):
+        return True
+    if _FALSE.match(text):
+        return False
+    if _INT.match(text):
+        return int(text)
+    if _FLOAT.match(text) and any(ch.isdigit() for ch in text):
+        return float(text)
+    return text

@@ -1,0 +1,87 @@
+"""The YAML loader: values as plan authors mean them, and the line of each one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.plan_files import split_front_matter
+from generator.yaml_source import MAX_NODES, YamlError, parse_yaml
+
+HERE = Path("plan/calendar/q1.yml")
+
+
+def test_yaml_1_1_traps_keep_their_written_meaning() -> None:
+    doc = parse_yaml(
+        "time: 10:00\nanswer: no\nswitch: off\nday: 2027-01-05\nquoted: '2027-01-05'\n"
+        "on: [mon]\ncount: 3\nshare: 2.5\nflag: true\nempty:\n",
+        HERE,
+    )
+    assert doc.data == {
+        "time": "10:00",
+        "answer": "no",
+        "switch": "off",
+        "day": "2027-01-05",
+        "quoted": "2027-01-05",
+        "on": ["mon"],
+        "count": 3,
+        "share": 2.5,
+        "flag": True,
+        "empty": None,
+    }
+
+
+def test_quoted_numbers_stay_text() -> None:
+    assert parse_yaml("a: '10'\nb: \"true\"\n", HERE).data == {"a": "10", "b": "true"}
+
+
+def test_every_value_knows_its_line_and_column() -> None:
+    doc = parse_yaml("posts:\n  - id: a\n    title: A\n  - id: b\n    title: B\n", HERE)
+    assert doc.locate(("posts", 1, "title")).line == 5
+    assert doc.locate(("posts", 1, "title")).column == 5
+    assert doc.locate(("posts", 0)).line == 2
+    # An unknown path falls back to its closest known parent.
+    assert doc.locate(("posts", 1, "nope")).line == 4
+
+
+def test_front_matter_lines_count_from_the_top_of_the_file() -> None:
+    text = "---\ntitle: T\nowner: Sam\n---\nBody **text**\n"
+    front, offset, body = split_front_matter(text, Path("plan/goals/g.md"))
+    assert body == "Body **text**\n"
+    doc = parse_yaml(front, Path("plan/goals/g.md"), line_offset=offset)
+    assert doc.locate(("owner",)).line == 3
+
+
+def test_duplicate_keys_are_refused_with_both_lines() -> None:
+    with pytest.raises(YamlError, match="duplicate key 'title'") as caught:
+        parse_yaml("title: A\nowner: Sam\ntitle: B\n", HERE)
+    assert caught.value.location.line == 3
+    assert caught.value.hint == "it was already set on line 1; keep one of them"
+
+
+def test_syntax_errors_point_at_the_line() -> None:
+    with pytest.raises(YamlError, match="invalid YAML") as caught:
+        parse_yaml("a: 1\nb: [1, 2\nc: 3\n", HERE)
+    assert caught.value.location.line >= 2
+
+
+def test_tabs_get_a_hint() -> None:
+    with pytest.raises(YamlError) as caught:
+        parse_yaml("a:\n\tb: 1\n", HERE)
+    assert caught.value.location.line == 2
+    assert "tabs" in caught.value.hint
+
+
+def test_custom_tags_are_refused() -> None:
+    with pytest.raises(YamlError, match="unsupported YAML tag"):
+        parse_yaml("a: !!python/object:os.system x\n", HERE)
+
+
+def test_alias_bombs_are_refused() -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    for level in "bcdefgh":
+        previous = chr(ord(level) - 1)
+        bomb += f"{level}: &{level} [" + ", ".join([f"*{previous}"] * 10) + "]\n"
+    with pytest.raises(YamlError, match=f"more than {MAX_NODES} values"):
+        parse_yaml(bomb, HERE)

@@ -100,9 +100,24 @@ class _Assembler:
             self.references.append((kind, entity_id, doc.locate(where)))
 
     def check_references(self) -> None:
+        # Ids defined in a file that could not be read are unknown: stay quiet
+        # about them rather than bury the real error under follow-on ones.
+        unreadable = self.sources.unreadable
+        uncertain = {
+            kind
+            for kind, file_kind in (
+                ("account", "audit"),
+                ("content type", "content"),
+                ("campaign", "calendar"),
+            )
+            if unreadable.get(file_kind)
+        }
+        for kind in ("goal", "persona", "channel"):
+            for path in unreadable.get(kind, []):
+                self.index[kind].where.setdefault(path.stem, Location(path))
         for kind, entity_id, location in self.references:
             known = self.index[kind].where
-            if entity_id not in known:
+            if entity_id not in known and kind not in uncertain:
                 hint = did_you_mean(entity_id, known) or (
                     f"known: {', '.join(sorted(known))}" if known else f"no {kind} is defined"
                 )

@@ -19,7 +19,9 @@ from generator.values import ValueProblem, check_link
 
 # Python-Markdown's escapable characters, plus the table extension's '|'.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
-_WHITESPACE = re.compile(r"\s+")
+# Only the whitespace that breaks a Markdown line or table: no-break spaces
+# (French « 8 450 ») must survive.
+_WHITESPACE = re.compile(r"[ \t\r\n\f\v\u2028\u2029\x85]+")
 
 
 def markdown_inline(value: object) -> Markup:

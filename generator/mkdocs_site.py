@@ -102,8 +102,12 @@ def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def build_site(pages: list[Page], settings: dict[str, Any], out: Path, strict: bool) -> None:
-    """Build the HTML site into `out`, replacing what was there only on success."""
+def build_site(pages: list[Page], settings: dict[str, Any], out: Path, strict: bool) -> list[str]:
+    """Build the HTML site into `out`, replacing what was there only on success.
+
+    Returns MkDocs' warnings (a broken link in a page body, say); with
+    `strict` they fail the build instead.
+    """
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     with _scratch_folder(out.parent) as work:
@@ -115,17 +119,19 @@ def build_site(pages: list[Page], settings: dict[str, Any], out: Path, strict: b
         config_file = work / "mkdocs.yml"
         full = {**settings, "docs_dir": str(docs), "site_dir": str(work / "site")}
         config_file.write_text(yaml.safe_dump(full, allow_unicode=True, sort_keys=True), "utf-8")
-        _run_mkdocs(config_file, strict)
+        warnings = _run_mkdocs(config_file, strict)
         swap_into_place(work / "site", out, work)
+    return warnings
 
 
-def _run_mkdocs(config_file: Path, strict: bool) -> None:
+def _run_mkdocs(config_file: Path, strict: bool) -> list[str]:
     warnings = _WarningCollector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(warnings)
     try:
         config = load_config(config_file=str(config_file), strict=strict)
         mkdocs_build(config)
+        return warnings.messages
     except MkDocsException as exc:
         detail = "; ".join(warnings.messages) or str(exc)
         raise SiteBuildError(detail) from None

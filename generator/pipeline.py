@@ -49,8 +49,10 @@ def build(inputs: Inputs, out: Path, strict: bool = False) -> Checked:
     pages = render_pages(checked.plan, checked.config)
     settings = mkdocs_config(checked.config, navigation(checked.plan, checked.config))
     try:
-        build_site(pages, settings, out, strict)
+        warnings = build_site(pages, settings, out, strict)
     except SiteBuildError as exc:
         checked.report.error(Location(inputs.config_file), f"the site could not be built: {exc}")
         raise PlanError(checked.report) from None
+    for message in warnings:
+        checked.report.warning(Location(inputs.plan_dir), f"MkDocs: {message}")
     return checked

@@ -36,6 +36,8 @@ class PlanSources:
     entities: dict[str, list[SourceDoc]] = field(default_factory=dict)
     calendars: list[SourceDoc] = field(default_factory=list)
     bodies: dict[Path, str] = field(default_factory=dict)
+    # Files that could not be read or parsed, by kind: their ids are unknown.
+    unreadable: dict[str, list[Path]] = field(default_factory=dict)
 
     def all_docs(self) -> list[tuple[str, SourceDoc]]:
         docs = [(kind, doc) for kind, doc in self.singles.items()]
@@ -65,17 +67,17 @@ def read_plan(root: Path, report: Report, max_bytes: int = DEFAULT_MAX_FILE_BYTE
     for name, kind in SINGLE_FILES.items():
         path = root / name
         if path.is_file():
-            doc = _read(path, report, max_bytes, sources)
+            doc = _read(path, report, max_bytes, sources, kind)
             if doc is not None:
                 sources.singles[kind] = doc
     for folder, kind in ENTITY_FOLDERS.items():
         sources.entities[kind] = []
         for path in _files(root / folder, ".md"):
-            doc = _read(path, report, max_bytes, sources)
+            doc = _read(path, report, max_bytes, sources, kind)
             if doc is not None:
                 sources.entities[kind].append(doc)
     for path in _files(root / CALENDAR_FOLDER, ".yml", ".yaml"):
-        doc = _read(path, report, max_bytes, sources)
+        doc = _read(path, report, max_bytes, sources, "calendar")
         if doc is not None:
             sources.calendars.append(doc)
     return sources
@@ -88,7 +90,16 @@ def _files(folder: Path, *suffixes: str) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in suffixes)
 
 
-def _read(path: Path, report: Report, max_bytes: int, sources: PlanSources) -> SourceDoc | None:
+def _read(
+    path: Path, report: Report, max_bytes: int, sources: PlanSources, kind: str
+) -> SourceDoc | None:
+    doc = _parse(path, report, max_bytes, sources)
+    if doc is None:
+        sources.unreadable.setdefault(kind, []).append(path)
+    return doc
+
+
+def _parse(path: Path, report: Report, max_bytes: int, sources: PlanSources) -> SourceDoc | None:
     text = read_text(path, report, max_bytes)
     if text is None:
         return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import shutil
 import tempfile
 import threading
 import time
@@ -75,4 +76,7 @@ def serve(inputs: Inputs, host: str, port: int) -> None:
                 seen = now
                 _rebuild(inputs, out)
     except KeyboardInterrupt:
+        pass
+    finally:
         server.shutdown()
+        shutil.rmtree(out.parent, ignore_errors=True)

@@ -31,6 +31,11 @@ MAX_NODES = 200_000  # aliases can multiply a small file into millions of values
 MAX_DEPTH = 50  # no plan file nests this deep; deeper ones would exhaust the stack
 
 _STANDARD_TAG = "tag:yaml.org,2002:"
+# Tags a plan may carry, written or implied; anything else (!!python/object...) is refused.
+_ALLOWED_TAGS = {
+    _STANDARD_TAG + name
+    for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+} | {"!"}
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _TRUE = re.compile(r"^(?:true|True|TRUE)$")
 _FALSE = re.compile(r"^(?:false|False|FALSE)$")
@@ -71,7 +76,7 @@ def parse_yaml(text: str, path: Path, line_offset: int = 0) -> SourceDoc:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, path, line_offset) from None
+        raise _syntax_error(exc, text, path, line_offset) from None
     except yaml.YAMLError as exc:  # pragma: no cover - every PyYAML error is marked
         raise YamlError(Location(path, line_offset + 1, 1), str(exc)) from None
     doc = SourceDoc(path=path, data=None, line_offset=line_offset)
@@ -80,12 +85,14 @@ def parse_yaml(text: str, path: Path, line_offset: int = 0) -> SourceDoc:
     return doc
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError, path: Path, line_offset: int) -> YamlError:
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: Path, line_offset: int) -> YamlError:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1 + line_offset, mark.column + 1) if mark else (line_offset + 1, 1)
     problem = exc.problem or exc.context or "invalid YAML"
+    lines = text.splitlines()
+    bad_line = lines[mark.line] if mark and mark.line < len(lines) else ""
     hint = ""
-    if "\t" in problem or "tab" in problem:
+    if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())] or "tab" in problem:
         hint = "indent with spaces, YAML does not allow tabs"
     elif "mapping values are not allowed" in problem:
         hint = "quote text that contains ': ', or check the indentation of this line"
@@ -119,7 +126,7 @@ class _Builder:
         if len(data_path) > MAX_DEPTH:
             raise YamlError(start, f"document nested more than {MAX_DEPTH} levels deep")
         self.doc.marks.setdefault(data_path, (start.line, start.column))
-        if not node.tag.startswith(_STANDARD_TAG) and node.tag != "!":
+        if node.tag not in _ALLOWED_TAGS:
             raise YamlError(start, f"unsupported YAML tag '{node.tag}'", "remove the tag")
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, data_path)

@@ -493,6 +493,15 @@ class _Assembler:
     def repeat_from_data(
         self, data: dict[str, Any], doc: SourceDoc, where: DataPath, first: date
     ) -> m.Repeat:
+        on = tuple(data.get("on", []))
+        if data["every"] == "week" and on and m.WEEKDAYS[first.weekday()] not in on:
+            # RFC 5545 leaves such a series undefined: calendar apps disagree on it.
+            self.report.error(
+                doc.locate((*where, "on")),
+                f"the post's date {first.isoformat()} is a {m.WEEKDAYS[first.weekday()]}, "
+                f"not one of the repeat days ({', '.join(on)})",
+                "start the post on its first repeat day",
+            )
         until = _date_or_none(data.get("until"))
         if until is not None and until < first:
             self.report.error(
@@ -504,7 +513,7 @@ class _Assembler:
         return m.Repeat(
             every=data["every"],
             interval=data.get("interval", 1),
-            on=tuple(data.get("on", [])),
+            on=on,
             until=until,
             count=data.get("count"),
             exceptions=tuple(sorted(parse_date(d) for d in data.get("except", []))),

@@ -67,11 +67,18 @@ def check_command(plan_dir: Path, config_file: Path, strict: bool) -> None:
     show_default=True,
     help="Folder the site is written to (replaced only when the build succeeds).",
 )
+@click.option(
+    "--previous",
+    type=click.Path(path_type=Path, exists=True),
+    help="The last published site folder or calendar.ics, when it is not in --out.",
+)
 @strict_option
-def build_command(plan_dir: Path, config_file: Path, out: Path, strict: bool) -> None:
-    """Check the plan and build the site."""
+def build_command(
+    plan_dir: Path, config_file: Path, out: Path, previous: Path | None, strict: bool
+) -> None:
+    """Check the plan and build the site and its calendar feeds."""
     try:
-        checked = build(Inputs(plan_dir, config_file), out, strict)
+        checked = build(Inputs(plan_dir, config_file), out, strict, previous)
     except PlanError as exc:
         _fail(exc.report, wrote_nothing=True)
     _print(checked.report)

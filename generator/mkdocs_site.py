@@ -102,9 +102,17 @@ def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def build_site(pages: list[Page], settings: dict[str, Any], out: Path, strict: bool) -> list[str]:
+def build_site(
+    pages: list[Page],
+    settings: dict[str, Any],
+    out: Path,
+    strict: bool,
+    extra_files: dict[str, bytes],
+) -> list[str]:
     """Build the HTML site into `out`, replacing what was there only on success.
 
+    `extra_files` (the calendar feeds) go into the docs folder: MkDocs copies
+    them as they are and checks every link that points to them.
     Returns MkDocs' warnings (a broken link in a page body, say); with
     `strict` they fail the build instead.
     """
@@ -116,6 +124,10 @@ def build_site(pages: list[Page], settings: dict[str, Any], out: Path, strict: b
             target = docs / page.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page.text, encoding="utf-8")
+        for relative, body in extra_files.items():
+            target = docs / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(body)
         config_file = work / "mkdocs.yml"
         full = {**settings, "docs_dir": str(docs), "site_dir": str(work / "site")}
         config_file.write_text(yaml.safe_dump(full, allow_unicode=True, sort_keys=True), "utf-8")

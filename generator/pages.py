@@ -15,6 +15,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from generator import model as m
+from generator.feeds import feed_paths
 from generator.i18n import Translator
 from generator.markdown_text import finalize, markdown_body, markdown_inline, safe_href
 
@@ -46,8 +47,10 @@ def template_environment() -> jinja2.Environment:
 class _Links:
     """Markdown links to the pages of plan entities, checked by MkDocs at build time."""
 
-    def __init__(self, plan: m.Plan) -> None:
+    def __init__(self, plan: m.Plan, site_url: str) -> None:
         self.plan = plan
+        self.site_url = site_url
+        self.feeds = feed_paths(plan)
 
     def goal(self, goal_id: str) -> Markup:
         return _link(self.plan.goal(goal_id).title, f"/goals/{goal_id}.md")
@@ -57,6 +60,16 @@ class _Links:
 
     def channel(self, channel_id: str) -> Markup:
         return _link(channel_id, f"/channels/{channel_id}.md")
+
+    def feed(self, key: str, label: str, button: bool = False) -> Markup:
+        """Subscribe links to a feed: https (checked by MkDocs) and webcal:// when the
+        site's address is known, since calendar apps subscribe through either."""
+        path = self.feeds[key]
+        links = [_link(label, f"/{path}") + (Markup("{ .md-button }") if button else "")]
+        if self.site_url:
+            webcal = "webcal://" + self.site_url.split("://", 1)[1].rstrip("/") + "/" + path
+            links.append(Markup(f'<a href="{escape(webcal)}">webcal</a>'))
+        return Markup(" · ").join(links)
 
     def campaign(self, campaign_id: str) -> Markup:
         return _link(self.plan.campaign(campaign_id).name, f"/calendar.md#{campaign_id}")
@@ -75,7 +88,12 @@ def render_pages(plan: m.Plan, config: m.SiteConfig) -> list[Page]:
     """Every page of the site as Markdown, in a stable order."""
     env = template_environment()
     t = Translator(config.language)
-    common: dict[str, Any] = {"plan": plan, "config": config, "t": t, "link": _Links(plan)}
+    common: dict[str, Any] = {
+        "plan": plan,
+        "config": config,
+        "t": t,
+        "link": _Links(plan, config.site_url),
+    }
 
     def page(path: str, template: str, title: str, **context: Any) -> Page:
         body = env.get_template(template).render(**common, **context)

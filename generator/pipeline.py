@@ -9,6 +9,7 @@ from pathlib import Path
 from generator.assemble import plan_from_sources
 from generator.config import load_config
 from generator.diagnostics import Location, PlanError, Report
+from generator.feeds import build_feeds, build_time
 from generator.mkdocs_site import SiteBuildError, build_site, mkdocs_config
 from generator.model import Plan, SiteConfig
 from generator.pages import navigation, render_pages
@@ -41,18 +42,31 @@ def check_plan(inputs: Inputs) -> Checked:
     return Checked(plan, config, report)
 
 
-def build(inputs: Inputs, out: Path, strict: bool = False) -> Checked:
-    """Check the plan, then write the site to `out` (replaced only on success)."""
+def build(inputs: Inputs, out: Path, strict: bool = False, previous: Path | None = None) -> Checked:
+    """Check the plan, then write the site and feeds to `out` (replaced only on success).
+
+    The feeds already published (in `out`, or `previous`: a folder or an .ics
+    file) decide which events changed, so their SEQUENCE and DTSTAMP move
+    only when the plan does.
+    """
     checked = check_plan(inputs)
     if strict and checked.report.warnings:
         raise PlanError(checked.report)
-    pages = render_pages(checked.plan, checked.config)
-    settings = mkdocs_config(checked.config, navigation(checked.plan, checked.config))
+    plan, config = checked.plan, checked.config
+    pages = render_pages(plan, config)
+    settings = mkdocs_config(config, navigation(plan, config))
+    feeds = build_feeds(plan, config, read_previous_feed(previous or out), build_time())
     try:
-        warnings = build_site(pages, settings, out, strict)
+        warnings = build_site(pages, settings, out, strict, {f.path: f.body for f in feeds})
     except SiteBuildError as exc:
         checked.report.error(Location(inputs.config_file), f"the site could not be built: {exc}")
         raise PlanError(checked.report) from None
     for message in warnings:
         checked.report.warning(Location(inputs.plan_dir), f"MkDocs: {message}")
     return checked
+
+
+def read_previous_feed(place: Path) -> bytes | None:
+    """The combined feed of the last publication, if there is one to compare with."""
+    feed = place / "calendar.ics" if place.is_dir() else place
+    return feed.read_bytes() if feed.is_file() else None

@@ -1,0 +1,271 @@
+"""The iCalendar feeds calendar apps subscribe to. The only module that builds ICS.
+
+Subscribers re-read a feed every few hours and compare it with what they
+have, so each event must keep its identity and only change when the plan
+does: UIDs come from ids, DTSTAMP and LAST-MODIFIED are carried over from the
+previous publication while an event is unchanged, and SEQUENCE rises when its
+time, recurrence or status moves. Each event is built once and shared by the
+combined, channel and campaign feeds that hold it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from urllib.parse import urlsplit
+
+import icalendar
+
+from generator.i18n import Translator
+from generator.model import WEEKDAYS, Plan, Post, SiteConfig
+from generator.utm import post_link
+
+PRODID = "-//plansite//plansite content calendar//EN"
+REFRESH = timedelta(hours=4)
+STATUSES = {
+    "scheduled": "CONFIRMED",
+    "published": "CONFIRMED",
+    "draft": "TENTATIVE",
+    "cancelled": "CANCELLED",
+    "idea": "TENTATIVE",
+}
+# Properties whose change makes a subscriber's copy wrong in time: SEQUENCE rises.
+TIMING = ("DTSTART", "DTEND", "DURATION", "RRULE", "EXDATE", "STATUS")
+STAMPS = ("DTSTAMP", "LAST-MODIFIED", "SEQUENCE")
+_FREQ = {"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY"}
+_BYDAY = dict(zip(WEEKDAYS, ("MO", "TU", "WE", "TH", "FR", "SA", "SU"), strict=True))
+
+
+@dataclass(frozen=True)
+class Feed:
+    path: str  # relative to the site root
+    name: str
+    body: bytes
+
+
+@dataclass(frozen=True)
+class _Published:
+    """What subscribers already have of one event."""
+
+    content: bytes
+    timing: bytes
+    stamp: datetime
+    sequence: int
+
+
+def feed_paths(plan: Plan) -> dict[str, str]:
+    """Every feed's path by what it holds: 'all', a channel id or 'campaign:<id>'."""
+    paths = {"all": "calendar.ics"}
+    paths.update({c.id: f"calendar/{c.id}.ics" for c in plan.channels})
+    paths.update({f"campaign:{c.id}": f"campaigns/{c.id}.ics" for c in plan.campaigns})
+    return paths
+
+
+def build_feeds(
+    plan: Plan, config: SiteConfig, previous: bytes | None, now: datetime
+) -> list[Feed]:
+    """The combined, per-channel and per-campaign feeds, as bytes ready to publish."""
+    t = Translator(config.language)
+    published = read_published(previous) if previous else {}
+    host = urlsplit(config.site_url).hostname or "plansite.invalid"
+    events: list[tuple[Post, str, icalendar.Event]] = []
+    for post in plan.posts:
+        if post.status == "idea" and not config.include_ideas:
+            continue
+        for channel_id in post.channels:
+            event = event_from_post(plan, config, t, post, channel_id, host)
+            stamp_event(event, published.get(str(event["UID"])), now)
+            events.append((post, channel_id, event))
+
+    zones = _zones([e for _, _, e in events], plan.period.end)
+    base = config.calendar_name or config.site_name
+    paths = feed_paths(plan)
+
+    def feed(key: str, name: str, held: Iterable[icalendar.Event]) -> Feed:
+        return _feed(paths[key], name, config, zones, list(held))
+
+    feeds = [feed("all", base, (e for _, _, e in events))]
+    for channel in plan.channels:
+        held = (e for _, channel_id, e in events if channel_id == channel.id)
+        feeds.append(feed(channel.id, f"{base} · {channel.id}", held))
+    for campaign in plan.campaigns:
+        held = (e for post, _, e in events if post.campaign == campaign.id)
+        feeds.append(feed(f"campaign:{campaign.id}", f"{base} · {campaign.name}", held))
+    return feeds
+
+
+def event_from_post(
+    plan: Plan, config: SiteConfig, t: Translator, post: Post, channel_id: str, host: str
+) -> icalendar.Event:
+    """One post on one channel, without the stamps that depend on the previous feed."""
+    event = icalendar.Event()
+    event.add("UID", f"{post.id}.{channel_id}@{host}")
+    event.add("SUMMARY", post.title)
+    start = post.start
+    if start is None:
+        event.add("DTSTART", post.date)
+        event.add("DTEND", post.date + timedelta(days=1))  # exclusive end of an all-day event
+    else:
+        event.add("DTSTART", start)
+        event.add("DTEND", start + (post.duration or config.default_duration))
+    if post.repeat is not None:
+        event.add("RRULE", _rrule(post))
+        for day in post.repeat.exceptions:
+            event.add("EXDATE", _same_kind_as_start(post, day))
+    event.add("STATUS", STATUSES[post.status])
+    description = _description(plan, t, post, channel_id)
+    if description:
+        event.add("DESCRIPTION", description)
+    categories = [channel_id] + ([plan.content_type(post.type).name] if post.type else [])
+    event.add("CATEGORIES", categories)
+    if config.site_url:
+        event.add("URL", f"{config.site_url.rstrip('/')}/calendar/#{post.id}")
+    return event
+
+
+def _rrule(post: Post) -> dict[str, object]:
+    repeat = post.repeat
+    assert repeat is not None
+    rule: dict[str, object] = {"FREQ": _FREQ[repeat.every]}
+    if repeat.interval != 1:
+        rule["INTERVAL"] = repeat.interval
+    if repeat.on:
+        rule["BYDAY"] = [_BYDAY[day] for day in repeat.on]
+    if repeat.count is not None:
+        rule["COUNT"] = repeat.count
+    if repeat.until is not None:
+        if post.time is None:
+            rule["UNTIL"] = repeat.until
+        else:  # RFC 5545: UNTIL of a zoned DTSTART is in UTC
+            last = datetime.combine(repeat.until, post.time, tzinfo=post.timezone)
+            rule["UNTIL"] = last.astimezone(UTC)
+    return rule
+
+
+def _same_kind_as_start(post: Post, day: date) -> date | datetime:
+    """An EXDATE with the DTSTART's value type, time zone and time, as Google requires."""
+    if post.time is None:
+        return day
+    return datetime.combine(day, post.time, tzinfo=post.timezone)
+
+
+def _description(plan: Plan, t: Translator, post: Post, channel_id: str) -> str:
+    lines = [post.copy.strip()] if post.copy.strip() else []
+    facts = []
+    link = post_link(plan, post, channel_id)
+    if link:
+        facts.append(t("label_value", label=t("link"), value=link))
+    if post.owner:
+        facts.append(t("label_value", label=t("owner"), value=post.owner))
+    if post.type:
+        facts.append(t("label_value", label=t("type"), value=plan.content_type(post.type).name))
+    if post.campaign:
+        name = plan.campaign(post.campaign).name
+        facts.append(t("label_value", label=t("campaign"), value=name))
+    if facts:
+        lines.append("\n".join(facts))
+    return "\n\n".join(lines)
+
+
+def _signature(event: icalendar.Component, names: Iterable[str]) -> bytes:
+    """The event's given properties as iCalendar bytes, to compare two publications."""
+    part = icalendar.Event()
+    for name in names:
+        if name in event:
+            part[name] = event[name]
+    return bytes(part.to_ical())
+
+
+def _content_names(event: icalendar.Component) -> list[str]:
+    return sorted(name for name in event if name not in STAMPS)
+
+
+def read_published(previous: bytes) -> dict[str, _Published]:
+    """UID to what subscribers have, from the previous feed; an unreadable one counts as none."""
+    try:
+        calendar = icalendar.Calendar.from_ical(previous)
+    except ValueError:
+        return {}
+    found = {}
+    for event in calendar.walk("VEVENT"):
+        if "UID" not in event or "DTSTAMP" not in event:
+            continue
+        stamp = event.decoded("DTSTAMP")
+        if not isinstance(stamp, datetime):
+            continue
+        found[str(event["UID"])] = _Published(
+            content=_signature(event, _content_names(event)),
+            timing=_signature(event, TIMING),
+            stamp=stamp.astimezone(UTC),
+            sequence=int(event.get("SEQUENCE", 0)),
+        )
+    return found
+
+
+def stamp_event(event: icalendar.Event, before: _Published | None, now: datetime) -> None:
+    """Add DTSTAMP, LAST-MODIFIED and SEQUENCE: kept while unchanged, moved on change."""
+    stamp, sequence = now, 0
+    if before is not None:
+        if _signature(event, _content_names(event)) == before.content:
+            stamp, sequence = before.stamp, before.sequence
+        else:
+            moved = _signature(event, TIMING) != before.timing
+            sequence = before.sequence + 1 if moved else before.sequence
+    event.add("DTSTAMP", stamp)
+    event.add("LAST-MODIFIED", stamp)
+    event.add("SEQUENCE", sequence)
+
+
+def _feed(
+    path: str,
+    name: str,
+    config: SiteConfig,
+    zones: dict[str, icalendar.Timezone],
+    events: list[icalendar.Event],
+) -> Feed:
+    calendar = icalendar.Calendar()
+    calendar.add("PRODID", PRODID)
+    calendar.add("VERSION", "2.0")
+    calendar.add("CALSCALE", "GREGORIAN")
+    calendar.add("METHOD", "PUBLISH")
+    calendar.add("NAME", name)
+    calendar.add("X-WR-CALNAME", name)
+    calendar.add("X-WR-TIMEZONE", config.timezone)
+    calendar.add("REFRESH-INTERVAL", REFRESH, parameters={"VALUE": "DURATION"})
+    calendar.add("X-PUBLISHED-TTL", icalendar.vDuration(REFRESH))
+    used = {_tzid(event) for event in events}
+    for key in sorted(used & zones.keys()):
+        calendar.add_component(zones[key])
+    for event in events:
+        calendar.add_component(event)
+    return Feed(path, name, bytes(calendar.to_ical()))
+
+
+def _tzid(event: icalendar.Event) -> str:
+    start = event.decoded("DTSTART")
+    if not isinstance(start, datetime):
+        return ""
+    return str(getattr(start.tzinfo, "key", ""))
+
+
+def _zones(events: list[icalendar.Event], plan_end: date) -> dict[str, icalendar.Timezone]:
+    """A VTIMEZONE for each TZID in use, covering every year the plan's events reach."""
+    starts = [e.decoded("DTSTART") for e in events]
+    years = [s.year for s in starts]
+    if not years:
+        return {}
+    first, last = date(min(years) - 1, 1, 1), date(max(*years, plan_end.year) + 2, 1, 1)
+    keys = {_tzid(event) for event in events} - {"", "UTC"}
+    return {
+        key: icalendar.Timezone.from_tzid(key, first_date=first, last_date=last)
+        for key in sorted(keys)
+    }
+
+
+def build_time() -> datetime:
+    """When new or changed events are stamped: SOURCE_DATE_EPOCH if set, else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
+    return moment.replace(microsecond=0)

@@ -1,0 +1,40 @@
+"""UTM-tagged links: how a post's clicks are traced back to its channel and campaign."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from generator.model import Plan, Post
+
+UTM_KEYS = ("utm_source", "utm_medium", "utm_campaign", "utm_content")
+
+
+def tag_link(link: str, source: str, medium: str, campaign: str, content: str) -> str:
+    """`link` with UTM parameters set; its other query parameters are kept in order.
+
+    mailto: links are returned as they are: analytics cannot see them.
+    """
+    parts = urlsplit(link)
+    if parts.scheme.lower() not in ("http", "https"):
+        return link
+    kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in UTM_KEYS]
+    values = dict(zip(UTM_KEYS, (source, medium, campaign, content), strict=True))
+    tags = [(key, value) for key, value in values.items() if value]
+    return urlunsplit(parts._replace(query=urlencode(kept + tags)))
+
+
+def post_link(plan: Plan, post: Post, channel_id: str) -> str:
+    """The post's link tagged for one of its channels; empty when the post has no link."""
+    if not post.link:
+        return ""
+    campaign = ""
+    if post.campaign:
+        found = plan.campaign(post.campaign)
+        campaign = found.utm_campaign or found.id
+    return tag_link(
+        post.link,
+        source=plan.channel(channel_id).network,
+        medium=plan.utm_medium,
+        campaign=campaign or post.type,
+        content=post.id,
+    )

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from generator import __version__
 from generator.diagnostics import PlanError, Report
 from generator.pipeline import Inputs, build, check_plan
+from generator.report_formats import FORMATS, as_github, as_json
 
 EXIT_OK, EXIT_PLAN_ERRORS = 0, 1  # click itself exits 2 on usage errors
 
@@ -45,16 +47,28 @@ def main() -> None:
 @plan_option
 @config_option
 @strict_option
-def check_command(plan_dir: Path, config_file: Path, strict: bool) -> None:
-    """Validate the plan and print every problem; write nothing."""
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="text for people, json for tools, github for pull-request annotations.",
+)
+def check_command(plan_dir: Path, config_file: Path, strict: bool, output_format: str) -> None:
+    """Validate the plan, run the plan checks and print every finding; write nothing."""
     try:
-        checked = check_plan(Inputs(plan_dir, config_file))
+        report = check_plan(Inputs(plan_dir, config_file)).report
     except PlanError as exc:
-        _fail(exc.report, wrote_nothing=True)
-    _print(checked.report)
-    if strict and checked.report.warnings:
-        _fail(checked.report, wrote_nothing=True, already_printed=True)
-    click.echo(f"{checked.report.summary()}; the plan is valid.", err=True)
+        report = exc.report
+    if output_format == "text":
+        _print(report)
+    else:
+        click.echo(as_json(report) if output_format == "json" else as_github(report), nl=False)
+    if report.errors or (strict and report.warnings):
+        click.echo(f"{report.summary()}; nothing was written.", err=True)
+        sys.exit(EXIT_PLAN_ERRORS)
+    click.echo(f"{report.summary()}; the plan is valid.", err=True)
 
 
 @main.command("build")
@@ -80,7 +94,7 @@ def build_command(
     try:
         checked = build(Inputs(plan_dir, config_file), out, strict, previous)
     except PlanError as exc:
-        _fail(exc.report, wrote_nothing=True)
+        _fail(exc.report)
     _print(checked.report)
     click.echo(f"{checked.report.summary()}; site written to {out}/", err=True)
 
@@ -102,9 +116,7 @@ def _print(report: Report) -> None:
         click.echo(diagnostic.format(), err=True)
 
 
-def _fail(report: Report, wrote_nothing: bool, already_printed: bool = False) -> None:
-    if not already_printed:
-        _print(report)
-    tail = "; nothing was written." if wrote_nothing else "."
-    click.echo(f"{report.summary()}{tail}", err=True)
+def _fail(report: Report) -> NoReturn:
+    _print(report)
+    click.echo(f"{report.summary()}; nothing was written.", err=True)
     sys.exit(EXIT_PLAN_ERRORS)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generator.diagnostics import Location, Report
+from generator.checks import RULES_BY_CODE
+from generator.diagnostics import Location, Report, did_you_mean
 from generator.model import SiteConfig
 from generator.plan_files import read_text
 from generator.schema_validation import validate_doc
@@ -36,6 +37,17 @@ def load_config(path: Path, report: Report) -> SiteConfig | None:
         return None
     data: dict[str, Any] = doc.data
     calendar = data.get("calendar", {})
+    checks = data.get("checks", {})
+    levels = {code: level for code, level in checks.items() if code.startswith("PS")}
+    unknown = [code for code in levels if code not in RULES_BY_CODE]
+    for code in unknown:
+        report.error(
+            doc.locate(("checks", code)),
+            f"unknown check '{code}'",
+            did_you_mean(code, RULES_BY_CODE) or "docs/checks.md lists every rule",
+        )
+    if unknown:
+        return None
     return SiteConfig(
         site_name=data["site_name"],
         source=doc.locate(),
@@ -48,4 +60,7 @@ def load_config(path: Path, report: Report) -> SiteConfig | None:
         include_ideas=calendar.get("include_ideas", False),
         utm_medium=data.get("utm", {}).get("medium", "social"),
         mkdocs=data.get("mkdocs", {}),
+        checks=levels,
+        min_gap=parse_duration(checks.get("min_gap", "2h")),
+        stale_after_days=checks.get("stale_after_days", 90),
     )

@@ -36,10 +36,13 @@ class Diagnostic:
     severity: Severity
     message: str
     hint: str = ""
+    code: str = ""  # a plan check's stable code, e.g. PS105; empty for format errors
 
     def format(self) -> str:
         text = f"{self.location}: {self.severity.value}: {self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        if self.hint:
+            text += f" ({self.hint})"
+        return f"{text} [{self.code}]" if self.code else text
 
 
 @dataclass

@@ -319,6 +319,9 @@ class SiteConfig:
     include_ideas: bool = False
     utm_medium: str = "social"
     mkdocs: dict[str, object] = field(default_factory=dict)
+    checks: dict[str, str] = field(default_factory=dict)  # rule code -> off, warning, error
+    min_gap: timedelta = timedelta(hours=2)
+    stale_after_days: int = 90
 
 
 @dataclass(frozen=True)

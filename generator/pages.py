@@ -7,6 +7,7 @@ campaigns, never the number of posts.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +16,10 @@ import yaml
 from markupsafe import Markup, escape
 
 from generator import model as m
+from generator.charts import bar_chart
+from generator.checks import RULES_BY_CODE
+from generator.checks.mix import MixTable
+from generator.diagnostics import Diagnostic
 from generator.feeds import feed_paths
 from generator.i18n import Translator
 from generator.markdown_text import finalize, markdown_body, markdown_inline, safe_href
@@ -84,7 +89,12 @@ def _link(text: str, target: str) -> Markup:
     return Markup(f"[{markdown_inline(text)}]({target})")
 
 
-def render_pages(plan: m.Plan, config: m.SiteConfig) -> list[Page]:
+def render_pages(
+    plan: m.Plan,
+    config: m.SiteConfig,
+    findings: Sequence[Diagnostic] = (),
+    mix: Sequence[MixTable] = (),
+) -> list[Page]:
     """Every page of the site as Markdown, in a stable order."""
     env = template_environment()
     t = Translator(config.language)
@@ -109,6 +119,24 @@ def render_pages(plan: m.Plan, config: m.SiteConfig) -> list[Page]:
         page("calendar.md", "calendar.md.j2", t("calendar")),
         page("inspiration.md", "inspiration.md.j2", t("inspiration")),
         page("measurement.md", "measurement.md.j2", t("measurement")),
+        page(
+            "health.md",
+            "health.md.j2",
+            t("health"),
+            findings_by_step=_by_step(findings),
+            where=lambda d: (
+                str(d.location).rsplit(":", 1)[0] if d.location.line else str(d.location)
+            ),
+            mix_tables=mix,
+            mix_label=lambda label: _mix_label(plan, t, label),
+            mix_chart=lambda table: bar_chart(
+                [
+                    (_mix_label(plan, t, line.label), line.target, line.actual)
+                    for line in table.lines
+                ],
+                t("mix_chart", scope=table.scope or t("whole_plan")),
+            ),
+        ),
     ]
     pages += [page(f"goals/{g.id}.md", "goal.md.j2", g.title, goal=g) for g in plan.goals]
     pages += [
@@ -116,6 +144,22 @@ def render_pages(plan: m.Plan, config: m.SiteConfig) -> list[Page]:
     ]
     pages += [page(f"channels/{c.id}.md", "channel.md.j2", c.id, channel=c) for c in plan.channels]
     return pages
+
+
+def _by_step(findings: Sequence[Diagnostic]) -> dict[int, list[Diagnostic]]:
+    """Findings grouped by the step of the plan their rule belongs to, in file order."""
+    grouped: dict[int, list[Diagnostic]] = {step: [] for step in range(1, 7)}
+    ordered = sorted(findings, key=lambda d: (d.location, d.code, d.message))
+    for finding in ordered:
+        grouped[RULES_BY_CODE[finding.code].step].append(finding)
+    return grouped
+
+
+def _mix_label(plan: m.Plan, t: Translator, label: str) -> str:
+    """A mix line's name: the content type's name, or the translated group."""
+    if plan.mix.rule == "custom":
+        return plan.content_type(label).name
+    return t("group_" + label)
 
 
 def _front_matter(title: str) -> str:
@@ -140,4 +184,5 @@ def navigation(plan: m.Plan, config: m.SiteConfig) -> list[Any]:
         {t("content"): "content.md"},
         {t("calendar"): "calendar.md"},
         {t("measurement"): "measurement.md"},
+        {t("health"): "health.md"},
     ]

@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.assemble import plan_from_sources
+from generator.checks import CheckContext, run_checks
+from generator.checks.mix import mix_tables
 from generator.config import load_config
-from generator.diagnostics import Location, PlanError, Report
+from generator.diagnostics import Diagnostic, Location, PlanError, Report
 from generator.feeds import build_feeds, build_time
 from generator.mkdocs_site import SiteBuildError, build_site, mkdocs_config
 from generator.model import Plan, SiteConfig
@@ -28,6 +30,8 @@ class Checked:
 
     plan: Plan
     config: SiteConfig
+    context: CheckContext
+    findings: list[Diagnostic]  # the plan checks' findings, for the health page
     report: Report = field(default_factory=Report)
 
 
@@ -39,7 +43,12 @@ def check_plan(inputs: Inputs) -> Checked:
     plan = plan_from_sources(sources, config, report) if config is not None else None
     if report.errors or plan is None or config is None:
         raise PlanError(report)
-    return Checked(plan, config, report)
+    context = CheckContext(plan, config)
+    findings = run_checks(plan, config, context)
+    report.extend(findings)
+    if report.errors:
+        raise PlanError(report)
+    return Checked(plan, config, context, findings, report)
 
 
 def build(inputs: Inputs, out: Path, strict: bool = False, previous: Path | None = None) -> Checked:
@@ -53,7 +62,7 @@ def build(inputs: Inputs, out: Path, strict: bool = False, previous: Path | None
     if strict and checked.report.warnings:
         raise PlanError(checked.report)
     plan, config = checked.plan, checked.config
-    pages = render_pages(plan, config)
+    pages = render_pages(plan, config, checked.findings, mix_tables(checked.context))
     settings = mkdocs_config(config, navigation(plan, config))
     feeds = build_feeds(plan, config, read_previous_feed(previous or out), build_time())
     try:

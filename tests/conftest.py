@@ -16,6 +16,7 @@ REPO = Path(__file__).resolve().parent.parent
 EXAMPLE_PLAN = REPO / "plan"
 EXAMPLE_CONFIG = REPO / "site_config.yml"
 
+# A small plan with every part and no finding: each test changes what it is about.
 MINIMAL_FILES = {
     "site_config.yml": """\
         site_name: Test plan
@@ -37,6 +38,13 @@ MINIMAL_FILES = {
             network: instagram
             handle: "@example"
             owner: Sam
+            profile:
+              bio: Lamps made in Lyon.
+              avatar: true
+              cover: true
+              link: https://shop.example/
+              keywords: [lamps]
+              cross_promotion: true
         """,
     "plan/channels/instagram.md": """\
         ---
@@ -59,6 +67,28 @@ MINIMAL_FILES = {
         ---
         Why this goal matters.
         """,
+    "plan/goals/reach.md": """\
+        ---
+        title: Reach more people
+        metric: {name: Monthly reach, kind: reach, baseline: 1000, target: 3000}
+        deadline: 2027-06-30
+        owner: Sam
+        channels: [instagram]
+        ---
+        """,
+    "plan/goals/leads.md": """\
+        ---
+        title: Bring leads
+        metric: {name: Quote requests, kind: leads, baseline: 2, target: 6}
+        deadline: 2027-06-30
+        owner: Sam
+        channels: [instagram]
+        ---
+        """,
+    "plan/measurement.yml": """\
+        tools:
+          - {name: Analytics, purpose: web referrals}
+        """,
     "plan/content.yml": """\
         types:
           - {id: tips, name: Tips, share: 100, purpose: educate}
@@ -71,6 +101,7 @@ MINIMAL_FILES = {
             channel: instagram
             type: tips
             title: Hello
+            link: https://shop.example/hello
         """,
 }
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import REPO, PlanFactory, run_cli
+from tests.conftest import MINIMAL_FILES, REPO, PlanFactory, run_cli
 
 
 def test_check_exits_0_on_a_valid_plan(make_plan: PlanFactory) -> None:
@@ -60,9 +60,8 @@ def test_plan_config_and_out_options(make_plan: PlanFactory, tmp_path: Path) -> 
 
 
 def test_strict_turns_warnings_into_a_failure(make_plan: PlanFactory) -> None:
-    root = make_plan(
-        {"plan/goals/followers.md": "---\ntitle: Grow\n---\nSee [the brief](brief.md).\n"}
-    )
+    goal = MINIMAL_FILES["plan/goals/followers.md"]
+    root = make_plan({"plan/goals/followers.md": goal + "        See [the brief](brief.md).\n"})
     relaxed = run_cli("build", cwd=root)
     assert relaxed.exit_code == 0
     assert "warning: MkDocs:" in relaxed.stderr

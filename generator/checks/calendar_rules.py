@@ -1,0 +1,162 @@
+"""Step 5: a calendar that keeps the planned cadence and respects its campaigns."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+
+from generator.checks.registry import CheckContext, Finding, rule
+from generator.diagnostics import Severity
+
+# Longest copy each network accepts, in characters.
+COPY_LIMITS = {
+    "x": 280, "bluesky": 300, "threads": 500, "mastodon": 500, "pinterest": 500,
+    "snapchat": 250, "instagram": 2200, "tiktok": 2200, "linkedin": 3000,
+    "youtube": 5000, "facebook": 63206,
+}  # fmt: skip
+# Accepted gap: a fifth of the planned posts per week, and never less than half
+# a post (one post every other week is noise, not a missed cadence).
+CADENCE_TOLERANCE = 0.2
+CADENCE_MIN_GAP = 0.5
+
+
+@rule("PS501", 5, Severity.WARNING, "scheduled posts per week away from the planned cadence")
+def cadence(ctx: CheckContext) -> Iterator[Finding]:
+    """Judged over the weeks the calendar is filled for (plan start to last scheduled post):
+    a plan for six months whose calendar is written a quarter ahead is not behind."""
+    if not ctx.counted:
+        return
+    horizon = max(occurrence.day for occurrence, _ in ctx.counted)
+    weeks = ((horizon - ctx.plan.period.start).days + 1) / 7
+    counts: dict[str, int] = defaultdict(int)
+    for _, channel_id in ctx.counted:
+        counts[channel_id] += 1
+    for channel in ctx.plan.channels:
+        planned = channel.cadence.posts_per_week
+        if planned is None or channel.status != "active" or weeks <= 0:
+            continue
+        actual = counts[channel.id] / weeks
+        if abs(actual - planned) > max(planned * CADENCE_TOLERANCE, CADENCE_MIN_GAP):
+            yield Finding(
+                channel.source,
+                f"channel '{channel.id}' plans {planned:g} posts a week; the calendar has "
+                f"{actual:.1f} a week up to {horizon.isoformat()}",
+                "schedule more posts, or change cadence.posts_per_week",
+            )
+
+
+@rule("PS502", 5, Severity.WARNING, "two posts on one channel too close together")
+def too_close(ctx: CheckContext) -> Iterator[Finding]:
+    gap = ctx.config.min_gap
+    last: dict[str, tuple[datetime, str]] = {}
+    timed = sorted(
+        ((o.start, channel_id, o.post) for o, channel_id in ctx.counted if o.start is not None),
+        key=lambda item: (item[0], item[1], item[2].id),
+    )
+    reported: set[tuple[str, str]] = set()
+    for start, channel_id, post in timed:
+        previous = last.get(channel_id)
+        if previous is not None and start - previous[0] < gap and post.id != previous[1]:
+            pair = (previous[1], post.id)
+            if pair not in reported:
+                reported.add(pair)
+                yield Finding(
+                    post.source,
+                    f"on '{channel_id}', '{post.id}' comes {_minutes(start - previous[0])} after "
+                    f"'{previous[1]}' ({start.date().isoformat()})",
+                    f"space posts on a channel by at least {_minutes(gap)}",
+                )
+        last[channel_id] = (start, post.id)
+
+
+def _minutes(delta: timedelta) -> str:
+    minutes = int(delta.total_seconds() // 60)
+    return f"{minutes // 60}h{minutes % 60:02d}" if minutes >= 60 else f"{minutes} min"
+
+
+@rule("PS503", 5, Severity.WARNING, "a post outside its campaign's dates")
+def outside_campaign(ctx: CheckContext) -> Iterator[Finding]:
+    for post in ctx.plan.posts:
+        if post.campaign:
+            campaign = ctx.plan.campaign(post.campaign)
+            if not campaign.start <= post.date <= campaign.end:
+                yield Finding(
+                    post.source,
+                    f"post '{post.id}' ({post.date.isoformat()}) is outside campaign "
+                    f"'{campaign.id}' ({campaign.start.isoformat()} to {campaign.end.isoformat()})",
+                    "move the post, or widen the campaign's dates",
+                )
+
+
+@rule("PS504", 5, Severity.WARNING, "a post on a channel its campaign does not use")
+def off_campaign_channel(ctx: CheckContext) -> Iterator[Finding]:
+    for post in ctx.plan.posts:
+        if not post.campaign:
+            continue
+        campaign = ctx.plan.campaign(post.campaign)
+        for channel_id in post.channels:
+            if campaign.channels and channel_id not in campaign.channels:
+                yield Finding(
+                    post.source,
+                    f"post '{post.id}' is on '{channel_id}', which campaign '{campaign.id}' "
+                    "does not use",
+                    "add the channel to the campaign, or move the post",
+                )
+
+
+@rule("PS505", 5, Severity.WARNING, "a post on a paused channel")
+def paused_channel(ctx: CheckContext) -> Iterator[Finding]:
+    for post in ctx.plan.posts:
+        for channel_id in post.channels:
+            if (
+                post.status in ("scheduled", "draft")
+                and ctx.plan.channel(channel_id).status == "paused"
+            ):
+                yield Finding(
+                    post.source,
+                    f"post '{post.id}' is planned on '{channel_id}', which is paused",
+                    "move it to an active channel, or set its status to idea",
+                )
+
+
+@rule("PS506", 5, Severity.WARNING, "a scheduled post before the plan period")
+def before_period(ctx: CheckContext) -> Iterator[Finding]:
+    for post in ctx.plan.posts:
+        if post.status == "scheduled" and post.date < ctx.plan.period.start:
+            yield Finding(
+                post.source,
+                f"post '{post.id}' is scheduled on {post.date.isoformat()}, before the plan "
+                f"starts ({ctx.plan.period.start.isoformat()})",
+                "mark it published if it went out, or move it",
+            )
+
+
+@rule("PS507", 5, Severity.ERROR, "copy longer than the network allows")
+def copy_too_long(ctx: CheckContext) -> Iterator[Finding]:
+    for post in ctx.plan.posts:
+        for channel_id in post.channels:
+            network = ctx.plan.channel(channel_id).network
+            limit = COPY_LIMITS.get(network)
+            if limit is not None and len(post.copy) > limit:
+                yield Finding(
+                    post.source,
+                    f"the copy of '{post.id}' has {len(post.copy)} characters; {network} "
+                    f"accepts {limit}",
+                    "shorten it, or write a shorter copy for that channel in its own post",
+                )
+
+
+@rule("PS508", 6, Severity.WARNING, "a link that analytics cannot follow")
+def untracked_link(ctx: CheckContext) -> Iterator[Finding]:
+    for post in ctx.plan.posts:
+        if post.link and not post.link.lower().startswith(("http://", "https://")):
+            yield Finding(
+                post.source,
+                f"the link of '{post.id}' is not an http(s) address: UTM tags cannot trace it",
+                "link to a page of the site instead",
+            )
+
+
+RULES = (cadence, too_close, outside_campaign, off_campaign_channel, paused_channel,
+         before_period, copy_too_long, untracked_link)  # fmt: skip

@@ -1,0 +1,141 @@
+"""Step 1: goals that are SMART, on pace and served by a channel."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from generator.checks.registry import CheckContext, Finding, rule
+from generator.diagnostics import Severity
+from generator.model import Goal
+
+MIN_GOALS = 3
+
+
+@rule("PS101", 1, Severity.WARNING, "fewer than three goals")
+def too_few_goals(ctx: CheckContext) -> Iterator[Finding]:
+    count = len(ctx.plan.goals)
+    if count < MIN_GOALS:
+        yield Finding(
+            ctx.plan.source,
+            f"the plan has {count} goal{'s' if count != 1 else ''}; a plan usually needs "
+            f"at least {MIN_GOALS}",
+            "add goals under plan/goals/, one per business objective",
+        )
+
+
+@rule("PS102", 1, Severity.WARNING, "a goal that is not SMART")
+def not_smart(ctx: CheckContext) -> Iterator[Finding]:
+    for goal in ctx.plan.goals:
+        metric = goal.metric
+        missing = [
+            name
+            for name, present in (
+                ("metric", metric is not None),
+                ("baseline", metric is not None and metric.baseline is not None),
+                ("target", metric is not None and metric.target is not None),
+                ("deadline", goal.deadline is not None),
+                ("owner", bool(goal.owner)),
+            )
+            if not present
+        ]
+        if missing:
+            yield Finding(
+                goal.source,
+                f"goal '{goal.id}' is not measurable: no {', '.join(missing)}",
+                "a SMART goal has a metric with baseline and target, a deadline and an owner",
+            )
+
+
+@rule("PS103", 1, Severity.ERROR, "a target that is not beyond the baseline")
+def target_not_beyond_baseline(ctx: CheckContext) -> Iterator[Finding]:
+    for goal in ctx.plan.goals:
+        metric = goal.metric
+        if metric is None or metric.baseline is None or metric.target is None:
+            continue
+        gain = metric.target - metric.baseline
+        if (gain <= 0 and metric.direction == "increase") or (
+            gain >= 0 and metric.direction == "decrease"
+        ):
+            way = "above" if metric.direction == "increase" else "below"
+            yield Finding(
+                goal.source,
+                f"goal '{goal.id}': the target {metric.target:g} is not {way} "
+                f"the baseline {metric.baseline:g}",
+                "fix the figures, or set metric.direction to "
+                + ("decrease" if metric.direction == "increase" else "increase"),
+            )
+
+
+@rule("PS104", 1, Severity.ERROR, "a deadline before the start")
+def deadline_before_start(ctx: CheckContext) -> Iterator[Finding]:
+    for goal in ctx.plan.goals:
+        start = start_of(goal, ctx.plan.period.start)
+        if goal.deadline is not None and goal.deadline <= start:
+            yield Finding(
+                goal.source,
+                f"goal '{goal.id}' ends ({goal.deadline.isoformat()}) before it starts "
+                f"({start.isoformat()})",
+                "move the deadline after the start",
+            )
+
+
+def start_of(goal: Goal, plan_start: date) -> date:
+    return goal.start or plan_start
+
+
+def expected_value(goal: Goal, plan_start: date, on: date) -> float | None:
+    """Where the straight line from baseline (at start) to target (at deadline) is on a day."""
+    metric = goal.metric
+    start = start_of(goal, plan_start)
+    if metric is None or metric.baseline is None or metric.target is None:
+        return None
+    if goal.deadline is None or goal.deadline <= start:
+        return None
+    elapsed = min(max((on - start).days, 0), (goal.deadline - start).days)
+    share = elapsed / (goal.deadline - start).days
+    return metric.baseline + (metric.target - metric.baseline) * share
+
+
+def on_pace(goal: Goal, plan_start: date) -> bool | None:
+    """Whether the latest measurement is on or ahead of the line; None when unknown."""
+    latest, metric = goal.latest, goal.metric
+    if latest is None or metric is None:
+        return None
+    expected = expected_value(goal, plan_start, latest.date)
+    if expected is None:
+        return None
+    if metric.direction == "decrease":
+        return latest.value <= expected
+    return latest.value >= expected
+
+
+@rule("PS105", 1, Severity.WARNING, "a goal off pace")
+def off_pace(ctx: CheckContext) -> Iterator[Finding]:
+    for goal in ctx.plan.goals:
+        if on_pace(goal, ctx.plan.period.start) is False:
+            latest = goal.latest
+            expected = expected_value(goal, ctx.plan.period.start, latest.date) if latest else None
+            assert latest is not None and expected is not None
+            yield Finding(
+                goal.source,
+                f"goal '{goal.id}' is off pace: {latest.value:g} on {latest.date.isoformat()}, "
+                f"where a straight line to the target needs {expected:.4g}",
+                "review the channels and posts serving it, or revise the target at the next review",
+            )
+
+
+@rule("PS106", 1, Severity.WARNING, "a goal served by no channel")
+def unserved(ctx: CheckContext) -> Iterator[Finding]:
+    serving = {goal_id for channel in ctx.plan.channels for goal_id in channel.goals}
+    for goal in ctx.plan.goals:
+        if not goal.channels and goal.id not in serving:
+            yield Finding(
+                goal.source,
+                f"no channel serves goal '{goal.id}'",
+                "list the goal under a channel's goals, or channels under the goal",
+            )
+
+
+RULES = (too_few_goals, not_smart, target_not_beyond_baseline, deadline_before_start,
+         off_pace, unserved)  # fmt: skip

@@ -1,0 +1,76 @@
+"""What a plan check is: a stable code, a step of the plan, a default severity
+and a function that finds problems. The rule modules only declare rules."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from generator.diagnostics import Location, Severity
+from generator.model import Plan, SiteConfig
+from generator.occurrences import Occurrence, plan_occurrences
+
+# Occurrences with these statuses are what the audience will see.
+COUNTED_STATUSES = ("scheduled", "published")
+
+
+@dataclass(frozen=True)
+class Finding:
+    location: Location
+    message: str
+    hint: str = ""
+
+
+@dataclass
+class CheckContext:
+    """The plan and what several rules compute from it, computed once."""
+
+    plan: Plan
+    config: SiteConfig
+
+    @cached_property
+    def occurrences(self) -> list[Occurrence]:
+        """Every occurrence in the plan period, repeats expanded, in time order."""
+        period = self.plan.period
+        return plan_occurrences(self.plan.posts, period.start, period.end)
+
+    @cached_property
+    def counted(self) -> list[tuple[Occurrence, str]]:
+        """(occurrence, channel id) of the posts that will go out, one per channel."""
+        return [
+            (occurrence, channel_id)
+            for occurrence in self.occurrences
+            if occurrence.post.status in COUNTED_STATUSES
+            for channel_id in occurrence.post.channels
+        ]
+
+    @cached_property
+    def today(self) -> date:
+        """The plan's own notion of now: its latest measurement, else its last review,
+        else its start. Never the wall clock, so a build gives the same findings
+        whenever it runs."""
+        dates = [p.date for g in self.plan.goals for p in g.progress]
+        if self.plan.review.last:
+            dates.append(self.plan.review.last)
+        return max(dates, default=self.plan.period.start)
+
+
+CheckFunction = Callable[[CheckContext], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    step: int  # the step of the six-step plan the rule belongs to
+    severity: Severity
+    title: str
+    find: CheckFunction = field(compare=False)
+
+
+def rule(code: str, step: int, severity: Severity, title: str) -> Callable[[CheckFunction], Rule]:
+    def declare(find: CheckFunction) -> Rule:
+        return Rule(code, step, severity, title, find)
+
+    return declare

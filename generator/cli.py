@@ -13,6 +13,7 @@ from generator import __version__
 from generator.diagnostics import PlanError, Report
 from generator.pipeline import Inputs, build, check_plan
 from generator.report_formats import FORMATS, as_github, as_json
+from generator.scaffold import TargetExists, init_repository
 
 EXIT_OK, EXIT_PLAN_ERRORS = 0, 1  # click itself exits 2 on usage errors
 
@@ -109,6 +110,20 @@ def serve_command(plan_dir: Path, config_file: Path, host: str, port: int) -> No
     from generator.preview import serve
 
     serve(Inputs(plan_dir, config_file), host, port)
+
+
+@main.command("init")
+@click.argument("directory", type=click.Path(path_type=Path, file_okay=False), default=".")
+def init_command(directory: Path) -> None:
+    """Start a new plan repository in DIRECTORY (default: here) that builds at once."""
+    try:
+        written = init_repository(directory)
+    except TargetExists as exc:
+        click.echo(f"error: {exc} (init never overwrites; pick an empty folder)", err=True)
+        sys.exit(EXIT_PLAN_ERRORS)
+    for path in written:
+        click.echo(f"created {path}", err=True)
+    click.echo(f"next: cd {directory} && plansite serve", err=True)
 
 
 def _print(report: Report) -> None:

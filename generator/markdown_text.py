@@ -9,6 +9,7 @@ characters Markdown would interpret. Only values wrapped in `Markup` on purpose
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 from urllib.parse import quote
@@ -27,7 +28,10 @@ _WHITESPACE = re.compile(r"[ \t\r\n\f\v\u2028\u2029\x85]+")
 def markdown_inline(value: object) -> Markup:
     """Text escaped for one line of Markdown (a table cell, a list item, a heading)."""
     text = _WHITESPACE.sub(" ", str(value)).strip()
-    return Markup(_MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(text))))
+    # Quotes need no escaping outside attributes, and escaped ones would reach
+    # the table of contents as '&#39;'.
+    escaped = html.escape(text, quote=False)
+    return Markup(_MARKDOWN_SPECIALS.sub(r"\\\1", escaped))
 
 
 def finalize(value: Any) -> Any:

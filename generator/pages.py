@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import jinja2
@@ -23,6 +24,7 @@ from generator.diagnostics import Diagnostic
 from generator.feeds import feed_paths
 from generator.i18n import Translator
 from generator.markdown_text import finalize, markdown_body, markdown_inline, safe_href
+from generator.views import Views
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ class _Links:
         return Markup(" · ").join(links)
 
     def campaign(self, campaign_id: str) -> Markup:
-        return _link(self.plan.campaign(campaign_id).name, f"/calendar.md#{campaign_id}")
+        return _link(self.plan.campaign(campaign_id).name, f"/campaigns/{campaign_id}.md")
 
     def external(self, text: str, url: str) -> Markup:
         if not url:
@@ -94,6 +96,7 @@ def render_pages(
     config: m.SiteConfig,
     findings: Sequence[Diagnostic] = (),
     mix: Sequence[MixTable] = (),
+    today: date | None = None,
 ) -> list[Page]:
     """Every page of the site as Markdown, in a stable order."""
     env = template_environment()
@@ -103,6 +106,7 @@ def render_pages(
         "config": config,
         "t": t,
         "link": _Links(plan, config.site_url),
+        "views": Views(plan, t, today or plan.period.start),
     }
 
     def page(path: str, template: str, title: str, **context: Any) -> Page:
@@ -143,6 +147,9 @@ def render_pages(
         page(f"personas/{p.id}.md", "persona.md.j2", p.name, persona=p) for p in plan.personas
     ]
     pages += [page(f"channels/{c.id}.md", "channel.md.j2", c.id, channel=c) for c in plan.channels]
+    pages += [
+        page(f"campaigns/{c.id}.md", "campaign.md.j2", c.name, campaign=c) for c in plan.campaigns
+    ]
     return pages
 
 
@@ -182,7 +189,7 @@ def navigation(plan: m.Plan, config: m.SiteConfig) -> list[Any]:
         {t("channels"): ["channels/index.md", *(f"channels/{c.id}.md" for c in plan.channels)]},
         {t("inspiration"): "inspiration.md"},
         {t("content"): "content.md"},
-        {t("calendar"): "calendar.md"},
+        {t("calendar"): ["calendar.md", *(f"campaigns/{c.id}.md" for c in plan.campaigns)]},
         {t("measurement"): "measurement.md"},
         {t("health"): "health.md"},
     ]

@@ -62,7 +62,9 @@ def build(inputs: Inputs, out: Path, strict: bool = False, previous: Path | None
     if strict and checked.report.warnings:
         raise PlanError(checked.report)
     plan, config = checked.plan, checked.config
-    pages = render_pages(plan, config, checked.findings, mix_tables(checked.context))
+    pages = render_pages(
+        plan, config, checked.findings, mix_tables(checked.context), checked.context.today
+    )
     settings = mkdocs_config(config, navigation(plan, config))
     feeds = build_feeds(plan, config, read_previous_feed(previous or out), build_time())
     try:

@@ -1,0 +1,1 @@
+"""plansite's benchmark: synthetic plans, stage timings and reference tools (see run.py)."""

@@ -1,0 +1,131 @@
+"""Plan data shaped for the pages: upcoming posts, months of the calendar,
+a goal's pace. Computed once per build; the templates only lay it out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cached_property
+
+from markupsafe import Markup
+
+from generator import model as m
+from generator.charts import progress_chart
+from generator.checks.goals import on_pace, start_of
+from generator.checks.measurement import REVIEW_EVERY
+from generator.i18n import Translator
+from generator.occurrences import Occurrence, plan_occurrences
+from generator.utm import post_link
+
+UPCOMING = 10
+HIDDEN_STATUSES = ("idea", "cancelled")
+
+
+@dataclass(frozen=True)
+class Month:
+    first_day: date
+    occurrences: tuple[Occurrence, ...]
+
+
+class Views:
+    def __init__(self, plan: m.Plan, t: Translator, today: date) -> None:
+        self.plan = plan
+        self.t = t
+        self.today = today
+
+    @cached_property
+    def occurrences(self) -> list[Occurrence]:
+        """Every occurrence the calendar shows, from the first post to the plan's end."""
+        plan = self.plan
+        first = min([plan.period.start, *(p.date for p in plan.posts)])
+        last = max([plan.period.end, *(p.date for p in plan.posts)])
+        return plan_occurrences(plan.posts, first, last)
+
+    @cached_property
+    def months(self) -> list[Month]:
+        grouped: dict[date, list[Occurrence]] = {}
+        for occurrence in self.occurrences:
+            grouped.setdefault(occurrence.day.replace(day=1), []).append(occurrence)
+        return [Month(first, tuple(found)) for first, found in sorted(grouped.items())]
+
+    def month_title(self, month: Month) -> str:
+        return self.t.date(month.first_day, "LLLL yyyy").capitalize()
+
+    def upcoming(self, keep: Callable[[m.Post], bool] = lambda post: True) -> list[Occurrence]:
+        """The next posts from the plan's 'today' on that pass `keep`."""
+        found = [
+            o
+            for o in self.occurrences
+            if o.day >= self.today and o.post.status not in HIDDEN_STATUSES and keep(o.post)
+        ]
+        return found[:UPCOMING]
+
+    def on_channel(self, channel_id: str) -> list[Occurrence]:
+        return self.upcoming(lambda post: channel_id in post.channels)
+
+    def for_goal(self, goal: m.Goal) -> list[Occurrence]:
+        channels = set(goal.channels) | {c.id for c in self.plan.channels if goal.id in c.goals}
+        campaigns = set(self.campaigns_of(goal))
+        return self.upcoming(
+            lambda post: bool(channels & set(post.channels)) or post.campaign in campaigns
+        )
+
+    def in_campaign(self, campaign_id: str) -> list[Occurrence]:
+        return [o for o in self.occurrences if o.post.campaign == campaign_id]
+
+    def campaigns_of(self, goal: m.Goal) -> list[str]:
+        return [c.id for c in self.plan.campaigns if goal.id in c.goals]
+
+    def channels_of(self, goal: m.Goal) -> list[str]:
+        serving = [c.id for c in self.plan.channels if goal.id in c.goals]
+        return list(dict.fromkeys([*goal.channels, *serving]))
+
+    def pace(self, goal: m.Goal) -> bool | None:
+        return on_pace(goal, self.plan.period.start)
+
+    def chart(self, goal: m.Goal) -> Markup:
+        metric = goal.metric
+        if metric is None or metric.baseline is None or metric.target is None:
+            return Markup("")
+        if goal.deadline is None:
+            return Markup("")
+        start = start_of(goal, self.plan.period.start)
+        return progress_chart(
+            [(p.date, p.value) for p in goal.progress],
+            (start, metric.baseline),
+            (goal.deadline, metric.target),
+            self.t("progress_chart", metric=metric.name),
+            self.t.number,
+        )
+
+    @property
+    def next_review(self) -> date | None:
+        review = self.plan.review
+        if not review.cadence or review.last is None:
+            return None
+        return review.last + timedelta(days=REVIEW_EVERY[review.cadence])
+
+    def networks_channels(self, persona: m.Persona) -> list[str]:
+        """The plan's channels on the networks where the persona is."""
+        return [c.id for c in self.plan.channels if c.network in persona.networks]
+
+    def link(self, post: m.Post, channel_id: str) -> str:
+        return post_link(self.plan, post, channel_id)
+
+    def competitor_networks(self) -> list[str]:
+        """Networks where a competitor is present, for the side-by-side comparison."""
+        return sorted({a.network for c in self.plan.competitors for a in c.accounts})
+
+    def ours(self, network: str) -> list[m.Account]:
+        return [
+            a
+            for a in self.plan.accounts
+            if a.network == network and a.official and a.status != "delete"
+        ]
+
+    def mix_targets(self, channel: m.Channel) -> list[tuple[str, float]]:
+        """The content mix a channel aims for: its own, else the plan's shares."""
+        if channel.mix:
+            return [(self.plan.content_type(t).name, s) for t, s in channel.mix]
+        return [(t.name, t.share) for t in self.plan.content_types if t.share is not None]

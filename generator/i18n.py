@@ -24,6 +24,13 @@ def catalogue(language: str) -> dict[str, str]:
     return labels
 
 
+@cache
+def checks_catalogue(language: str) -> dict[str, dict[str, str]]:
+    path = resources.files("generator") / "locales" / f"checks.{language}.yml"
+    entries: dict[str, dict[str, str]] = yaml.safe_load(path.read_text("utf-8"))
+    return entries
+
+
 class Translator:
     """Looks labels up and formats values for one language."""
 
@@ -34,6 +41,11 @@ class Translator:
     def __call__(self, key: str, **values: object) -> str:
         """The label for `key`; a missing key is a bug in plansite, so it fails loudly."""
         return self.labels[key].format(**values)
+
+    def finding(self, key: str, values: dict[str, object]) -> tuple[str, str]:
+        """(message, hint) of a plan check's finding, from the checks catalogue."""
+        entry = checks_catalogue(self.language)[key]
+        return entry["message"].format(**values), entry["hint"].format(**values)
 
     def date(self, day: date, style: str = "long") -> str:
         return str(format_date(day, format=style, locale=self.language))

@@ -62,11 +62,11 @@ FIRES: dict[str, tuple[dict[str, str | None], str]] = {
     ),
     "PS104": (
         edit("plan/goals/followers.md", "deadline: 2027-06-30", "deadline: 2026-12-01"),
-        "ends (2026-12-01) before it starts (2027-01-01)",
+        "ends (December 1, 2026) before it starts (January 1, 2027)",
     ),
     "PS105": (
         edit("plan/goals/followers.md", "value: 130", "value: 101"),
-        "is off pace: 101 on 2027-02-01, where a straight line to the target needs 117.2",
+        "is off pace: 101 on February 1, 2027, where a straight line to the target needs 117.2",
     ),
     "PS106": (
         drop_line("plan/goals/reach.md", "channels: [instagram]"),
@@ -94,7 +94,7 @@ FIRES: dict[str, tuple[dict[str, str | None], str]] = {
     "PS206": (drop_line("plan/audit.yml", "bio: Lamps made in Lyon."), "bio missing"),
     "PS207": (
         edit("plan/audit.yml", "owner: Sam\n", "owner: Sam\n            last_post: 2026-09-01\n"),
-        "has not posted for 153 days (last post 2026-09-01)",
+        "has not posted for 153 days (last post September 1, 2026)",
     ),
     "PS301": (
         {
@@ -127,7 +127,8 @@ FIRES: dict[str, tuple[dict[str, str | None], str]] = {
         edit(
             "plan/channels/instagram.md", "goals:", "cadence: {posts_per_week: 5}\n        goals:"
         ),
-        "channel 'instagram' plans 5 posts a week; the calendar has 1.4 a week up to 2027-01-05",
+        "channel 'instagram' plans 5 posts a week; "
+        "the calendar has 1.4 a week up to January 5, 2027",
     ),
     "PS502": (
         append(
@@ -135,7 +136,7 @@ FIRES: dict[str, tuple[dict[str, str | None], str]] = {
             "          - {id: soon, date: 2027-01-05, time: '10:30', channel: instagram, "
             "type: tips, title: Soon, link: 'https://shop.example/'}\n",
         ),
-        "on 'instagram', 'soon' comes 30 min after 'hello' (2027-01-05)",
+        "on 'instagram', 'soon' comes 30 min after 'hello' (January 5, 2027)",
     ),
     "PS503": (
         {
@@ -145,7 +146,8 @@ FIRES: dict[str, tuple[dict[str, str | None], str]] = {
             + "        campaigns:\n          - {id: spring, name: Spring, start: 2027-03-01, "
             "end: 2027-03-31}\n"
         },
-        "post 'hello' (2027-01-05) is outside campaign 'spring' (2027-03-01 to 2027-03-31)",
+        "post 'hello' (January 5, 2027) is outside campaign 'spring' "
+        "(March 1, 2027 to March 31, 2027)",
     ),
     "PS504": (
         {
@@ -164,11 +166,11 @@ FIRES: dict[str, tuple[dict[str, str | None], str]] = {
     ),
     "PS506": (
         edit("plan/calendar/q1.yml", "date: 2027-01-05", "date: 2026-12-20"),
-        "post 'hello' is scheduled on 2026-12-20, before the plan starts (2027-01-01)",
+        "post 'hello' is scheduled on December 20, 2026, before the plan starts (January 1, 2027)",
     ),
     "PS507": (
         append("plan/calendar/q1.yml", f"            copy: {'x' * 2201}\n"),
-        "the copy of 'hello' has 2201 characters; instagram accepts 2200",
+        "the copy of 'hello' has 2,201 characters; instagram accepts 2,200",
     ),
     "PS508": (
         edit("plan/calendar/q1.yml", "https://shop.example/hello", "mailto:sam@shop.example"),
@@ -181,7 +183,8 @@ FIRES: dict[str, tuple[dict[str, str | None], str]] = {
             "period:",
             "review: {cadence: weekly, last: 2027-01-10}\n        period:",
         ),
-        "with a weekly cadence the next one was due 2027-01-17, and results go up to 2027-02-01",
+        "with a weekly cadence the next one was due January 17, 2027, "
+        "and results go up to February 1, 2027",
     ),
 }
 

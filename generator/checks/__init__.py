@@ -3,13 +3,18 @@
 Each rule has a stable code (PS1xx goals, PS2xx audit, PS3xx channels,
 PS4xx mix, PS5xx calendar, PS6xx measurement), a default severity that
 `checks:` in site_config.yml can change or turn off, and a fix in its hint.
+Rules only find problems; their words come from the checks catalogue in the
+site's language.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 from generator.checks import audit, calendar_rules, channels, goals, measurement, mix
-from generator.checks.registry import CheckContext, Rule
+from generator.checks.registry import CheckContext, Labels, Rule
 from generator.diagnostics import Diagnostic, Severity
+from generator.i18n import Translator
 from generator.model import Plan, SiteConfig
 
 RULES: tuple[Rule, ...] = (
@@ -26,18 +31,35 @@ RULES_BY_CODE = {r.code: r for r in RULES}
 def run_checks(
     plan: Plan, config: SiteConfig, context: CheckContext | None = None
 ) -> list[Diagnostic]:
-    """Every finding of every rule that is on, with the severity the config gives it."""
+    """Every finding of every rule that is on, with the severity the config gives it,
+    worded in the site's language."""
     ctx = context or CheckContext(plan, config)
+    words = Translator(config.language)
     found: list[Diagnostic] = []
     for rule in RULES:
         level = config.checks.get(rule.code, rule.severity.value)
         if level == "off":
             continue
-        severity = Severity(level)
-        found.extend(
-            Diagnostic(f.location, severity, f.message, f.hint, rule.code) for f in rule.find(ctx)
-        )
+        for finding in rule.find(ctx):
+            message, hint = words.finding(finding.key, _shown(words, finding.values))
+            found.append(Diagnostic(finding.location, Severity(level), message, hint, rule.code))
     return found
+
+
+def _shown(words: Translator, values: dict[str, object]) -> dict[str, object]:
+    """Values in the site's words: dates and numbers formatted for its locale,
+    label lists translated."""
+    return {name: _word(words, value) for name, value in values.items()}
+
+
+def _word(words: Translator, value: object) -> object:
+    if isinstance(value, Labels):
+        return ", ".join(words(value.prefix + item) for item in value.items)
+    if isinstance(value, date):
+        return words.date(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return words.number(value)
+    return value
 
 
 __all__ = ["RULES", "RULES_BY_CODE", "CheckContext", "run_checks"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.checks.registry import CheckContext, Finding, rule
+from generator.checks.registry import CheckContext, Finding, Labels, found, rule
 from generator.diagnostics import Severity
 
 LIVE_STATUSES = ("keep", "update")
@@ -14,10 +14,12 @@ LIVE_STATUSES = ("keep", "update")
 def without_owner(ctx: CheckContext) -> Iterator[Finding]:
     for account in ctx.plan.accounts:
         if account.official and account.status != "delete" and not account.owner:
-            yield Finding(
+            yield found(
                 account.source,
-                f"account '{account.id}' ({account.network} {account.handle}) has no owner",
-                "name who manages it in 'owner'",
+                "PS201",
+                account=account.id,
+                network=account.network,
+                handle=account.handle,
             )
 
 
@@ -25,12 +27,7 @@ def without_owner(ctx: CheckContext) -> Iterator[Finding]:
 def impostor_not_reported(ctx: CheckContext) -> Iterator[Finding]:
     for account in ctx.plan.accounts:
         if not account.official and account.status != "report":
-            yield Finding(
-                account.source,
-                f"account '{account.id}' is an impostor (official: false) but its status is "
-                f"'{account.status}'",
-                "set status: report, and report it to the network",
-            )
+            yield found(account.source, "PS202", account=account.id, status=account.status)
 
 
 @rule("PS203", 2, Severity.ERROR, "an account to delete that is still in use")
@@ -38,15 +35,10 @@ def deleted_but_used(ctx: CheckContext) -> Iterator[Finding]:
     for account in ctx.plan.accounts:
         if account.status != "delete":
             continue
-        channels = [c for c in ctx.plan.channels if c.account == account.id]
-        for channel in channels:
+        for channel in (c for c in ctx.plan.channels if c.account == account.id):
             posts = {post.id for post in ctx.plan.posts if channel.id in post.channels}
-            detail = f" and {len(posts)} post(s)" if posts else ""
-            yield Finding(
-                channel.source,
-                f"channel '{channel.id}' publishes on account '{account.id}'{detail}, "
-                "which the audit says to delete",
-                "move the channel to a kept account, or change the account's status",
+            yield found(
+                channel.source, "PS203", channel=channel.id, account=account.id, posts=len(posts)
             )
 
 
@@ -54,11 +46,7 @@ def deleted_but_used(ctx: CheckContext) -> Iterator[Finding]:
 def channel_without_account(ctx: CheckContext) -> Iterator[Finding]:
     for channel in ctx.plan.channels:
         if not channel.account:
-            yield Finding(
-                channel.source,
-                f"channel '{channel.id}' names no audit account",
-                "add 'account:' with the id of its account in plan/audit.yml",
-            )
+            yield found(channel.source, "PS204", channel=channel.id)
 
 
 @rule("PS205", 2, Severity.WARNING, "an active account with no channel mission")
@@ -66,11 +54,7 @@ def account_without_mission(ctx: CheckContext) -> Iterator[Finding]:
     used = {channel.account for channel in ctx.plan.channels}
     for account in ctx.plan.accounts:
         if account.official and account.status in LIVE_STATUSES and account.id not in used:
-            yield Finding(
-                account.source,
-                f"account '{account.id}' is kept but no channel gives it a mission",
-                "add a channel under plan/channels/ for it, or mark it for deletion",
-            )
+            yield found(account.source, "PS205", account=account.id)
 
 
 @rule("PS206", 3, Severity.WARNING, "an incomplete profile")
@@ -80,10 +64,8 @@ def incomplete_profile(ctx: CheckContext) -> Iterator[Finding]:
             continue
         missing = account.profile.missing()
         if missing:
-            yield Finding(
-                account.source,
-                f"the profile of '{account.id}' is incomplete: {', '.join(missing)} missing",
-                "a complete profile has a bio, avatar, cover, link, keywords and cross-promotion",
+            yield found(
+                account.source, "PS206", account=account.id, missing=Labels("profile_", missing)
             )
 
 
@@ -94,11 +76,12 @@ def stale_account(ctx: CheckContext) -> Iterator[Finding]:
             continue
         silent = (ctx.today - account.last_post).days
         if silent > ctx.config.stale_after_days:
-            yield Finding(
+            yield found(
                 account.source,
-                f"account '{account.id}' has not posted for {silent} days "
-                f"(last post {account.last_post.isoformat()})",
-                "plan posts for it, or decide to update or delete it",
+                "PS207",
+                account=account.id,
+                days=silent,
+                last_post=account.last_post,
             )
 
 

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 
-from generator.checks.registry import CheckContext, Finding, rule
+from generator.checks.registry import CheckContext, Finding, found, rule
 from generator.diagnostics import Severity
 
 # Longest copy each network accepts, in characters.
@@ -38,11 +38,13 @@ def cadence(ctx: CheckContext) -> Iterator[Finding]:
             continue
         actual = counts[channel.id] / weeks
         if abs(actual - planned) > max(planned * CADENCE_TOLERANCE, CADENCE_MIN_GAP):
-            yield Finding(
+            yield found(
                 channel.source,
-                f"channel '{channel.id}' plans {planned:g} posts a week; the calendar has "
-                f"{actual:.1f} a week up to {horizon.isoformat()}",
-                "schedule more posts, or change cadence.posts_per_week",
+                "PS501",
+                channel=channel.id,
+                planned=planned,
+                actual=round(actual, 1),
+                until=horizon,
             )
 
 
@@ -61,11 +63,15 @@ def too_close(ctx: CheckContext) -> Iterator[Finding]:
             pair = (previous[1], post.id)
             if pair not in reported:
                 reported.add(pair)
-                yield Finding(
+                yield found(
                     post.source,
-                    f"on '{channel_id}', '{post.id}' comes {_minutes(start - previous[0])} after "
-                    f"'{previous[1]}' ({start.date().isoformat()})",
-                    f"space posts on a channel by at least {_minutes(gap)}",
+                    "PS502",
+                    channel=channel_id,
+                    post=post.id,
+                    after=_minutes(start - previous[0]),
+                    previous=previous[1],
+                    date=start.date(),
+                    gap=_minutes(gap),
                 )
         last[channel_id] = (start, post.id)
 
@@ -81,11 +87,14 @@ def outside_campaign(ctx: CheckContext) -> Iterator[Finding]:
         if post.campaign:
             campaign = ctx.plan.campaign(post.campaign)
             if not campaign.start <= post.date <= campaign.end:
-                yield Finding(
+                yield found(
                     post.source,
-                    f"post '{post.id}' ({post.date.isoformat()}) is outside campaign "
-                    f"'{campaign.id}' ({campaign.start.isoformat()} to {campaign.end.isoformat()})",
-                    "move the post, or widen the campaign's dates",
+                    "PS503",
+                    post=post.id,
+                    date=post.date,
+                    campaign=campaign.id,
+                    start=campaign.start,
+                    end=campaign.end,
                 )
 
 
@@ -97,38 +106,31 @@ def off_campaign_channel(ctx: CheckContext) -> Iterator[Finding]:
         campaign = ctx.plan.campaign(post.campaign)
         for channel_id in post.channels:
             if campaign.channels and channel_id not in campaign.channels:
-                yield Finding(
-                    post.source,
-                    f"post '{post.id}' is on '{channel_id}', which campaign '{campaign.id}' "
-                    "does not use",
-                    "add the channel to the campaign, or move the post",
+                yield found(
+                    post.source, "PS504", post=post.id, channel=channel_id, campaign=campaign.id
                 )
 
 
 @rule("PS505", 5, Severity.WARNING, "a post on a paused channel")
 def paused_channel(ctx: CheckContext) -> Iterator[Finding]:
     for post in ctx.plan.posts:
+        if post.status not in ("scheduled", "draft"):
+            continue
         for channel_id in post.channels:
-            if (
-                post.status in ("scheduled", "draft")
-                and ctx.plan.channel(channel_id).status == "paused"
-            ):
-                yield Finding(
-                    post.source,
-                    f"post '{post.id}' is planned on '{channel_id}', which is paused",
-                    "move it to an active channel, or set its status to idea",
-                )
+            if ctx.plan.channel(channel_id).status == "paused":
+                yield found(post.source, "PS505", post=post.id, channel=channel_id)
 
 
 @rule("PS506", 5, Severity.WARNING, "a scheduled post before the plan period")
 def before_period(ctx: CheckContext) -> Iterator[Finding]:
     for post in ctx.plan.posts:
         if post.status == "scheduled" and post.date < ctx.plan.period.start:
-            yield Finding(
+            yield found(
                 post.source,
-                f"post '{post.id}' is scheduled on {post.date.isoformat()}, before the plan "
-                f"starts ({ctx.plan.period.start.isoformat()})",
-                "mark it published if it went out, or move it",
+                "PS506",
+                post=post.id,
+                date=post.date,
+                start=ctx.plan.period.start,
             )
 
 
@@ -139,11 +141,13 @@ def copy_too_long(ctx: CheckContext) -> Iterator[Finding]:
             network = ctx.plan.channel(channel_id).network
             limit = COPY_LIMITS.get(network)
             if limit is not None and len(post.copy) > limit:
-                yield Finding(
+                yield found(
                     post.source,
-                    f"the copy of '{post.id}' has {len(post.copy)} characters; {network} "
-                    f"accepts {limit}",
-                    "shorten it, or write a shorter copy for that channel in its own post",
+                    "PS507",
+                    post=post.id,
+                    length=len(post.copy),
+                    network=network,
+                    limit=limit,
                 )
 
 
@@ -151,11 +155,7 @@ def copy_too_long(ctx: CheckContext) -> Iterator[Finding]:
 def untracked_link(ctx: CheckContext) -> Iterator[Finding]:
     for post in ctx.plan.posts:
         if post.link and not post.link.lower().startswith(("http://", "https://")):
-            yield Finding(
-                post.source,
-                f"the link of '{post.id}' is not an http(s) address: UTM tags cannot trace it",
-                "link to a page of the site instead",
-            )
+            yield found(post.source, "PS508", post=post.id)
 
 
 RULES = (cadence, too_close, outside_campaign, off_campaign_channel, paused_channel,

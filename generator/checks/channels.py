@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.checks.registry import CheckContext, Finding, rule
+from generator.checks.registry import CheckContext, Finding, found, rule
 from generator.diagnostics import Severity
 
 MAX_MISSION_LENGTH = 200
@@ -16,11 +16,13 @@ def persona_not_there(ctx: CheckContext) -> Iterator[Finding]:
         for persona_id in channel.personas:
             persona = ctx.plan.persona(persona_id)
             if persona.networks and channel.network not in persona.networks:
-                yield Finding(
+                yield found(
                     channel.source,
-                    f"channel '{channel.id}' targets '{persona_id}', who is not on "
-                    f"{channel.network} (they are on {', '.join(persona.networks)})",
-                    "target another persona, or add the network to the persona's channels",
+                    "PS301",
+                    channel=channel.id,
+                    persona=persona_id,
+                    network=channel.network,
+                    networks=", ".join(persona.networks),
                 )
 
 
@@ -29,10 +31,8 @@ def long_mission(ctx: CheckContext) -> Iterator[Finding]:
     for channel in ctx.plan.channels:
         length = len(channel.mission)
         if length > MAX_MISSION_LENGTH:
-            yield Finding(
-                channel.source,
-                f"the mission of '{channel.id}' is {length} characters long",
-                f"keep it under {MAX_MISSION_LENGTH}: one sentence people can repeat",
+            yield found(
+                channel.source, "PS302", channel=channel.id, length=length, limit=MAX_MISSION_LENGTH
             )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from generator.checks.registry import CheckContext, Finding, rule
+from generator.checks.registry import CheckContext, Finding, found, rule
 from generator.diagnostics import Severity
 from generator.model import Goal
 
@@ -16,12 +16,7 @@ MIN_GOALS = 3
 def too_few_goals(ctx: CheckContext) -> Iterator[Finding]:
     count = len(ctx.plan.goals)
     if count < MIN_GOALS:
-        yield Finding(
-            ctx.plan.source,
-            f"the plan has {count} goal{'s' if count != 1 else ''}; a plan usually needs "
-            f"at least {MIN_GOALS}",
-            "add goals under plan/goals/, one per business objective",
-        )
+        yield found(ctx.plan.source, "PS101", count=count, minimum=MIN_GOALS)
 
 
 @rule("PS102", 1, Severity.WARNING, "a goal that is not SMART")
@@ -40,11 +35,7 @@ def not_smart(ctx: CheckContext) -> Iterator[Finding]:
             if not present
         ]
         if missing:
-            yield Finding(
-                goal.source,
-                f"goal '{goal.id}' is not measurable: no {', '.join(missing)}",
-                "a SMART goal has a metric with baseline and target, a deadline and an owner",
-            )
+            yield found(goal.source, "PS102", goal=goal.id, missing=", ".join(missing))
 
 
 @rule("PS103", 1, Severity.ERROR, "a target that is not beyond the baseline")
@@ -54,17 +45,19 @@ def target_not_beyond_baseline(ctx: CheckContext) -> Iterator[Finding]:
         if metric is None or metric.baseline is None or metric.target is None:
             continue
         gain = metric.target - metric.baseline
-        if (gain <= 0 and metric.direction == "increase") or (
-            gain >= 0 and metric.direction == "decrease"
-        ):
-            way = "above" if metric.direction == "increase" else "below"
-            yield Finding(
-                goal.source,
-                f"goal '{goal.id}': the target {metric.target:g} is not {way} "
-                f"the baseline {metric.baseline:g}",
-                "fix the figures, or set metric.direction to "
-                + ("decrease" if metric.direction == "increase" else "increase"),
-            )
+        if gain <= 0 and metric.direction == "increase":
+            key = "PS103_increase"
+        elif gain >= 0 and metric.direction == "decrease":
+            key = "PS103_decrease"
+        else:
+            continue
+        yield found(
+            goal.source,
+            key,
+            goal=goal.id,
+            target=metric.target,
+            baseline=metric.baseline,
+        )
 
 
 @rule("PS104", 1, Severity.ERROR, "a deadline before the start")
@@ -72,11 +65,12 @@ def deadline_before_start(ctx: CheckContext) -> Iterator[Finding]:
     for goal in ctx.plan.goals:
         start = start_of(goal, ctx.plan.period.start)
         if goal.deadline is not None and goal.deadline <= start:
-            yield Finding(
+            yield found(
                 goal.source,
-                f"goal '{goal.id}' ends ({goal.deadline.isoformat()}) before it starts "
-                f"({start.isoformat()})",
-                "move the deadline after the start",
+                "PS104",
+                goal=goal.id,
+                deadline=goal.deadline,
+                start=start,
             )
 
 
@@ -117,11 +111,13 @@ def off_pace(ctx: CheckContext) -> Iterator[Finding]:
             latest = goal.latest
             expected = expected_value(goal, ctx.plan.period.start, latest.date) if latest else None
             assert latest is not None and expected is not None
-            yield Finding(
+            yield found(
                 goal.source,
-                f"goal '{goal.id}' is off pace: {latest.value:g} on {latest.date.isoformat()}, "
-                f"where a straight line to the target needs {expected:.4g}",
-                "review the channels and posts serving it, or revise the target at the next review",
+                "PS105",
+                goal=goal.id,
+                value=latest.value,
+                date=latest.date,
+                expected=float(f"{expected:.4g}"),  # as precise as the figures people enter
             )
 
 
@@ -130,11 +126,7 @@ def unserved(ctx: CheckContext) -> Iterator[Finding]:
     serving = {goal_id for channel in ctx.plan.channels for goal_id in channel.goals}
     for goal in ctx.plan.goals:
         if not goal.channels and goal.id not in serving:
-            yield Finding(
-                goal.source,
-                f"no channel serves goal '{goal.id}'",
-                "list the goal under a channel's goals, or channels under the goal",
-            )
+            yield found(goal.source, "PS106", goal=goal.id)
 
 
 RULES = (too_few_goals, not_smart, target_not_beyond_baseline, deadline_before_start,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import timedelta
 
-from generator.checks.registry import CheckContext, Finding, rule
+from generator.checks.registry import CheckContext, Finding, Labels, found, rule
 from generator.diagnostics import Severity
 
 REVIEW_EVERY = {"weekly": 7, "monthly": 31, "quarterly": 92}
@@ -23,17 +23,9 @@ def untrackable(ctx: CheckContext) -> Iterator[Finding]:
             for post in plan.posts
         )
         if not plan.tools:
-            yield Finding(
-                goal.source,
-                f"goal '{goal.id}' cannot be measured: plan/measurement.yml names no tool",
-                "list the analytics tools under 'tools'",
-            )
+            yield found(goal.source, "PS601_tool", goal=goal.id)
         elif not tagged:
-            yield Finding(
-                goal.source,
-                f"no post links toward goal '{goal.id}': its UTM-tagged visits cannot be counted",
-                "give posts on its channels or campaigns a 'link'",
-            )
+            yield found(goal.source, "PS601_links", goal=goal.id)
 
 
 @rule("PS602", 6, Severity.WARNING, "a review that is overdue")
@@ -43,12 +35,13 @@ def review_overdue(ctx: CheckContext) -> Iterator[Finding]:
         return
     due = review.last + timedelta(days=REVIEW_EVERY[review.cadence])
     if ctx.today > due:
-        yield Finding(
+        yield found(
             ctx.plan.source,
-            f"the last review was {review.last.isoformat()}; with a {review.cadence} cadence "
-            f"the next one was due {due.isoformat()}, and results go up to "
-            f"{ctx.today.isoformat()}",
-            "review the plan against the results and update review.last",
+            "PS602",
+            last=review.last,
+            cadence=Labels("cadence_", (review.cadence,)),
+            due=due,
+            today=ctx.today,
         )
 
 

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from generator.checks.registry import CheckContext, Finding, rule
+from generator.checks.registry import CheckContext, Finding, Labels, found, rule
 from generator.diagnostics import Location, Severity
 from generator.model import Channel, Plan
 
@@ -97,41 +97,39 @@ def shares_not_100(ctx: CheckContext) -> Iterator[Finding]:
     plan = ctx.plan
     shares = [t.share for t in plan.content_types if t.share is not None]
     if plan.mix.rule == "custom" and shares and abs(sum(shares) - 100) > 0.01:
-        yield Finding(
-            _content_location(plan),
-            f"the content types' shares add up to {sum(shares):g}, not 100",
-            "adjust the 'share' of the types in plan/content.yml",
-        )
+        yield found(_content_location(plan), "PS401", total=sum(shares))
     for channel in plan.channels:
         total = sum(share for _, share in channel.mix)
         if channel.mix and abs(total - 100) > 0.01:
-            yield Finding(
-                channel.source,
-                f"the mix of channel '{channel.id}' adds up to {total:g}, not 100",
-                "adjust the shares under 'mix'",
-            )
+            yield found(channel.source, "PS401_channel", channel=channel.id, total=total)
 
 
 @rule("PS402", 5, Severity.WARNING, "a content mix away from its target")
 def mix_off_target(ctx: CheckContext) -> Iterator[Finding]:
     plan = ctx.plan
     tolerance = plan.mix.tolerance
+    capped = plan.mix.rule == "80-20"
     for table in mix_tables(ctx):
         if table.total == 0:
             continue
         where = plan.channel(table.scope).source if table.scope else _content_location(plan)
-        scope = f"on '{table.scope}'" if table.scope else "across the plan"
         for line in table.lines:
             if line.target is None:
                 continue
             gap = line.actual - line.target
-            capped = plan.mix.rule == "80-20"
             if (capped and gap > tolerance) or (not capped and abs(gap) > tolerance):
-                yield Finding(
+                yield found(
                     where,
-                    f"{scope}, '{line.label}' is {line.actual:.0f}% of scheduled posts "
-                    f"({line.count} of {table.total}) against a {line.target:.0f}% target",
-                    f"the tolerance is {tolerance:g} points: rebalance the calendar or the target",
+                    "PS402_channel" if table.scope else "PS402",
+                    channel=table.scope,
+                    label=line.label
+                    if plan.mix.rule == "custom"
+                    else Labels("group_", (line.label,)),
+                    actual=round(line.actual),
+                    count=line.count,
+                    total=table.total,
+                    target=round(line.target),
+                    tolerance=tolerance,
                 )
 
 

@@ -18,9 +18,25 @@ COUNTED_STATUSES = ("scheduled", "published")
 
 @dataclass(frozen=True)
 class Finding:
+    """A problem found by a rule: its words come from the checks catalogue
+    (`locales/checks.<language>.yml`) under `key`, filled with `values`."""
+
     location: Location
-    message: str
-    hint: str = ""
+    key: str
+    values: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Names shown through the site's label catalogue (`<prefix><item>`), so they
+    read in the site's language: profile elements, content purposes..."""
+
+    prefix: str
+    items: tuple[str, ...]
+
+
+def found(location: Location, key: str, **values: object) -> Finding:
+    return Finding(location, key, values)
 
 
 @dataclass

@@ -11,7 +11,8 @@ figure from a copy of the pipeline's code.
 from __future__ import annotations
 
 import functools
-import os
+import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -139,27 +140,48 @@ class Command:
 
 
 def run_command(args: Sequence[str | Path], cwd: Path | None = None) -> Command:
-    """Run `args` in a fresh child and measure it alone.
-
-    `os.wait4` returns the resource usage of that one child (with whatever it
-    waited for), so its peak RSS is this run's; `getrusage(RUSAGE_CHILDREN)`
-    would give the largest of every child the benchmark ran so far.
-    """
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        child = subprocess.Popen([str(a) for a in args], cwd=cwd, stdout=out, stderr=err)
-        _, status, usage = os.wait4(child.pid, 0)
-        seconds = time.perf_counter() - start
-        child.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
+    """Run `args` in a fresh child and measure that run alone (see _LAUNCHER)."""
+    with tempfile.TemporaryDirectory(prefix="plansite-bench-run-") as folder:
+        out, err = Path(folder) / "stdout", Path(folder) / "stderr"
+        program = shutil.which(str(args[0])) or str(args[0])
+        launcher = [sys.executable, "-I", "-S", "-c", _LAUNCHER, out, err, program, *args[1:]]
+        done = subprocess.run([str(a) for a in launcher], cwd=cwd, capture_output=True, text=True)
+        if done.returncode != 0:
+            raise RuntimeError(f"the measuring launcher failed: {done.stderr[-500:]}")
+        measured = json.loads(done.stdout)
         return Command(
-            seconds=seconds,
-            peak_rss_mb=usage.ru_maxrss / 1024,  # Linux reports kilobytes
-            returncode=child.returncode,
-            stdout=out.read().decode("utf-8", "replace"),
-            stderr=err.read().decode("utf-8", "replace"),
+            seconds=measured["seconds"],
+            peak_rss_mb=measured["maxrss_kb"] / 1024,  # Linux reports kilobytes
+            returncode=measured["code"],
+            stdout=out.read_text("utf-8", "replace"),
+            stderr=err.read_text("utf-8", "replace"),
         )
+
+
+# Forks and runs the measured command from a small process of its own, and
+# reports its wall time and peak RSS. Linux carries a process's peak RSS over
+# fork and exec, so a command forked straight from the benchmark (hundreds of
+# MB after an in-process build) would report the benchmark's peak as its own;
+# forked from this launcher it starts from a few MB. os.wait4 gives the usage
+# of that one child, where getrusage(RUSAGE_CHILDREN) is the largest of all.
+_LAUNCHER = """
+import json, os, sys, time
+out, err, program = sys.argv[1], sys.argv[2], sys.argv[3]
+flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    try:
+        os.dup2(os.open(out, flags), 1)
+        os.dup2(os.open(err, flags), 2)
+        os.execv(program, sys.argv[3:])
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+seconds = time.perf_counter() - start
+code = os.waitstatus_to_exitcode(status)
+print(json.dumps({"seconds": seconds, "maxrss_kb": usage.ru_maxrss, "code": code}))
+"""
 
 
 def venv_tool(name: str) -> Path:

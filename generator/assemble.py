@@ -19,7 +19,7 @@ from typing import Any
 
 from generator import model as m
 from generator.diagnostics import Location, Report, did_you_mean
-from generator.plan_files import PlanSources
+from generator.plan_files import REQUIRED_FILES, PlanSources
 from generator.schema_validation import validate_doc
 from generator.values import parse_date, parse_duration, parse_time, parse_timezone
 from generator.yaml_source import DataPath, SourceDoc
@@ -93,6 +93,17 @@ class _Assembler:
                 return False
         return True
 
+    def unusable(self, file_kind: str) -> bool:
+        """True when a required file is missing or a file is broken as a whole."""
+        if file_kind == "calendar":
+            docs = self.sources.calendars
+        else:
+            single = self.sources.singles.get(file_kind)
+            if single is None:
+                return f"{file_kind}.yml" in REQUIRED_FILES
+            docs = [single]
+        return any(() in self.bad.get(doc.path, ()) for doc in docs)
+
     def refer(self, kind: str, ids: Iterable[str], doc: SourceDoc, data_path: DataPath) -> None:
         values = [ids] if isinstance(ids, str) else list(ids)
         for position, entity_id in enumerate(values):
@@ -100,8 +111,9 @@ class _Assembler:
             self.references.append((kind, entity_id, doc.locate(where)))
 
     def check_references(self) -> None:
-        # Ids defined in a file that could not be read are unknown: stay quiet
-        # about them rather than bury the real error under follow-on ones.
+        # Ids defined in a file that is missing, unreadable or broken as a whole
+        # are unknown: stay quiet about them rather than bury the real error
+        # under follow-on ones.
         unreadable = self.sources.unreadable
         uncertain = {
             kind
@@ -110,7 +122,7 @@ class _Assembler:
                 ("content type", "content"),
                 ("campaign", "calendar"),
             )
-            if unreadable.get(file_kind)
+            if unreadable.get(file_kind) or self.unusable(file_kind)
         }
         for kind in ("goal", "persona", "channel"):
             for path in unreadable.get(kind, []):
@@ -139,6 +151,7 @@ class _Assembler:
         for doc in self.sources.calendars:
             posts.extend(self.posts_from_doc(doc))
         plan_doc = self.sources.singles.get("plan")
+        experiments = tuple(self.experiments(self.sources.singles.get("measurement")))
         self.check_references()
         if plan_doc is None or not self.valid(plan_doc):
             return None
@@ -187,7 +200,7 @@ class _Assembler:
                 m.Tool(t["name"], t.get("purpose", ""), t.get("url", ""))
                 for t in measurement_data.get("tools", [])
             ),
-            experiments=tuple(self.experiments(measurement)),
+            experiments=experiments,
             surveys=tuple(
                 m.Survey(s["name"], s.get("audience", ""), s.get("url", ""), s.get("when", ""))
                 for s in measurement_data.get("surveys", [])

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.diagnostics import Location, Report
+from generator.diagnostics import Location, Report, did_you_mean
 from generator.yaml_source import SourceDoc, YamlError, parse_yaml
 
 DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -76,11 +76,40 @@ def read_plan(root: Path, report: Report, max_bytes: int = DEFAULT_MAX_FILE_BYTE
             doc = _read(path, report, max_bytes, sources, kind)
             if doc is not None:
                 sources.entities[kind].append(doc)
+    report_strays(root, report)
     for path in _files(root / CALENDAR_FOLDER, ".yml", ".yaml"):
         doc = _read(path, report, max_bytes, sources, "calendar")
         if doc is not None:
             sources.calendars.append(doc)
     return sources
+
+
+def report_strays(root: Path, report: Report) -> None:
+    """Files and folders plansite would skip: a misspelled name must not make
+    part of the plan silently vanish."""
+    known = [*SINGLE_FILES, *ENTITY_FOLDERS, CALENDAR_FOLDER]
+    for entry in sorted(root.iterdir()):
+        if _ignored(entry) or entry.name in known:
+            continue
+        kind = "folder" if entry.is_dir() else "file"
+        hint = did_you_mean(entry.name, known) or f"a plan holds {', '.join(known)}"
+        report.error(Location(entry), f"unknown {kind} '{entry.name}'", hint)
+    suffixes = {**dict.fromkeys(ENTITY_FOLDERS, (".md",)), CALENDAR_FOLDER: (".yml", ".yaml")}
+    for folder, wanted in suffixes.items():
+        if not (root / folder).is_dir():
+            continue
+        for entry in sorted((root / folder).iterdir()):
+            if not _ignored(entry) and (entry.is_dir() or entry.suffix not in wanted):
+                report.error(
+                    Location(entry),
+                    f"'{entry.name}' is not read: {folder}/ holds {' or '.join(wanted)} files",
+                    f"rename it to {entry.stem}{wanted[0]}" if entry.is_file() else "move it out",
+                )
+
+
+def _ignored(entry: Path) -> bool:
+    """Dotfiles (.gitkeep, .DS_Store) and a README explaining the folder."""
+    return entry.name.startswith(".") or entry.stem.upper() == "README"
 
 
 def _files(folder: Path, *suffixes: str) -> list[Path]:

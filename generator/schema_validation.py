@@ -120,12 +120,28 @@ def validate_doc(kind: str, doc: SourceDoc) -> list[tuple[DataPath, Diagnostic]]
             "write 'field: value' lines at the top level",
         )
         return [((), problem)]
+    errors = list(_validators()[kind].iter_errors(doc.data))
+    # A value of the wrong type breaks every other rule about it: say only that.
+    wrong_type = {tuple(e.absolute_path) for e in errors if e.validator == "type"}
     found: dict[tuple[DataPath, str], Diagnostic] = {}
-    for error in _validators()[kind].iter_errors(doc.data):
+    for error in errors:
+        if error.validator != "type" and tuple(error.absolute_path) in wrong_type:
+            continue
         for data_path, message, hint in _explain(error):
+            if error.instance is None and not hint:
+                hint = _comment_hint(doc, data_path)
             diagnostic = Diagnostic(doc.locate(data_path), Severity.ERROR, message, hint)
             found.setdefault((data_path, message), diagnostic)
     return [(data_path, diagnostic) for (data_path, _), diagnostic in found.items()]
+
+
+def _comment_hint(doc: SourceDoc, data_path: DataPath) -> str:
+    """Why a value someone wrote reads as empty: '#' after a space starts a comment."""
+    line = doc.locate(data_path).line - doc.line_offset - 1
+    lines = doc.text.splitlines()
+    if 0 <= line < len(lines) and re.search(r":\s+#", lines[line]):
+        return "a '#' after a space starts a YAML comment: put text that starts with '#' in quotes"
+    return ""
 
 
 Explained = tuple[DataPath, str, str]
@@ -164,7 +180,12 @@ def _explain(error: jsonschema.ValidationError) -> Iterator[Explained]:
             yield path, f"{field}: {error.message}", ""
     elif validator == "type":
         wanted = expected or _TYPE_WORDS.get(str(rule), str(rule))
-        yield path, f"{field} must be {wanted}, not {_describe(value)}", _type_hint(value)
+        # Quoting a number makes it text: helpful only where plain text is wanted.
+        numeric = isinstance(value, int | float) and not isinstance(value, bool)
+        hint = "" if numeric and (rule != "string" or expected) else _type_hint(value)
+        yield path, f"{field} must be {wanted}, not {_describe(value)}", hint
+    elif validator == "not" and schema.get("x-not"):
+        yield path, f"{field} must be {schema['x-not']}", ""
     elif expected:
         yield path, f"{field} must be {expected}", ""
     elif validator == "minLength":

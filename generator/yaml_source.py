@@ -61,6 +61,7 @@ class SourceDoc:
     data: Any
     marks: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
     line_offset: int = 0  # lines before the YAML starts (front matter)
+    text: str = ""  # the YAML itself, for hints that look at what was written
 
     def locate(self, data_path: DataPath = ()) -> Location:
         """The place of the value at `data_path`, or of its closest parent we know."""
@@ -77,30 +78,66 @@ def parse_yaml(text: str, path: Path, line_offset: int = 0) -> SourceDoc:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, text, path, line_offset) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - every PyYAML error is marked
-        raise YamlError(Location(path, line_offset + 1, 1), str(exc)) from None
-    doc = SourceDoc(path=path, data=None, line_offset=line_offset)
+    except yaml.reader.ReaderError as exc:
+        raise _reader_error(exc, text, path, line_offset) from None
+    doc = SourceDoc(path=path, data=None, line_offset=line_offset, text=text)
     if node is not None:
         doc.data = _Builder(doc).build(node, ())
     return doc
 
 
+# Where PyYAML points past the mistake, its context mark is where the mistake
+# starts: the quote or bracket that is never closed.
+_OPENED_AT_CONTEXT = {
+    "while scanning a quoted scalar": "a quote is opened and never closed",
+    "while parsing a flow sequence": "a '[' is opened and never closed",
+    "while parsing a flow mapping": "a '{' is opened and never closed",
+}
+
+
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: Path, line_offset: int) -> YamlError:
     mark = exc.problem_mark or exc.context_mark
-    line, column = (mark.line + 1 + line_offset, mark.column + 1) if mark else (line_offset + 1, 1)
     problem = exc.problem or exc.context or "invalid YAML"
+    context = str(exc.context or "")
+    if context in _OPENED_AT_CONTEXT and exc.context_mark is not None:
+        mark = exc.context_mark
+    line, column = (mark.line + 1 + line_offset, mark.column + 1) if mark else (line_offset + 1, 1)
     lines = text.splitlines()
     bad_line = lines[mark.line] if mark and mark.line < len(lines) else ""
+    bad_char = bad_line[mark.column] if mark and mark.column < len(bad_line) else ""
     hint = ""
     if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())] or "tab" in problem:
         hint = "indent with spaces, YAML does not allow tabs"
+    elif context in _OPENED_AT_CONTEXT:
+        hint = _OPENED_AT_CONTEXT[context]
+    elif "found another document" in problem:
+        problem = "a second YAML document starts here"
+        hint = "a plan file holds one document: remove the '---' line"
+    elif "cannot start any token" in problem and bad_char in "@`":
+        hint = f"put text that starts with '{bad_char}' in quotes"
     elif "mapping values are not allowed" in problem:
         hint = "quote text that contains ': ', or check the indentation of this line"
-    elif "found unexpected end of stream" in problem or "quoted scalar" in str(exc.context):
-        hint = "a quote is opened and never closed"
-    elif "expected <block end>" in problem or "did not find expected key" in problem:
+    elif any(
+        words in problem
+        for words in ("expected <block end>", "did not find expected key", "expected '-'")
+    ):
         hint = "check the indentation: items of one list or mapping line up"
     return YamlError(Location(path, line, column), f"invalid YAML: {problem}", hint)
+
+
+def _reader_error(
+    exc: yaml.reader.ReaderError, text: str, path: Path, line_offset: int
+) -> YamlError:
+    """A character YAML refuses (a control character pasted from elsewhere)."""
+    before = text[: exc.position]
+    line = before.count("\n") + 1 + line_offset
+    column = exc.position - (before.rfind("\n") + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    return YamlError(
+        Location(path, line, column),
+        f"invalid YAML: control character #x{code:04x} is not allowed",
+        "delete it: most editors do not show it",
+    )
 
 
 class _Builder:

@@ -32,7 +32,8 @@ def check(root: Path) -> tuple[int, list[str]]:
 CASES = {
     "yaml syntax": (
         {"plan/audit.yml": "accounts:\n  - id: insta\n    network: [instagram\n"},
-        "plan/audit.yml:4:1: error: invalid YAML: did not find expected ',' or ']'",
+        "plan/audit.yml:3:14: error: invalid YAML: did not find expected ',' or ']' "
+        "(a '[' is opened and never closed)",
     ),
     "unknown key": (
         calendar("titel: Hi"),

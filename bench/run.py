@@ -47,6 +47,7 @@ WARM_UP_POSTS = 50
 
 @dataclass
 class SizeResult:
+    plan: SyntheticPlan
     posts: int
     occurrences: int
     plan_mb: float
@@ -76,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         results = {size: measure_size(size, work, args.seed) for size in args.sizes}
         peers = Peers(note="skipped (--skip-peer)")
         if not args.skip_peer:
-            peers = measure_peers(results, work, args.seed)
+            peers = measure_peers(results, work)
         text = report(results, peers)
     finally:
         if not args.keep:
@@ -109,15 +110,24 @@ def _progress(message: str) -> None:
 def _warm_up(work: Path) -> None:
     """One small untimed build, so the first size does not pay for what every later
     one reuses (compiled schemas and templates, imported MkDocs plugins)."""
-    plan = write_plan(work / "warm-up", WARM_UP_POSTS)
-    time_build(plan.plan_dir, plan.config_file, work / "warm-up" / "site")
+    folder = _fresh(work / "warm-up")
+    plan = write_plan(folder, WARM_UP_POSTS)
+    time_build(plan.plan_dir, plan.config_file, folder / "site")
+
+
+def _fresh(folder: Path) -> Path:
+    """An empty folder: a site left by an earlier run (--keep) would be read as the
+    previous publication and change what the build does."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return folder
 
 
 # -- one size -------------------------------------------------------------------
 
 
 def measure_size(posts: int, work: Path, seed: int) -> SizeResult:
-    folder = work / f"{posts}"
+    folder = _fresh(work / f"{posts}")
     _progress(f"{posts} posts: writing the plan")
     start = time.perf_counter()
     plan = write_plan(folder, posts, seed)
@@ -132,6 +142,7 @@ def measure_size(posts: int, work: Path, seed: int) -> SizeResult:
     check = _plansite(plan, "check").check("plansite check")
     pages = list(site.rglob("index.html"))
     return SizeResult(
+        plan=plan,
         posts=posts,
         occurrences=plan.occurrences,
         plan_mb=_megabytes(plan.root / "plan"),
@@ -158,15 +169,17 @@ def _megabytes(folder: Path) -> float:
 # -- references -----------------------------------------------------------------
 
 
-def measure_peers(results: dict[int, SizeResult], work: Path, seed: int) -> Peers:
+def measure_peers(results: dict[int, SizeResult], work: Path) -> Peers:
     """The references, taken at the reference size (10k) when it was measured."""
     if REFERENCE_SIZE not in results:
         return Peers(note=f"skipped: {REFERENCE_SIZE} is not among --sizes")
     peers = Peers()
-    pages = results[REFERENCE_SIZE].pages
-    plan = write_plan(work / "peers" / "plan", REFERENCE_SIZE, seed)
-    _progress(f"bare mkdocs build of {pages} pages")
-    peers.mkdocs, peers.mkdocs_pages = bare_mkdocs(pages, plan.config_file, work / "peers" / "mk")
+    reference = results[REFERENCE_SIZE]
+    folder = _fresh(work / "peers")
+    _progress(f"bare mkdocs build of {reference.pages} pages")
+    peers.mkdocs, peers.mkdocs_pages = bare_mkdocs(
+        reference.pages, reference.plan.config_file, folder / "mkdocs"
+    )
     _progress("yaml2ics: installing or finding it")
     python, why = ensure_yaml2ics()
     if python is None:
@@ -174,7 +187,7 @@ def measure_peers(results: dict[int, SizeResult], work: Path, seed: int) -> Peer
         _progress(why)
         return peers
     _progress(f"yaml2ics: converting {REFERENCE_SIZE} posts")
-    peers.yaml2ics = run_yaml2ics(python, plan, work / "peers" / "yaml2ics")
+    peers.yaml2ics = run_yaml2ics(python, reference.plan, folder / "yaml2ics")
     return peers
 
 

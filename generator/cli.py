@@ -3,6 +3,7 @@ the work itself lives in the stage modules."""
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -16,6 +17,7 @@ from generator.report_formats import FORMATS, as_github, as_json
 from generator.scaffold import TargetExists, init_repository
 
 EXIT_OK, EXIT_PLAN_ERRORS = 0, 1  # click itself exits 2 on usage errors
+EXIT_INTERRUPTED = 130  # the shell's convention for a command stopped by a signal
 
 plan_option = click.option(
     "--plan",
@@ -92,10 +94,16 @@ def build_command(
     plan_dir: Path, config_file: Path, out: Path, previous: Path | None, strict: bool
 ) -> None:
     """Check the plan and build the site and its calendar feeds."""
+    # SIGTERM (CI cancelling a job) unwinds like Ctrl+C: the scratch folder is
+    # removed and the published site stays as it was.
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         checked = build(Inputs(plan_dir, config_file), out, strict, previous)
     except PlanError as exc:
         _fail(exc.report)
+    except KeyboardInterrupt:
+        click.echo(f"interrupted; {out}/ was left as it was.", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     _print(checked.report)
     click.echo(f"{checked.report.summary()}; site written to {out}/", err=True)
 
@@ -124,6 +132,10 @@ def init_command(directory: Path) -> None:
     for path in written:
         click.echo(f"created {path}", err=True)
     click.echo(f"next: cd {directory} && plansite serve", err=True)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _print(report: Report) -> None:

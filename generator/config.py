@@ -63,4 +63,5 @@ def load_config(path: Path, report: Report) -> SiteConfig | None:
         checks=levels,
         min_gap=parse_duration(checks.get("min_gap", "2h")),
         stale_after_days=checks.get("stale_after_days", 90),
+        max_file_bytes=int(data.get("max_file_mb", 10) * 1024 * 1024),
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import signal
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -75,6 +76,7 @@ def mkdocs_config(config: SiteConfig, nav: list[Any]) -> dict[str, Any]:
             "pymdownx.details",
             "pymdownx.superfences",
             {"toc": {"permalink": True}},
+            "generator.markdown_safety",
         ],
         "validation": {
             "links": {
@@ -171,7 +173,16 @@ def _scratch_folder(parent: Path) -> Iterator[Path]:
 
 
 def swap_into_place(new: Path, out: Path, work: Path) -> None:
-    """Replace `out` by `new` with two renames; the old tree goes to `work` to be deleted."""
-    if out.exists():
-        os.replace(out, work / "previous")
-    os.replace(new, out)
+    """Replace `out` by `new` with two renames; the old tree goes to `work` to be deleted.
+
+    Ctrl+C or a SIGTERM between the two renames would leave no site at all,
+    so both signals wait until the swap is done.
+    """
+    blocked = {signal.SIGINT, signal.SIGTERM}
+    previous_mask = signal.pthread_sigmask(signal.SIG_BLOCK, blocked)
+    try:
+        if out.exists():
+            os.replace(out, work / "previous")
+        os.replace(new, out)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous_mask)

@@ -322,6 +322,7 @@ class SiteConfig:
     checks: dict[str, str] = field(default_factory=dict)  # rule code -> off, warning, error
     min_gap: timedelta = timedelta(hours=2)
     stale_after_days: int = 90
+    max_file_bytes: int = 10 * 1024 * 1024
 
 
 @dataclass(frozen=True)

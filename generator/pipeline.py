@@ -39,9 +39,12 @@ def check_plan(inputs: Inputs) -> Checked:
     """Read and validate everything; raise PlanError with every problem found."""
     report = Report()
     config = load_config(inputs.config_file, report)
-    sources = read_plan(inputs.plan_dir, report)
-    plan = plan_from_sources(sources, config, report) if config is not None else None
-    if report.errors or plan is None or config is None:
+    if config is None:
+        read_plan(inputs.plan_dir, report)  # still report the plan's own problems
+        raise PlanError(report)
+    sources = read_plan(inputs.plan_dir, report, config.max_file_bytes)
+    plan = plan_from_sources(sources, config, report)
+    if report.errors or plan is None:
         raise PlanError(report)
     context = CheckContext(plan, config)
     findings = run_checks(plan, config, context)

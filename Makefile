@@ -5,7 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build serve check test lint clean
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: build serve check test test-fast lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +29,15 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check generator tests
 	$(BIN)/mypy generator
 
-test: $(STAMP) lint
+# The browser tests drive Debian's chromium; a test tool never downloads one.
+$(CHROMIUM):
+	apt-get update -qq && apt-get install -y -qq chromium
+
+test: $(STAMP) $(CHROMIUM) lint
 	$(BIN)/pytest
 
+test-fast: $(STAMP) lint
+	$(BIN)/pytest -m "not browser"
+
 clean:
-	rm -rf site .venv .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site screenshots .venv .venv-ics .pytest_cache .mypy_cache .ruff_cache

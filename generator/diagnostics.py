@@ -13,6 +13,9 @@ from pathlib import Path
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    # A finding the team has acknowledged: shown on the health page and by
+    # `check`, but it fails neither a build nor --strict.
+    INFO = "info"
 
 
 @dataclass(frozen=True, order=True)
@@ -72,9 +75,14 @@ class Report:
         """Problems in file and line order, the order people fix them in."""
         return sorted(self.diagnostics, key=lambda d: (d.location, d.message))
 
+    @property
+    def notes(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.INFO]
+
     def summary(self) -> str:
         errors, warnings = len(self.errors), len(self.warnings)
-        return f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
+        text = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
+        return f"{text}, {plural(len(self.notes), 'note')}" if self.notes else text
 
 
 class PlanError(Exception):

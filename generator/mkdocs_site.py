@@ -28,6 +28,7 @@ from generator.pages import Page
 from generator.resources import theme_dir
 
 STYLESHEET = "assets/stylesheets/plansite.css"
+SCRIPT = "assets/javascripts/plansite.js"
 
 
 class SiteBuildError(Exception):
@@ -67,6 +68,7 @@ def mkdocs_config(config: SiteConfig, nav: list[Any]) -> dict[str, Any]:
         "theme": _merge(theme, config.theme),
         "nav": nav,
         "extra_css": [STYLESHEET],
+        "extra_javascript": [SCRIPT],
         "plugins": [{"search": {"lang": config.language}}],
         "markdown_extensions": [
             "tables",

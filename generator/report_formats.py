@@ -52,7 +52,7 @@ def as_github(report: Report) -> str:
         if diagnostic.code:
             properties.append(f"title={_property(diagnostic.code)}")
         message = diagnostic.message + (f" ({diagnostic.hint})" if diagnostic.hint else "")
-        kind = diagnostic.severity.value
+        kind = "notice" if diagnostic.severity.value == "info" else diagnostic.severity.value
         lines.append(f"::{kind} {','.join(properties)}::{_data(message)}\n")
     return "".join(lines)
 

@@ -113,6 +113,17 @@ class Views:
     def link(self, post: m.Post, channel_id: str) -> str:
         return post_link(self.plan, post, channel_id)
 
+    def external_links(self) -> list[str]:
+        """Every address the plan points to outside the site, for people to check by hand:
+        the build never fetches them (it must work offline and stay deterministic)."""
+        plan = self.plan
+        urls = [a.url for a in plan.accounts] + [a.profile.link for a in plan.accounts]
+        urls += [c.url for c in plan.competitors]
+        urls += [a.url for c in plan.competitors for a in c.accounts]
+        urls += [s.url for s in plan.inspiration] + [t.url for t in plan.tools]
+        urls += [s.url for s in plan.surveys] + [p.link for p in plan.posts]
+        return sorted({url for url in urls if url})
+
     def competitor_networks(self) -> list[str]:
         """Networks where a competitor is present, for the side-by-side comparison."""
         return sorted({a.network for c in self.plan.competitors for a in c.accounts})

@@ -15,6 +15,7 @@ from generator.diagnostics import PlanError, Report
 from generator.pipeline import Inputs, build, check_plan
 from generator.report_formats import FORMATS, as_github, as_json
 from generator.scaffold import TargetExists, init_repository
+from generator.schema_validation import write_schemas
 
 EXIT_OK, EXIT_PLAN_ERRORS = 0, 1  # click itself exits 2 on usage errors
 EXIT_INTERRUPTED = 130  # the shell's convention for a command stopped by a signal
@@ -86,12 +87,12 @@ def check_command(plan_dir: Path, config_file: Path, strict: bool, output_format
 )
 @click.option(
     "--previous",
-    type=click.Path(path_type=Path, exists=True),
-    help="The last published site folder or calendar.ics, when it is not in --out.",
+    help="The last publication when it is not in --out: a site folder, its calendar.ics, "
+    "or the live feed's URL.",
 )
 @strict_option
 def build_command(
-    plan_dir: Path, config_file: Path, out: Path, previous: Path | None, strict: bool
+    plan_dir: Path, config_file: Path, out: Path, previous: str | None, strict: bool
 ) -> None:
     """Check the plan and build the site and its calendar feeds."""
     # SIGTERM (CI cancelling a job) unwinds like Ctrl+C: the scratch folder is
@@ -118,6 +119,20 @@ def serve_command(plan_dir: Path, config_file: Path, host: str, port: int) -> No
     from generator.preview import serve
 
     serve(Inputs(plan_dir, config_file), host, port)
+
+
+@main.command("schema")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("schemas"),
+    show_default=True,
+    help="Folder to write the JSON Schemas into.",
+)
+def schema_command(out: Path) -> None:
+    """Write the JSON Schema of every plan file kind, for YAML editors."""
+    for path in write_schemas(out):
+        click.echo(f"wrote {path}", err=True)
 
 
 @main.command("init")

@@ -16,6 +16,7 @@ from generator.mkdocs_site import SiteBuildError, build_site, mkdocs_config
 from generator.model import Plan, SiteConfig
 from generator.pages import navigation, render_pages
 from generator.plan_files import read_plan
+from generator.previous_feed import PreviousFeedError, read_previous_feed
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def check_plan(inputs: Inputs) -> Checked:
     return Checked(plan, config, context, findings, report)
 
 
-def build(inputs: Inputs, out: Path, strict: bool = False, previous: Path | None = None) -> Checked:
+def build(inputs: Inputs, out: Path, strict: bool = False, previous: str | None = None) -> Checked:
     """Check the plan, then write the site and feeds to `out` (replaced only on success).
 
     The feeds already published (in `out`, or `previous`: a folder or an .ics
@@ -69,7 +70,12 @@ def build(inputs: Inputs, out: Path, strict: bool = False, previous: Path | None
         plan, config, checked.findings, mix_tables(checked.context), checked.context.today
     )
     settings = mkdocs_config(config, navigation(plan, config))
-    feeds = build_feeds(plan, config, read_previous_feed(previous or out), build_time())
+    try:
+        published = read_previous_feed(previous or str(out))
+    except PreviousFeedError as exc:
+        checked.report.error(Location(Path(previous or out)), str(exc), exc.hint)
+        raise PlanError(checked.report) from None
+    feeds = build_feeds(plan, config, published, build_time())
     try:
         warnings = build_site(pages, settings, out, strict, {f.path: f.body for f in feeds})
     except SiteBuildError as exc:
@@ -78,9 +84,3 @@ def build(inputs: Inputs, out: Path, strict: bool = False, previous: Path | None
     for message in warnings:
         checked.report.warning(Location(inputs.plan_dir), f"MkDocs: {message}")
     return checked
-
-
-def read_previous_feed(place: Path) -> bytes | None:
-    """The combined feed of the last publication, if there is one to compare with."""
-    feed = place / "calendar.ics" if place.is_dir() else place
-    return feed.read_bytes() if feed.is_file() else None

@@ -10,9 +10,12 @@ from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
 
+from generator.schema_validation import write_schemas
+
 # Where each starter file goes; dotfiles are stored without their dot so that
 # packaging tools do not leave them out.
-RENAMED = {"gitignore": ".gitignore"}
+RENAMED = {"gitignore": ".gitignore", "github": ".github", "vscode": ".vscode"}
+SCHEMAS_FOLDER = "schemas"  # where the starter's YAML files and .vscode point editors
 
 
 class TargetExists(Exception):
@@ -38,7 +41,7 @@ def starter_files() -> dict[str, bytes]:
 def init_repository(target: Path) -> list[Path]:
     """Write the starter plan into `target`; refuse when any of its files exists."""
     files = starter_files()
-    clashes = [target / name for name in files if (target / name).exists()]
+    clashes = [target / name for name in [*files, SCHEMAS_FOLDER] if (target / name).exists()]
     if clashes:
         shown = ", ".join(str(p) for p in clashes[:3])
         raise TargetExists(f"{shown} already exist{'s' if len(clashes) == 1 else ''}")
@@ -48,4 +51,4 @@ def init_repository(target: Path) -> list[Path]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
         written.append(path)
-    return written
+    return written + write_schemas(target / SCHEMAS_FOLDER)

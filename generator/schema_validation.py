@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -59,6 +60,18 @@ def schema_texts() -> dict[str, str]:
         for entry in sorted(folder.iterdir(), key=lambda e: e.name)
         if entry.name.endswith(".schema.json")
     }
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    """Write every schema into `folder` for editors: the same files validation uses,
+    so an editor never accepts what `plansite check` refuses."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in schema_texts().items():
+        target = folder / name
+        target.write_text(text, encoding="utf-8")
+        written.append(target)
+    return written
 
 
 @cache

@@ -137,6 +137,8 @@ def measure_size(posts: int, work: Path, seed: int) -> SizeResult:
     start = time.perf_counter()
     plan = write_plan(folder, posts, seed)
     generate_seconds = time.perf_counter() - start
+    if plan.warnings_expected:
+        _progress(f"{posts} posts: more occurrences than free slots, expect PS502 warnings")
     _progress(f"{posts} posts: in-process build")
     inprocess = time_build(plan.plan_dir, plan.config_file, folder / "site-inprocess")
     gc.collect()

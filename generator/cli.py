@@ -5,14 +5,21 @@ from __future__ import annotations
 
 import signal
 import sys
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import NoReturn
 
 import click
 
-from generator import __version__
+from generator import __version__, exports
+from generator.assemble import slugify
+from generator.authoring import AuthoringError, Draft, create
+from generator.changes import RevisionError, changes_since
+from generator.changes import as_text as changes_text
 from generator.diagnostics import PlanError, Report
-from generator.pipeline import Inputs, build, check_plan
+from generator.feeds import build_time
+from generator.pipeline import Checked, Inputs, build, check_plan
 from generator.report_formats import FORMATS, as_github, as_json
 from generator.scaffold import TargetExists, init_repository
 from generator.schema_validation import write_schemas
@@ -119,6 +126,136 @@ def serve_command(plan_dir: Path, config_file: Path, host: str, port: int) -> No
     from generator.preview import serve
 
     serve(Inputs(plan_dir, config_file), host, port)
+
+
+@main.group("export")
+def export_group() -> None:
+    """Export the calendar: every occurrence as CSV or JSON, or Hootsuite bulk files."""
+
+
+def _checked_or_fail(plan_dir: Path, config_file: Path) -> Checked:
+    try:
+        return check_plan(Inputs(plan_dir, config_file))
+    except PlanError as exc:
+        _fail(exc.report)
+
+
+def _rows_command(output_format: str) -> Callable[..., None]:
+    @plan_option
+    @config_option
+    @click.option("--channel", help="Only this channel's posts.")
+    @click.option("--from", "first", type=click.DateTime(["%Y-%m-%d"]), help="First day.")
+    @click.option("--to", "last", type=click.DateTime(["%Y-%m-%d"]), help="Last day.")
+    def command(
+        plan_dir: Path,
+        config_file: Path,
+        channel: str | None,
+        first: datetime | None,
+        last: datetime | None,
+    ) -> None:
+        checked = _checked_or_fail(plan_dir, config_file)
+        if channel is not None and channel not in {c.id for c in checked.plan.channels}:
+            raise click.BadParameter(f"unknown channel '{channel}'", param_hint="--channel")
+        found = exports.rows(
+            checked.plan,
+            channel,
+            first.date() if first else None,
+            last.date() if last else None,
+        )
+        click.echo(
+            exports.as_csv(found) if output_format == "csv" else exports.as_json(found), nl=False
+        )
+
+    command.__doc__ = f"Every post occurrence (repeats expanded) as {output_format.upper()}."
+    return command
+
+
+export_group.command("csv")(_rows_command("csv"))
+export_group.command("json")(_rows_command("json"))
+
+
+@export_group.command("hootsuite")
+@plan_option
+@config_option
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("exports/hootsuite"),
+    show_default=True,
+    help="Folder for the files, one per channel (split every 350 rows).",
+)
+@click.option(
+    "--date-format",
+    type=click.Choice(sorted(exports.HOOTSUITE_FORMATS)),
+    default="dmy",
+    show_default=True,
+    help="Day/month order: pick the same one in Hootsuite's upload form.",
+)
+def hootsuite_command(plan_dir: Path, config_file: Path, out: Path, date_format: str) -> None:
+    """Hootsuite bulk-composer CSV files: date and time, message, link."""
+    checked = _checked_or_fail(plan_dir, config_file)
+    files, warnings = exports.hootsuite(checked.plan, checked.config, build_time(), date_format)
+    out.mkdir(parents=True, exist_ok=True)
+    for file in files:
+        (out / file.name).write_text(file.text, encoding="utf-8")
+        click.echo(f"wrote {out / file.name}", err=True)
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+
+
+@main.command("new")
+@click.argument("kind", type=click.Choice(["goal", "persona", "channel", "post", "campaign"]))
+@plan_option
+@click.option("--id", "entity_id", help="Its id (default: made from the title).")
+@click.option("--title", default="", help="Title, name or campaign name.")
+@click.option("--network", default="instagram", show_default=True, help="For a channel.")
+@click.option("--date", default="", help="For a post (its day) or a campaign (its start).")
+@click.option("--time", "at", default="", help="For a post: HH:MM (absent: all day).")
+@click.option("--channel", default="", help="For a post: the channel id.")
+def new_command(
+    kind: str,
+    plan_dir: Path,
+    entity_id: str | None,
+    title: str,
+    network: str,
+    date: str,
+    at: str,
+    channel: str,
+) -> None:
+    """Add a goal, persona, channel, post or campaign with the fields to fill."""
+    if kind in ("post", "campaign") and not date:
+        raise click.UsageError(f"a {kind} needs --date YYYY-MM-DD")
+    if kind == "post" and not channel:
+        raise click.UsageError("a post needs --channel")
+    if not entity_id and not title:
+        raise click.UsageError("give --id or --title")
+    name = title or (entity_id or "").replace("-", " ").capitalize()
+    chosen = entity_id or slugify(title)
+    draft = Draft(kind, chosen, name, network, date, at, channel)
+    try:
+        written = create(plan_dir, draft)
+    except AuthoringError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_PLAN_ERRORS)
+    click.echo(
+        f"wrote {kind} '{chosen}' to {written}; fill in its fields, then plansite check", err=True
+    )
+
+
+@main.command("diff")
+@click.argument("revision")
+@plan_option
+@config_option
+def diff_command(revision: str, plan_dir: Path, config_file: Path) -> None:
+    """Goals, missions, accounts and posts added, removed or changed since a git REVISION."""
+    try:
+        found = changes_since(revision, Inputs(plan_dir, config_file))
+    except PlanError as exc:
+        _fail(exc.report)
+    except RevisionError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_PLAN_ERRORS)
+    click.echo(changes_text(revision, found), nl=False)
 
 
 @main.command("schema")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +14,9 @@ from generator.plan_files import read_text
 from generator.schema_validation import validate_doc
 from generator.values import parse_duration
 from generator.yaml_source import YamlError, parse_yaml
+
+FEED_SECRET_VARIABLE = "PLANSITE_FEED_SECRET"
+_SECRET = re.compile(r"^[A-Za-z0-9_-]{16,}$")
 
 
 def load_config(path: Path, report: Report) -> SiteConfig | None:
@@ -48,6 +53,16 @@ def load_config(path: Path, report: Report) -> SiteConfig | None:
         )
     if unknown:
         return None
+    secret = os.environ.get(FEED_SECRET_VARIABLE, "")
+    if data.get("private", False) and not _SECRET.match(secret):
+        report.error(
+            doc.locate(("private",)),
+            f"a private plan needs its feed secret in the {FEED_SECRET_VARIABLE} "
+            "environment variable (at least 16 letters, digits, '-' or '_')",
+            "set it in your shell or as a CI secret, never in a committed file; for example "
+            "python3 -c 'import secrets; print(secrets.token_urlsafe(24))'",
+        )
+        return None
     return SiteConfig(
         site_name=data["site_name"],
         source=doc.locate(),
@@ -64,4 +79,6 @@ def load_config(path: Path, report: Report) -> SiteConfig | None:
         min_gap=parse_duration(checks.get("min_gap", "2h")),
         stale_after_days=checks.get("stale_after_days", 90),
         max_file_bytes=int(data.get("max_file_mb", 10) * 1024 * 1024),
+        private=data.get("private", False),
+        feed_secret=secret if data.get("private", False) else "",
     )

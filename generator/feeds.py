@@ -55,11 +55,16 @@ class _Published:
     sequence: int
 
 
-def feed_paths(plan: Plan) -> dict[str, str]:
-    """Every feed's path by what it holds: 'all', a channel id or 'campaign:<id>'."""
-    paths = {"all": "calendar.ics"}
-    paths.update({c.id: f"calendar/{c.id}.ics" for c in plan.channels})
-    paths.update({f"campaign:{c.id}": f"campaigns/{c.id}.ics" for c in plan.campaigns})
+def feed_paths(plan: Plan, config: SiteConfig) -> dict[str, str]:
+    """Every feed's path by what it holds: 'all', a channel id or 'campaign:<id>'.
+
+    A private plan's feeds sit under its secret folder: calendar apps cannot
+    send a login, so an unguessable address is what keeps them private.
+    """
+    prefix = f"{config.feed_secret}/" if config.private else ""
+    paths = {"all": f"{prefix}calendar.ics"}
+    paths.update({c.id: f"{prefix}calendar/{c.id}.ics" for c in plan.channels})
+    paths.update({f"campaign:{c.id}": f"{prefix}campaigns/{c.id}.ics" for c in plan.campaigns})
     return paths
 
 
@@ -81,7 +86,7 @@ def build_feeds(
 
     zones = _zones([e for _, _, e in events], plan.period.end)
     base = config.calendar_name or config.site_name
-    paths = feed_paths(plan)
+    paths = feed_paths(plan, config)
 
     def feed(key: str, name: str, held: Iterable[icalendar.Event]) -> Feed:
         return _feed(paths[key], name, config, zones, list(held))

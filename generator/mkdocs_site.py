@@ -92,6 +92,8 @@ def mkdocs_config(config: SiteConfig, nav: list[Any]) -> dict[str, Any]:
     }
     if config.site_url:
         settings["site_url"] = config.site_url
+    if config.private:
+        settings["extra"] = {"plansite_private": True}  # theme/main.html adds noindex
     return _merge(settings, config.mkdocs)
 
 

@@ -323,6 +323,8 @@ class SiteConfig:
     min_gap: timedelta = timedelta(hours=2)
     stale_after_days: int = 90
     max_file_bytes: int = 10 * 1024 * 1024
+    private: bool = False
+    feed_secret: str = ""  # from the environment, never from a file in the repository
 
 
 @dataclass(frozen=True)

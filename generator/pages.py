@@ -54,10 +54,10 @@ def template_environment() -> jinja2.Environment:
 class _Links:
     """Markdown links to the pages of plan entities, checked by MkDocs at build time."""
 
-    def __init__(self, plan: m.Plan, site_url: str) -> None:
+    def __init__(self, plan: m.Plan, config: m.SiteConfig) -> None:
         self.plan = plan
-        self.site_url = site_url
-        self.feeds = feed_paths(plan)
+        self.site_url = config.site_url
+        self.feeds = feed_paths(plan, config)
 
     def goal(self, goal_id: str) -> Markup:
         return _link(self.plan.goal(goal_id).title, f"/goals/{goal_id}.md")
@@ -105,7 +105,7 @@ def render_pages(
         "plan": plan,
         "config": config,
         "t": t,
-        "link": _Links(plan, config.site_url),
+        "link": _Links(plan, config),
         "views": Views(plan, t, today or plan.period.start),
     }
 

@@ -11,12 +11,15 @@ from generator.checks import CheckContext, run_checks
 from generator.checks.mix import mix_tables
 from generator.config import load_config
 from generator.diagnostics import Diagnostic, Location, PlanError, Report
-from generator.feeds import build_feeds, build_time
+from generator.feeds import build_feeds, build_time, feed_paths
 from generator.mkdocs_site import SiteBuildError, build_site, mkdocs_config
 from generator.model import Plan, SiteConfig
 from generator.pages import navigation, render_pages
 from generator.plan_files import read_plan
 from generator.previous_feed import PreviousFeedError, read_previous_feed
+
+# A confidential plan asks every crawler to stay out (and each page says noindex).
+ROBOTS_DISALLOW_ALL = b"User-agent: *\nDisallow: /\n"
 
 
 @dataclass(frozen=True)
@@ -71,13 +74,16 @@ def build(inputs: Inputs, out: Path, strict: bool = False, previous: str | None 
     )
     settings = mkdocs_config(config, navigation(plan, config))
     try:
-        published = read_previous_feed(previous or str(out))
+        published = read_previous_feed(previous or str(out), feed_paths(plan, config)["all"])
     except PreviousFeedError as exc:
         checked.report.error(Location(Path(previous or out)), str(exc), exc.hint)
         raise PlanError(checked.report) from None
     feeds = build_feeds(plan, config, published, build_time())
+    files = {f.path: f.body for f in feeds}
+    if config.private:
+        files["robots.txt"] = ROBOTS_DISALLOW_ALL
     try:
-        warnings = build_site(pages, settings, out, strict, {f.path: f.body for f in feeds})
+        warnings = build_site(pages, settings, out, strict, files)
     except SiteBuildError as exc:
         checked.report.error(Location(inputs.config_file), f"the site could not be built: {exc}")
         raise PlanError(checked.report) from None

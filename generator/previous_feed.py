@@ -21,14 +21,14 @@ class PreviousFeedError(Exception):
         self.hint = hint
 
 
-def read_previous_feed(place: str) -> bytes | None:
+def read_previous_feed(place: str, feed_path: str = "calendar.ics") -> bytes | None:
     """The combined feed of the last publication: a site folder, an .ics file or the
     live feed's URL (what CI, starting from an empty folder, has). None when there
     was no publication yet."""
     if place.startswith(("http://", "https://")):
         return _download(place)
     path = Path(place)
-    feed = path / "calendar.ics" if path.is_dir() else path
+    feed = path / feed_path if path.is_dir() else path
     return feed.read_bytes() if feed.is_file() else None
 
 

@@ -5,14 +5,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 
+import icalendar
 import pytest
+import recurring_ical_events
 from bs4 import BeautifulSoup
 
 from generator.exports import HOOTSUITE_ROWS
-from tests.conftest import MINIMAL_FILES, PlanFactory, run_cli
+from tests.conftest import EXAMPLE_CONFIG, EXAMPLE_PLAN, MINIMAL_FILES, PlanFactory, run_cli
 
 
 @pytest.mark.parametrize(
@@ -206,3 +210,55 @@ def test_a_private_plan_needs_its_secret_and_hides_everything(
         robots = html.find("meta", attrs={"name": "robots"})
         assert robots is not None and robots["content"] == "noindex, nofollow", html_file
     assert secret not in config
+
+
+# -- the same commands on the example plan -----------------------------------------
+
+
+@pytest.fixture
+def example_copy(tmp_path: Path) -> Path:
+    shutil.copytree(EXAMPLE_PLAN, tmp_path / "plan")
+    shutil.copy(EXAMPLE_CONFIG, tmp_path / "site_config.yml")
+    return tmp_path
+
+
+def test_example_exports_match_its_feeds(example_copy: Path) -> None:
+    rows = json.loads(run_cli("export", "json", cwd=example_copy).stdout)
+    as_csv = list(csv.DictReader(io.StringIO(run_cli("export", "csv", cwd=example_copy).stdout)))
+    assert len(rows) == len(as_csv) > 50
+    assert run_cli("build", cwd=example_copy).exit_code == 0
+    feed = icalendar.Calendar.from_ical((example_copy / "site" / "calendar.ics").read_bytes())
+    expanded = recurring_ical_events.of(feed).between(date(2026, 1, 1), date(2027, 7, 1))
+    shown = [r for r in rows if r["status"] != "idea"]  # the feeds leave ideas out
+    assert len(shown) == len(expanded)
+    result = run_cli("export", "hootsuite", "--out", "hs", cwd=example_copy)
+    assert result.exit_code == 0, result.output
+    written = sorted(p.stem for p in (example_copy / "hs").glob("*.csv"))
+    assert written == sorted(p.stem for p in (EXAMPLE_PLAN / "channels").glob("*.md"))
+
+
+def test_new_on_the_example_keeps_it_valid(example_copy: Path) -> None:
+    for args in (
+        ["post", "--title", "Portes ouvertes", "--date", "2027-04-10", "--time", "10:00",
+         "--channel", "instagram"],
+        ["campaign", "--id", "portes-ouvertes", "--title", "Portes ouvertes", "--date",
+         "2027-04-01"],
+        ["persona", "--id", "hotelier", "--title", "Hugo, l'hôtelier"],
+    ):  # fmt: skip
+        assert run_cli("new", *args, cwd=example_copy).exit_code == 0
+    result = run_cli("check", cwd=example_copy)
+    assert result.exit_code == 0, result.output
+
+
+def test_diff_on_the_example_plan(example_copy: Path) -> None:
+    git(example_copy, "init", "-q")
+    git(example_copy, "add", "-A")
+    git(example_copy, "-c", "user.email=t@example.com", "-c", "user.name=T", "commit", "-qm", "x")
+    assert run_cli("diff", "HEAD", cwd=example_copy).stdout == (
+        "nothing changed in goals, missions, accounts or posts since HEAD\n"
+    )
+    audit = example_copy / "plan" / "audit.yml"
+    audit.write_text(audit.read_text().replace("status: delete", "status: keep", 1))
+    lines = run_cli("diff", "HEAD", cwd=example_copy).stdout.splitlines()
+    assert lines[1].startswith("  ~ account ")
+    assert lines[2] == "      status: delete -> keep"

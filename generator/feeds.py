@@ -35,6 +35,7 @@ STATUSES = {
 TIMING = ("DTSTART", "DTEND", "DURATION", "RRULE", "EXDATE", "STATUS")
 STAMPS = ("DTSTAMP", "LAST-MODIFIED", "SEQUENCE")
 _FREQ = {"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY"}
+_CALENDAR_END = b"END:VCALENDAR\r\n"
 _BYDAY = dict(zip(WEEKDAYS, ("MO", "TU", "WE", "TH", "FR", "SA", "SU"), strict=True))
 
 
@@ -88,8 +89,10 @@ def build_feeds(
     base = config.calendar_name or config.site_name
     paths = feed_paths(plan, config)
 
+    serialized = _SerializedEvents()
+
     def feed(key: str, name: str, held: Iterable[icalendar.Event]) -> Feed:
-        return _feed(paths[key], name, config, zones, list(held))
+        return _feed(paths[key], name, config, zones, list(held), serialized)
 
     feeds = [feed("all", base, (e for _, _, e in events))]
     for channel in plan.channels:
@@ -223,12 +226,29 @@ def stamp_event(event: icalendar.Event, before: _Published | None, now: datetime
     event.add("SEQUENCE", sequence)
 
 
+class _SerializedEvents:
+    """Each event's iCalendar text, made once by icalendar and shared by every
+    feed that holds the event: an event sits in the combined feed, its
+    channel's and its campaign's, and serializing (escaping, folding) is most
+    of a feed's cost."""
+
+    def __init__(self) -> None:
+        self._bytes: dict[int, bytes] = {}
+
+    def __call__(self, event: icalendar.Event) -> bytes:
+        key = id(event)  # the events live as long as the build
+        if key not in self._bytes:
+            self._bytes[key] = bytes(event.to_ical())
+        return self._bytes[key]
+
+
 def _feed(
     path: str,
     name: str,
     config: SiteConfig,
     zones: dict[str, icalendar.Timezone],
     events: list[icalendar.Event],
+    serialized: _SerializedEvents,
 ) -> Feed:
     calendar = icalendar.Calendar()
     calendar.add("PRODID", PRODID)
@@ -243,9 +263,12 @@ def _feed(
     used = {_tzid(event) for event in events}
     for key in sorted(used & zones.keys()):
         calendar.add_component(zones[key])
-    for event in events:
-        calendar.add_component(event)
-    return Feed(path, name, bytes(calendar.to_ical()))
+    # The calendar and its time zones come out of icalendar as one VCALENDAR;
+    # the events, already serialized by icalendar, go before its last line.
+    head = bytes(calendar.to_ical())
+    assert head.endswith(_CALENDAR_END)
+    body = b"".join(serialized(event) for event in events)
+    return Feed(path, name, head[: -len(_CALENDAR_END)] + body + _CALENDAR_END)
 
 
 def _tzid(event: icalendar.Event) -> str:

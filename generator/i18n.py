@@ -48,9 +48,15 @@ class Translator:
         return entry["message"].format(**values), entry["hint"].format(**values)
 
     def date(self, day: date, style: str = "long") -> str:
-        return str(format_date(day, format=style, locale=self.language))
+        return _format_date(day, style, self.language)
 
     def number(self, value: float | None) -> str:
         if value is None:
             return ""
         return str(format_decimal(value, locale=self.language))
+
+
+@cache
+def _format_date(day: date, style: str, language: str) -> str:
+    """Babel is slow for one date and a calendar shows thousands: format each once."""
+    return str(format_date(day, format=style, locale=language))

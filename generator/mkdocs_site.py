@@ -23,6 +23,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from generator.fragments import register
 from generator.model import SiteConfig
 from generator.pages import Page
 from generator.resources import theme_dir
@@ -70,6 +71,7 @@ def mkdocs_config(config: SiteConfig, nav: list[Any]) -> dict[str, Any]:
         "extra_css": [STYLESHEET],
         "extra_javascript": [SCRIPT],
         "plugins": [{"search": {"lang": config.language}}],
+        "hooks": [str(Path(__file__).with_name("mkdocs_hooks.py"))],
         "markdown_extensions": [
             "tables",
             "attr_list",
@@ -134,6 +136,7 @@ def build_site(
             target = docs / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(body)
+        register({key: html for page in pages for key, html in page.fragments.items()})
         config_file = work / "mkdocs.yml"
         full = {**settings, "docs_dir": str(docs), "site_dir": str(work / "site")}
         config_file.write_text(yaml.safe_dump(full, allow_unicode=True, sort_keys=True), "utf-8")

@@ -7,8 +7,9 @@ campaigns, never the number of posts.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -22,6 +23,7 @@ from generator.checks import RULES_BY_CODE
 from generator.checks.mix import MixTable
 from generator.diagnostics import Diagnostic
 from generator.feeds import feed_paths
+from generator.fragments import INLINE_ROWS, placeholder
 from generator.i18n import Translator
 from generator.markdown_text import finalize, markdown_body, markdown_inline, safe_href
 from generator.views import Views
@@ -29,10 +31,12 @@ from generator.views import Views
 
 @dataclass(frozen=True)
 class Page:
-    """A generated Markdown file, relative to the docs folder."""
+    """A generated Markdown file, relative to the docs folder, with the large HTML
+    tables that stand outside its Markdown (see fragments.py)."""
 
     path: str
     text: str
+    fragments: dict[str, str] = field(default_factory=dict)
 
 
 def template_environment() -> jinja2.Environment:
@@ -48,6 +52,7 @@ def template_environment() -> jinja2.Environment:
     env.filters["href"] = safe_href
     env.filters["body"] = markdown_body
     env.filters["md"] = markdown_inline
+    env.filters["h"] = lambda value: escape("" if value is None else value)
     return env
 
 
@@ -110,8 +115,20 @@ def render_pages(
     }
 
     def page(path: str, template: str, title: str, **context: Any) -> Page:
-        body = env.get_template(template).render(**common, **context)
-        return Page(path, _front_matter(title) + body)
+        root = Markup("../" * _depth(path))  # from the page's URL to the site's root
+        kept_out: dict[str, str] = {}
+
+        def out_of_markdown(html: str, rows: int) -> Markup:
+            if rows <= INLINE_ROWS:
+                return Markup(html)
+            key = hashlib.sha256(f"{path}:{len(kept_out)}".encode()).hexdigest()[:16]
+            kept_out[key] = str(html)
+            return Markup(placeholder(key))
+
+        body = env.get_template(template).render(
+            **common, **context, root=root, out_of_markdown=out_of_markdown
+        )
+        return Page(path, _front_matter(title) + body, kept_out)
 
     pages = [
         page("index.md", "overview.md.j2", plan.title),
@@ -151,6 +168,12 @@ def render_pages(
         page(f"campaigns/{c.id}.md", "campaign.md.j2", c.name, campaign=c) for c in plan.campaigns
     ]
     return pages
+
+
+def _depth(path: str) -> int:
+    """How many folders deep a page's URL is (with MkDocs' directory URLs)."""
+    folders = path.count("/")
+    return folders if path.endswith("index.md") else folders + 1
 
 
 def _by_step(findings: Sequence[Diagnostic]) -> dict[int, list[Diagnostic]]:

@@ -3,6 +3,9 @@ everything is known to be valid."""
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +44,25 @@ class Checked:
 
 def check_plan(inputs: Inputs) -> Checked:
     """Read and validate everything; raise PlanError with every problem found."""
+    with _collector_paused():
+        return _check_plan(inputs)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Reading a large plan creates millions of small objects and no cycles; the
+    garbage collector's passes over them made reading time grow faster than the
+    plan (a 50k-post plan read 4 times faster without them)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _check_plan(inputs: Inputs) -> Checked:
     report = Report()
     config = load_config(inputs.config_file, report)
     if config is None:

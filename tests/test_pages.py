@@ -247,6 +247,29 @@ def test_page_count_does_not_grow_with_posts(make_plan: PlanFactory) -> None:
     assert count("many") == count("few")
 
 
+def test_a_large_month_is_complete_and_escaped(make_plan: PlanFactory) -> None:
+    """Above 200 rows a table skips Markdown (fragments.py): it must still be whole,
+    escaped, and leave no placeholder behind."""
+    posts = "posts:\n" + "".join(
+        f"  - {{id: p{i}, date: 2027-01-{1 + i % 28:02d}, channel: instagram, type: tips, "
+        f"title: '<b>Post</b> {i}', link: 'https://shop.example/{i}'}}\n"
+        for i in range(300)
+    )
+    root = make_plan({"plan/calendar/q1.yml": posts})
+    assert run_cli("build", cwd=root).exit_code == 0
+    html_text = (root / "site" / "calendar" / "index.html").read_text("utf-8")
+    assert "plansite-fragment" not in html_text
+    html = BeautifulSoup(html_text, "html.parser")
+    rows = month_rows(root / "site", "2027-01")
+    assert len(rows) == 300
+    assert {title for _, title in rows} == {f"<b>Post</b> {i}" for i in range(300)}
+    assert html.select("article b") == []
+    first = html.find(id="p0")
+    assert first is not None and first.name == "tr"
+    links = [a["href"] for a in first.find_all("a")]
+    assert links == ["../channels/instagram/"]
+
+
 def test_init_writes_a_plan_that_builds_strictly(tmp_path: Path) -> None:
     created = run_cli("init", "new-plan", cwd=tmp_path)
     assert created.exit_code == 0, created.output

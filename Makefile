@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: build serve check test test-fast lint clean
+.PHONY: build serve check test test-fast lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +25,8 @@ check: $(STAMP)
 	$(BIN)/plansite check
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy generator
 
 # The browser tests drive Debian's chromium; a test tool never downloads one.
@@ -38,6 +38,11 @@ test: $(STAMP) $(CHROMIUM) lint
 
 test-fast: $(STAMP) lint
 	$(BIN)/pytest -m "not browser"
+
+# Synthetic plans of 1k, 10k and 50k posts, stage by stage, against a bare
+# MkDocs build and yaml2ics (about 10 minutes on 2 cores): see docs/performance.md.
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf site screenshots .venv .venv-ics .pytest_cache .mypy_cache .ruff_cache

@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 from referencing import Registry, Resource
 
@@ -106,14 +107,65 @@ def _returns_true(parse: Callable[[str], Any]) -> Callable[[object], bool]:
     return check
 
 
-_FORMATS: dict[str, Callable[[object], bool]] = {
-    "date": _returns_true(parse_date),
-    "local-time": _returns_true(parse_time),
-    "iana-timezone": _returns_true(parse_timezone),
-    "short-duration": _returns_true(parse_duration),
-    "link": _returns_true(check_link),
-    "email": _returns_true(_email),
+_PARSERS: dict[str, Callable[[str], Any]] = {
+    "date": parse_date,
+    "local-time": parse_time,
+    "iana-timezone": parse_timezone,
+    "short-duration": parse_duration,
+    "link": check_link,
+    "email": _email,
 }
+_FORMATS = {name: _returns_true(parse) for name, parse in _PARSERS.items()}
+
+
+def _accepts(parse: Callable[[str], Any]) -> Callable[[str], bool]:
+    def check(value: str) -> bool:
+        try:
+            parse(value)
+        except ValueProblem:
+            return False
+        return True
+
+    return check
+
+
+@cache
+def _fast_validators() -> dict[str, Callable[[object], bool]]:
+    """Compiled validators (fastjsonschema) that only say valid or not.
+
+    Most files are valid, and jsonschema's interpreter took most of the time
+    of checking a large plan; it now runs only on a file the compiled
+    validator refuses, to word its errors. The schemas are bundled first (the
+    shared definitions copied into each) since the compiled validator does not
+    fetch other files.
+    """
+    schemas = {name: json.loads(text) for name, text in schema_texts().items()}
+    shared = schemas["common.schema.json"]["$defs"]
+    formats = {name: _accepts(parse) for name, parse in _PARSERS.items()}
+    compiled = {}
+    for kind in FILE_KINDS:
+        bundled = json.loads(
+            json.dumps(schemas[f"{kind}.schema.json"]).replace(
+                '"common.schema.json#/$defs/', '"#/$defs/'
+            )
+        )
+        bundled["$defs"] = {**shared, **bundled.get("$defs", {})}
+        bundled.pop("$schema", None)  # the keywords used mean the same in draft 7
+        bundled.pop("$id", None)
+        validate = fastjsonschema.compile(bundled, formats=formats)
+        compiled[kind] = _quiet(validate)
+    return compiled
+
+
+def _quiet(validate: Callable[[object], object]) -> Callable[[object], bool]:
+    def is_valid(data: object) -> bool:
+        try:
+            validate(data)
+        except fastjsonschema.JsonSchemaException:
+            return False
+        return True
+
+    return is_valid
 
 
 def validate_doc(kind: str, doc: SourceDoc) -> list[tuple[DataPath, Diagnostic]]:
@@ -133,6 +185,8 @@ def validate_doc(kind: str, doc: SourceDoc) -> list[tuple[DataPath, Diagnostic]]
             "write 'field: value' lines at the top level",
         )
         return [((), problem)]
+    if _fast_validators()[kind](doc.data):
+        return []
     errors = list(_validators()[kind].iter_errors(doc.data))
     # A value of the wrong type breaks every other rule about it: say only that.
     wrong_type = {tuple(e.absolute_path) for e in errors if e.validator == "type"}

@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 from pathlib import Path
 
@@ -15,6 +16,9 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator import schema_validation
+from generator.plan_files import split_front_matter
+from generator.yaml_source import YamlError, parse_yaml
 from tests.conftest import MINIMAL_FILES, PlanFactory, run_cli, write_plan
 
 SCRIPT = "<script>alert(1)</script>"
@@ -194,3 +198,29 @@ def test_random_plans_never_crash_build(tmp_path: Path, files: dict[str, str | N
     result = run_cli("build", cwd=root)
     assert result.exit_code in (0, 1), result.output
     assert (result.exit_code == 0) == (root / "site" / "index.html").is_file()
+
+
+KIND_OF = {"plan/plan.md": "plan", "plan/audit.yml": "audit", "plan/content.yml": "content",
+           "plan/measurement.yml": "measurement", "plan/calendar/q1.yml": "calendar",
+           "plan/channels/instagram.md": "channel", "plan/goals/followers.md": "goal",
+           "plan/goals/reach.md": "goal", "plan/goals/leads.md": "goal"}  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(files=mutated_plans())
+def test_the_compiled_validator_agrees_with_jsonschema(files: dict[str, str | None]) -> None:
+    """The compiled fast path may only say 'valid' where jsonschema finds no error."""
+    for name, text in files.items():
+        if text is None or name not in KIND_OF:
+            continue
+        path = Path(name)
+        try:
+            front = split_front_matter(text, path)[0] if path.suffix == ".md" else text
+            data = parse_yaml(textwrap.dedent(front), path).data
+        except YamlError:
+            continue
+        if not isinstance(data, dict):
+            continue
+        kind = KIND_OF[name]
+        slow = not list(schema_validation._validators()[kind].iter_errors(data))
+        assert schema_validation._fast_validators()[kind](data) == slow, (name, data)

@@ -3,10 +3,12 @@ a goal's pace. Computed once per build; the templates only lay it out."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
+from itertools import islice
 
 from markupsafe import Markup
 
@@ -54,12 +56,18 @@ class Views:
 
     def upcoming(self, keep: Callable[[m.Post], bool] = lambda post: True) -> list[Occurrence]:
         """The next posts from the plan's 'today' on that pass `keep`."""
-        found = [
-            o
-            for o in self.occurrences
-            if o.day >= self.today and o.post.status not in HIDDEN_STATUSES and keep(o.post)
-        ]
-        return found[:UPCOMING]
+        found: list[Occurrence] = []
+        # Occurrences are in date order: start at today, stop at the tenth.
+        for occurrence in islice(self.occurrences, self._first_upcoming, None):
+            if occurrence.post.status not in HIDDEN_STATUSES and keep(occurrence.post):
+                found.append(occurrence)
+                if len(found) == UPCOMING:
+                    break
+        return found
+
+    @cached_property
+    def _first_upcoming(self) -> int:
+        return bisect_left(self.occurrences, self.today, key=lambda o: o.day)
 
     def on_channel(self, channel_id: str) -> list[Occurrence]:
         return self.upcoming(lambda post: channel_id in post.channels)
@@ -72,7 +80,15 @@ class Views:
         )
 
     def in_campaign(self, campaign_id: str) -> list[Occurrence]:
-        return [o for o in self.occurrences if o.post.campaign == campaign_id]
+        return self._by_campaign.get(campaign_id, [])
+
+    @cached_property
+    def _by_campaign(self) -> dict[str, list[Occurrence]]:
+        grouped: dict[str, list[Occurrence]] = {}
+        for occurrence in self.occurrences:
+            if occurrence.post.campaign:
+                grouped.setdefault(occurrence.post.campaign, []).append(occurrence)
+        return grouped
 
     def campaigns_of(self, goal: m.Goal) -> list[str]:
         return [c.id for c in self.plan.campaigns if goal.id in c.goals]

@@ -44,15 +44,15 @@ def mix_tables(ctx: CheckContext) -> list[MixTable]:
     plan = ctx.plan
     scopes: list[tuple[str, Channel | None]] = [("", None)]
     scopes += [(channel.id, channel) for channel in plan.channels]
-    tables = []
-    for scope, channel in scopes:
-        types = [
-            occurrence.post.type
-            for occurrence, channel_id in ctx.counted
-            if occurrence.post.type and (channel is None or channel_id == scope)
-        ]
-        tables.append(_table(plan, scope, channel, Counter(types), len(types)))
-    return tables
+    counts: dict[str, Counter[str]] = {scope: Counter() for scope, _ in scopes}
+    for occurrence, channel_id in ctx.counted:
+        if occurrence.post.type:
+            counts[""][occurrence.post.type] += 1
+            counts[channel_id][occurrence.post.type] += 1
+    return [
+        _table(plan, scope, channel, counts[scope], counts[scope].total())
+        for scope, channel in scopes
+    ]
 
 
 def _table(

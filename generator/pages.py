@@ -19,13 +19,14 @@ from markupsafe import Markup, escape
 
 from generator import model as m
 from generator.charts import bar_chart
-from generator.checks import RULES_BY_CODE
+from generator.checks import RULES_BY_CODE, CheckContext
 from generator.checks.mix import MixTable
 from generator.diagnostics import Diagnostic
 from generator.feeds import feed_paths
 from generator.fragments import INLINE_ROWS, placeholder
 from generator.i18n import Translator
 from generator.markdown_text import finalize, markdown_body, markdown_inline, safe_href
+from generator.occurrences import Occurrence
 from generator.views import Views
 
 
@@ -102,6 +103,7 @@ def render_pages(
     findings: Sequence[Diagnostic] = (),
     mix: Sequence[MixTable] = (),
     today: date | None = None,
+    occurrences: list[Occurrence] | None = None,
 ) -> list[Page]:
     """Every page of the site as Markdown, in a stable order."""
     env = template_environment()
@@ -111,7 +113,12 @@ def render_pages(
         "config": config,
         "t": t,
         "link": _Links(plan, config),
-        "views": Views(plan, t, today or plan.period.start),
+        "views": Views(
+            plan,
+            t,
+            today or plan.period.start,
+            occurrences if occurrences is not None else CheckContext(plan, config).all_occurrences,
+        ),
     }
 
     def page(path: str, template: str, title: str, **context: Any) -> Page:

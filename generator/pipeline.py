@@ -91,8 +91,9 @@ def build(inputs: Inputs, out: Path, strict: bool = False, previous: str | None 
     if strict and checked.report.warnings:
         raise PlanError(checked.report)
     plan, config = checked.plan, checked.config
+    context = checked.context
     pages = render_pages(
-        plan, config, checked.findings, mix_tables(checked.context), checked.context.today
+        plan, config, checked.findings, mix_tables(context), context.today, context.all_occurrences
     )
     settings = mkdocs_config(config, navigation(plan, config))
     try:

@@ -17,7 +17,7 @@ from generator.charts import progress_chart
 from generator.checks.goals import on_pace, start_of
 from generator.checks.measurement import REVIEW_EVERY
 from generator.i18n import Translator
-from generator.occurrences import Occurrence, plan_occurrences
+from generator.occurrences import Occurrence
 from generator.utm import post_link
 
 UPCOMING = 10
@@ -31,18 +31,14 @@ class Month:
 
 
 class Views:
-    def __init__(self, plan: m.Plan, t: Translator, today: date) -> None:
+    def __init__(
+        self, plan: m.Plan, t: Translator, today: date, occurrences: list[Occurrence]
+    ) -> None:
         self.plan = plan
         self.t = t
         self.today = today
-
-    @cached_property
-    def occurrences(self) -> list[Occurrence]:
-        """Every occurrence the calendar shows, from the first post to the plan's end."""
-        plan = self.plan
-        first = min([plan.period.start, *(p.date for p in plan.posts)])
-        last = max([plan.period.end, *(p.date for p in plan.posts)])
-        return plan_occurrences(plan.posts, first, last)
+        # Every occurrence the calendar shows, from the first post to the plan's end.
+        self.occurrences = occurrences
 
     @cached_property
     def months(self) -> list[Month]:

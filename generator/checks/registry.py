@@ -47,10 +47,20 @@ class CheckContext:
     config: SiteConfig
 
     @cached_property
+    def all_occurrences(self) -> list[Occurrence]:
+        """Every occurrence from the first post to the end of the plan (or of its last
+        post), repeats expanded, in time order: expanded once, for the checks and
+        the pages alike."""
+        plan = self.plan
+        first = min([plan.period.start, *(p.date for p in plan.posts)])
+        last = max([plan.period.end, *(p.date for p in plan.posts)])
+        return plan_occurrences(plan.posts, first, last)
+
+    @cached_property
     def occurrences(self) -> list[Occurrence]:
-        """Every occurrence in the plan period, repeats expanded, in time order."""
+        """Every occurrence in the plan period, in time order."""
         period = self.plan.period
-        return plan_occurrences(self.plan.posts, period.start, period.end)
+        return [o for o in self.all_occurrences if period.start <= o.day <= period.end]
 
     @cached_property
     def counted(self) -> list[tuple[Occurrence, str]]:

@@ -77,6 +77,7 @@ def read_plan(root: Path, report: Report, max_bytes: int = DEFAULT_MAX_FILE_BYTE
             if doc is not None:
                 sources.entities[kind].append(doc)
     report_strays(root, report)
+    _forget_all_but(root)
     for path in _files(root / CALENDAR_FOLDER, ".yml", ".yaml"):
         doc = _read(path, report, max_bytes, sources, "calendar")
         if doc is not None:
@@ -128,10 +129,28 @@ def _read(
     return doc
 
 
+# Files parsed by the last read, by path: `plansite serve` rebuilds after each
+# edit, and parsing thousands of unchanged posts again was most of a rebuild's
+# reading. A file is reused only when its text is exactly the same.
+_last_read: dict[Path, tuple[str, SourceDoc, str | None]] = {}
+
+
+def _forget_all_but(root: Path) -> None:
+    """Keep the parse cache to the files of the plan being read."""
+    for path in [p for p in _last_read if not p.is_relative_to(root) or not p.exists()]:
+        del _last_read[path]
+
+
 def _parse(path: Path, report: Report, max_bytes: int, sources: PlanSources) -> SourceDoc | None:
     text = read_text(path, report, max_bytes)
     if text is None:
         return None
+    cached = _last_read.get(path)
+    if cached is not None and cached[0] == text:
+        _, doc, body = cached
+        if body is not None:
+            sources.bodies[path] = body
+        return doc
     try:
         if path.suffix == ".md":
             front, offset, body = split_front_matter(text, path)
@@ -142,6 +161,7 @@ def _parse(path: Path, report: Report, max_bytes: int, sources: PlanSources) -> 
     except YamlError as exc:
         report.error(exc.location, exc.message, exc.hint)
         return None
+    _last_read[path] = (text, doc, sources.bodies.get(path))
     return doc
 
 

@@ -185,6 +185,13 @@ def validate_doc(kind: str, doc: SourceDoc) -> list[tuple[DataPath, Diagnostic]]
             "write 'field: value' lines at the top level",
         )
         return [((), problem)]
+    if kind not in doc.validated:
+        doc.validated[kind] = _problems(kind, doc)
+    found: list[tuple[DataPath, Diagnostic]] = doc.validated[kind]
+    return found
+
+
+def _problems(kind: str, doc: SourceDoc) -> list[tuple[DataPath, Diagnostic]]:
     if _fast_validators()[kind](doc.data):
         return []
     errors = list(_validators()[kind].iter_errors(doc.data))

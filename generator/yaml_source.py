@@ -62,6 +62,9 @@ class SourceDoc:
     marks: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
     line_offset: int = 0  # lines before the YAML starts (front matter)
     text: str = ""  # the YAML itself, for hints that look at what was written
+    # Schema problems once validated, by file kind: a document reused between
+    # rebuilds (unchanged text) is not validated again.
+    validated: dict[str, list[Any]] = field(default_factory=dict)
 
     def locate(self, data_path: DataPath = ()) -> Location:
         """The place of the value at `data_path`, or of its closest parent we know."""

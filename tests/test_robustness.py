@@ -3,6 +3,7 @@ plan makes the tool crash."""
 
 from __future__ import annotations
 
+import json
 import signal
 import subprocess
 import sys
@@ -10,13 +11,15 @@ import tempfile
 import textwrap
 import time
 from pathlib import Path
+from typing import Any
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import schema_validation
+from generator import plan_files, schema_validation
 from generator.plan_files import split_front_matter
 from generator.yaml_source import YamlError, parse_yaml
 from tests.conftest import MINIMAL_FILES, PlanFactory, run_cli, write_plan
@@ -224,3 +227,26 @@ def test_the_compiled_validator_agrees_with_jsonschema(files: dict[str, str | No
         kind = KIND_OF[name]
         slow = not list(schema_validation._validators()[kind].iter_errors(data))
         assert schema_validation._fast_validators()[kind](data) == slow, (name, data)
+
+
+def test_a_rebuild_reparses_only_what_changed(
+    make_plan: PlanFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`plansite serve` rebuilds in one process: unchanged files are reused, an edited
+    one is read again, and the result is the same as a fresh build."""
+    root = make_plan()
+    assert run_cli("build", cwd=root).exit_code == 0
+    parsed: list[str] = []
+    real_parse = plan_files.parse_yaml
+
+    def counting(text: str, path: Path, line_offset: int = 0) -> Any:
+        parsed.append(path.name)
+        return real_parse(text, path, line_offset)
+
+    monkeypatch.setattr(plan_files, "parse_yaml", counting)
+    calendar = root / "plan" / "calendar" / "q1.yml"
+    calendar.write_text(calendar.read_text().replace("title: Hello", "title: Hello again"))
+    assert run_cli("build", cwd=root).exit_code == 0
+    assert parsed == ["q1.yml"]
+    rows = json.loads(run_cli("export", "json", cwd=root).stdout)
+    assert [r["title"] for r in rows] == ["Hello again"]

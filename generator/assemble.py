@@ -10,7 +10,6 @@ into a page of "unknown id" errors.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -19,12 +18,12 @@ from typing import Any
 
 from generator import model as m
 from generator.diagnostics import Location, Report, did_you_mean
+from generator.ids import SLUG, post_id, slugify
 from generator.plan_files import REQUIRED_FILES, PlanSources
 from generator.schema_validation import validate_doc
 from generator.values import parse_date, parse_duration, parse_time, parse_timezone
 from generator.yaml_source import DataPath, SourceDoc
 
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"»”)]*\s+\S")
 
 
@@ -453,17 +452,17 @@ class _Assembler:
     def posts_from_doc(self, doc: SourceDoc) -> Iterable[m.Post]:
         for position, item in enumerate(_list(doc.data, "posts")):
             where = ("posts", position)
-            post_id = _post_id(item)
-            if post_id:
-                self.index["post"].add(post_id, doc.locate(where), self.report)
+            derived = post_id(item)
+            if derived:
+                self.index["post"].add(derived, doc.locate(where), self.report)
             if not self.valid(doc, where):
                 continue
-            post = self.post_from_item(item, post_id, doc, where)
+            post = self.post_from_item(item, derived, doc, where)
             if post is not None:
                 yield post
 
     def post_from_item(
-        self, item: dict[str, Any], post_id: str, doc: SourceDoc, where: DataPath
+        self, item: dict[str, Any], entity_id: str, doc: SourceDoc, where: DataPath
     ) -> m.Post | None:
         channels = item["channel"]
         self.refer("channel", channels, doc, (*where, "channel"))
@@ -484,7 +483,7 @@ class _Assembler:
             return None
         duration = item.get("duration")
         return m.Post(
-            id=post_id,
+            id=entity_id,
             date=day,
             channels=tuple([channels] if isinstance(channels, str) else channels),
             title=item["title"],
@@ -541,25 +540,6 @@ def voice_from_data(data: dict[str, Any]) -> m.Voice:
         do=tuple(data.get("do", [])),
         dont=tuple(data.get("dont", [])),
     )
-
-
-def slugify(text: str, max_length: int = 48) -> str:
-    """A slug from any text: accents dropped, everything else but letters and digits a dash."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:max_length].rstrip("-")
-
-
-def _post_id(item: object) -> str:
-    """The post's own id, or one made of its date and title; empty when neither is usable."""
-    if not isinstance(item, dict):
-        return ""
-    if isinstance(item.get("id"), str):
-        return str(item["id"])
-    day, title = item.get("date"), item.get("title")
-    if isinstance(day, str) and isinstance(title, str):
-        return f"{day}-{slugify(title)}".rstrip("-")
-    return ""
 
 
 def _post_order(post: m.Post) -> tuple[date, str, str]:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from generator.assemble import SLUG, slugify
 from generator.diagnostics import Report
+from generator.ids import SLUG, post_id
 from generator.plan_files import CALENDAR_FOLDER, read_text
 from generator.yaml_source import YamlError, parse_yaml
 
@@ -124,9 +124,7 @@ def _existing_ids(files: list[Path], key: str) -> set[str]:
             raise AuthoringError(f"{exc.location}: {exc.message}: fix it first") from None
         for item in data.get(key, []) if isinstance(data, dict) else []:
             if isinstance(item, dict):
-                given = item.get("id")
-                if not isinstance(given, str) and key == "posts":
-                    given = f"{item.get('date')}-{slugify(str(item.get('title', '')))}"
+                given = post_id(item) if key == "posts" else item.get("id")
                 ids.add(str(given))
     return ids
 

@@ -13,12 +13,12 @@ from typing import NoReturn
 import click
 
 from generator import __version__, exports
-from generator.assemble import slugify
 from generator.authoring import AuthoringError, Draft, create
 from generator.changes import RevisionError, changes_since
 from generator.changes import as_text as changes_text
 from generator.diagnostics import PlanError, Report
 from generator.feeds import build_time
+from generator.ids import slugify
 from generator.pipeline import Checked, Inputs, build, check_plan
 from generator.report_formats import FORMATS, as_github, as_json
 from generator.scaffold import TargetExists, init_repository

@@ -43,6 +43,7 @@ if __package__ in (None, ""):
 from bench.measure import STAGES, Command, InProcess, run_command, time_build, venv_tool
 from bench.peers import Yaml2ics, bare_mkdocs, ensure_yaml2ics, run_yaml2ics
 from bench.synthetic import SyntheticPlan, write_plan
+from generator import pipeline
 
 DEFAULT_SIZES = (1_000, 10_000, 50_000)
 REFERENCE_SIZE = 10_000  # the size the references and most ratios are taken at
@@ -63,6 +64,7 @@ class SizeResult:
     pages: int
     feed_bytes: int
     largest_page_mb: float
+    preview_seconds: float
 
 
 @dataclass
@@ -141,6 +143,8 @@ def measure_size(posts: int, work: Path, seed: int) -> SizeResult:
         _progress(f"{posts} posts: more occurrences than free slots, expect PS502 warnings")
     _progress(f"{posts} posts: in-process build")
     inprocess = time_build(plan.plan_dir, plan.config_file, folder / "site-inprocess")
+    _progress(f"{posts} posts: preview rebuild after one edit")
+    preview_seconds = time_preview_rebuild(plan, folder / "site-inprocess")
     gc.collect()
     _progress(f"{posts} posts: plansite build")
     site = folder / "site"
@@ -160,7 +164,24 @@ def measure_size(posts: int, work: Path, seed: int) -> SizeResult:
         pages=len(pages),
         feed_bytes=sum(f.stat().st_size for f in site.rglob("*.ics")),
         largest_page_mb=max(p.stat().st_size for p in pages) / 2**20,
+        preview_seconds=preview_seconds,
     )
+
+
+def time_preview_rebuild(plan: SyntheticPlan, site: Path) -> float:
+    """What `plansite serve` does after an edit: one post's title changes, and the
+    same process builds again into the site it built just before."""
+    calendar = sorted(Path(plan.plan_dir).glob("calendar/*.yml"))[0]
+    text = calendar.read_text(encoding="utf-8")
+    start = text.index("    title: ")
+    end = text.index("\n", start)
+    calendar.write_text(text[:start] + "    title: Edited in the preview" + text[end:], "utf-8")
+    try:
+        began = time.perf_counter()
+        pipeline.build(pipeline.Inputs(Path(plan.plan_dir), Path(plan.config_file)), site)
+        return time.perf_counter() - began
+    finally:
+        calendar.write_text(text, encoding="utf-8")
 
 
 def _plansite(plan: SyntheticPlan, command: str, *extra: str) -> Command:
@@ -222,6 +243,7 @@ def _figures_table(results: dict[int, SizeResult]) -> str:
         rows.append((label, lambda r, key=stage.label: _s(r.inprocess.seconds.get(key))))
     rows += [
         ("in-process build, total (s)", lambda r: _s(r.inprocess.total)),
+        ("preview rebuild after one edit (s)", lambda r: _s(r.preview_seconds)),
         ("`plansite build` wall (s)", lambda r: _s(r.build.seconds)),
         ("`plansite check` wall (s)", lambda r: _s(r.check.seconds)),
         ("`plansite build` peak RSS (MB)", lambda r: f"{r.build.peak_rss_mb:.0f}"),
@@ -308,6 +330,15 @@ def ratios(results: dict[int, SizeResult], peers: Peers) -> list[Ratio]:
             large.build.peak_rss_mb if large else None,
             "< 500",
             lambda v: v < 500,
+        ),
+        Ratio(
+            "preview rebuild 10k / build 10k",
+            _ratio(
+                results[REFERENCE_SIZE].preview_seconds if REFERENCE_SIZE in results else None,
+                build.get(REFERENCE_SIZE),
+            ),
+            "<= 0.5",
+            lambda v: v <= 0.5,
         ),
         Ratio(
             "check 10k / build 10k",

@@ -13,14 +13,17 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
+from functools import cached_property
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import icalendar
 from icalendar import vDDDTypes
 from icalendar.parser import Contentline, Contentlines
 
+from generator.diagnostics import Location
 from generator.i18n import Translator
 from generator.model import WEEKDAYS, Plan, Post, SiteConfig
 from generator.utm import post_link
@@ -76,23 +79,37 @@ def build_feeds(
     plan: Plan, config: SiteConfig, previous: bytes | None, now: datetime
 ) -> list[Feed]:
     """The combined, per-channel and per-campaign feeds, as bytes ready to publish."""
+    global _kept
     t = Translator(config.language)
-    published = read_published(previous) if previous else {}
+    context = _event_context(plan, config)
+    kept = _kept if _kept is not None and _kept.still_published(previous, context) else None
+    published = read_published(previous) if previous and kept is None else {}
     host = urlsplit(config.site_url).hostname or "plansite.invalid"
+    serialized = _SerializedEvents()
     events: list[tuple[Post, str, icalendar.Event]] = []
+    built: dict[tuple[Post, str], icalendar.Event] = {}
     for post in plan.posts:
         if post.status == "idea" and not config.include_ideas:
             continue
+        key_post = replace(post, source=_NOWHERE)  # where a post is written is not what it says
         for channel_id in post.channels:
-            event = event_from_post(plan, config, t, post, channel_id, host)
-            stamp_event(event, published.get(str(event["UID"])), now)
+            unchanged = kept.events.get((key_post, channel_id)) if kept else None
+            if unchanged is not None:
+                event = unchanged
+            else:
+                event = event_from_post(plan, config, t, post, channel_id, host)
+                uid = str(event["UID"])
+                before = kept.published(uid) if kept else published.get(uid)
+                stamp_event(event, before, now)
+            built[(key_post, channel_id)] = event
             events.append((post, channel_id, event))
 
     zones = _zones([e for _, _, e in events], plan.period.end)
     base = config.calendar_name or config.site_name
     paths = feed_paths(plan, config)
 
-    serialized = _SerializedEvents()
+    if kept is not None:
+        serialized.reuse(kept.serialized)
 
     def feed(key: str, name: str, held: Iterable[icalendar.Event]) -> Feed:
         return _feed(paths[key], name, config, zones, list(held), serialized)
@@ -104,7 +121,59 @@ def build_feeds(
     for campaign in plan.campaigns:
         held = (e for post, _, e in events if post.campaign == campaign.id)
         feeds.append(feed(f"campaign:{campaign.id}", f"{base} · {campaign.name}", held))
+    _kept = _Kept(hashlib.sha256(feeds[0].body).digest(), context, built, serialized)
     return feeds
+
+
+_NOWHERE = Location(Path("."))
+
+
+def _event_context(plan: Plan, config: SiteConfig) -> tuple[object, ...]:
+    """Everything besides a post that shapes its events: names, networks, settings."""
+    return (
+        config,
+        plan.utm_medium,
+        tuple((t.id, t.name) for t in plan.content_types),
+        tuple((c.id, c.name, c.utm_campaign) for c in plan.campaigns),
+        tuple((c.id, c.network) for c in plan.channels),
+    )
+
+
+@dataclass
+class _Kept:
+    """The events of the last build in this process (`plansite serve` rebuilds after
+    every edit): an event whose post, channel and context are unchanged is
+    reused with its stamps and its text, and only edited posts are built and
+    compared again."""
+
+    feed_digest: bytes  # of the combined feed that build wrote
+    context: tuple[object, ...]
+    events: dict[tuple[Post, str], icalendar.Event]
+    serialized: _SerializedEvents
+
+    def still_published(self, previous: bytes | None, context: tuple[object, ...]) -> bool:
+        """True when the previous publication is what this build wrote, in the same context."""
+        return (
+            previous is not None
+            and context == self.context
+            and hashlib.sha256(previous).digest() == self.feed_digest
+        )
+
+    def published(self, uid: str) -> _Published | None:
+        """What subscribers have of one event, from the event itself: no file to read."""
+        old = self._by_uid.get(uid)
+        if old is None:
+            return None
+        content, timing = _keys(str(line) for line in old.content_lines() if line)
+        stamp = old.decoded("DTSTAMP")
+        return _Published(content, timing, stamp.astimezone(UTC), int(old.decoded("SEQUENCE")))
+
+    @cached_property
+    def _by_uid(self) -> dict[str, icalendar.Event]:
+        return {str(event["UID"]): event for event in self.events.values()}
+
+
+_kept: _Kept | None = None
 
 
 def event_from_post(
@@ -264,6 +333,10 @@ class _SerializedEvents:
 
     def __init__(self) -> None:
         self._bytes: dict[int, bytes] = {}
+
+    def reuse(self, earlier: _SerializedEvents) -> None:
+        """Take over the text of events an earlier build already serialized."""
+        self._bytes.update(earlier._bytes)
 
     def __call__(self, event: icalendar.Event) -> bytes:
         key = id(event)  # the events live as long as the build

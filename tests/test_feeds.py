@@ -21,6 +21,7 @@ import vobject
 import yaml
 from ical.calendar_stream import IcsCalendarStream
 
+from generator import feeds as feeds_module
 from tests.conftest import EXAMPLE_PLAN, REPO, PlanFactory, run_cli
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -321,9 +322,16 @@ def test_uids_ignore_file_order_and_unrelated_edits(feed_plan: Path) -> None:
     assert after == before
 
 
-def test_moving_a_post_raises_its_sequence_and_keeps_its_uid(feed_plan: Path) -> None:
+@pytest.mark.parametrize("compared_with", ["kept events", "published file"])
+def test_moving_a_post_raises_its_sequence_and_keeps_its_uid(
+    feed_plan: Path, compared_with: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Within one process (the preview) events are compared with those kept from the
+    last build; a new process reads the published feed: both must agree."""
     site = build(feed_plan)
     before = events(site / "calendar.ics")
+    if compared_with == "published file":
+        monkeypatch.setattr(feeds_module, "_kept", None)
     calendar = feed_plan / "plan" / "calendar" / "q1.yml"
     calendar.write_text(
         calendar.read_text()

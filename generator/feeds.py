@@ -121,8 +121,18 @@ def build_feeds(
     for campaign in plan.campaigns:
         held = (e for post, _, e in events if post.campaign == campaign.id)
         feeds.append(feed(f"campaign:{campaign.id}", f"{base} · {campaign.name}", held))
-    _kept = _Kept(hashlib.sha256(feeds[0].body).digest(), context, built, serialized)
+    if _remember:
+        _kept = _Kept(hashlib.sha256(feeds[0].body).digest(), context, built, serialized)
     return feeds
+
+
+def remember_between_builds(on: bool) -> None:
+    """Keep this build's events for the next one (the preview turns this on; a
+    one-off build would only hold them in memory)."""
+    global _remember, _kept
+    _remember = on
+    if not on:
+        _kept = None
 
 
 _NOWHERE = Location(Path("."))
@@ -174,6 +184,7 @@ class _Kept:
 
 
 _kept: _Kept | None = None
+_remember = False
 
 
 def event_from_post(

@@ -15,10 +15,12 @@ from generator.checks.mix import mix_tables
 from generator.config import load_config
 from generator.diagnostics import Diagnostic, Location, PlanError, Report
 from generator.feeds import build_feeds, build_time, feed_paths
+from generator.feeds import remember_between_builds as remember_events
 from generator.mkdocs_site import SiteBuildError, build_site, mkdocs_config
 from generator.model import Plan, SiteConfig
 from generator.pages import navigation, render_pages
 from generator.plan_files import read_plan
+from generator.plan_files import remember_between_reads as remember_files
 from generator.previous_feed import PreviousFeedError, read_previous_feed
 
 # A confidential plan asks every crawler to stay out (and each page says noindex).
@@ -78,6 +80,13 @@ def _check_plan(inputs: Inputs) -> Checked:
     if report.errors:
         raise PlanError(report)
     return Checked(plan, config, context, findings, report)
+
+
+def remember_between_builds(on: bool) -> None:
+    """Let the next build reuse what this one read and built (unchanged files,
+    events of unchanged posts): for the preview, which rebuilds after every edit."""
+    remember_files(on)
+    remember_events(on)
 
 
 def build(inputs: Inputs, out: Path, strict: bool = False, previous: str | None = None) -> Checked:

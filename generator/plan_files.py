@@ -133,6 +133,15 @@ def _read(
 # edit, and parsing thousands of unchanged posts again was most of a rebuild's
 # reading. A file is reused only when its text is exactly the same.
 _last_read: dict[Path, tuple[str, SourceDoc, str | None]] = {}
+_remember = False  # on only in the preview: a one-off build would just hold memory
+
+
+def remember_between_reads(on: bool) -> None:
+    """Keep parsed files for the next read (the preview turns this on)."""
+    global _remember
+    _remember = on
+    if not on:
+        _last_read.clear()
 
 
 def _forget_all_but(root: Path) -> None:
@@ -161,7 +170,8 @@ def _parse(path: Path, report: Report, max_bytes: int, sources: PlanSources) -> 
     except YamlError as exc:
         report.error(exc.location, exc.message, exc.hint)
         return None
-    _last_read[path] = (text, doc, sources.bodies.get(path))
+    if _remember:
+        _last_read[path] = (text, doc, sources.bodies.get(path))
     return doc
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from generator.diagnostics import PlanError
-from generator.pipeline import Inputs, build
+from generator.pipeline import Inputs, build, remember_between_builds
 from generator.resources import theme_dir
 
 POLL_SECONDS = 0.5
@@ -57,6 +57,7 @@ def _rebuild(inputs: Inputs, out: Path) -> None:
 
 
 def serve(inputs: Inputs, host: str, port: int) -> None:
+    remember_between_builds(True)
     out = Path(tempfile.mkdtemp(prefix="plansite-preview-")) / "site"
     _rebuild(inputs, out)
     out.mkdir(parents=True, exist_ok=True)

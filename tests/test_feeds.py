@@ -324,14 +324,15 @@ def test_uids_ignore_file_order_and_unrelated_edits(feed_plan: Path) -> None:
 
 @pytest.mark.parametrize("compared_with", ["kept events", "published file"])
 def test_moving_a_post_raises_its_sequence_and_keeps_its_uid(
-    feed_plan: Path, compared_with: str, monkeypatch: pytest.MonkeyPatch
+    feed_plan: Path, compared_with: str, request: pytest.FixtureRequest
 ) -> None:
-    """Within one process (the preview) events are compared with those kept from the
-    last build; a new process reads the published feed: both must agree."""
+    """The preview compares with the events kept from its last build; a one-off build
+    reads the published feed: both must agree."""
+    if compared_with == "kept events":
+        request.getfixturevalue("preview_caches")
     site = build(feed_plan)
     before = events(site / "calendar.ics")
-    if compared_with == "published file":
-        monkeypatch.setattr(feeds_module, "_kept", None)
+    assert (feeds_module._kept is not None) == (compared_with == "kept events")
     calendar = feed_plan / "plan" / "calendar" / "q1.yml"
     calendar.write_text(
         calendar.read_text()

@@ -229,6 +229,7 @@ def test_the_compiled_validator_agrees_with_jsonschema(files: dict[str, str | No
         assert schema_validation._fast_validators()[kind](data) == slow, (name, data)
 
 
+@pytest.mark.usefixtures("preview_caches")
 def test_a_rebuild_reparses_only_what_changed(
     make_plan: PlanFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:

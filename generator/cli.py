@@ -20,11 +20,11 @@ from generator.diagnostics import PlanError, Report
 from generator.feeds import build_time
 from generator.ids import slugify
 from generator.pipeline import Checked, Inputs, build, check_plan
-from generator.report_formats import FORMATS, as_github, as_json
+from generator.report_formats import FORMATS, as_github, as_json, as_text
 from generator.scaffold import TargetExists, init_repository
 from generator.schema_validation import write_schemas
 
-EXIT_OK, EXIT_PLAN_ERRORS = 0, 1  # click itself exits 2 on usage errors
+EXIT_PLAN_ERRORS = 1  # click itself exits 2 on usage errors
 EXIT_INTERRUPTED = 130  # the shell's convention for a command stopped by a signal
 
 plan_option = click.option(
@@ -291,8 +291,7 @@ def _interrupt(signum: int, frame: object) -> None:
 
 
 def _print(report: Report) -> None:
-    for diagnostic in report.sorted():
-        click.echo(diagnostic.format(), err=True)
+    click.echo(as_text(report), err=True, nl=False)
 
 
 def _fail(report: Report) -> NoReturn:

@@ -14,8 +14,6 @@ import yaml
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-LANGUAGES = ("en", "fr")
-
 
 @cache
 def catalogue(language: str) -> dict[str, str]:

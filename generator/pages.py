@@ -52,7 +52,6 @@ def template_environment() -> jinja2.Environment:
     )
     env.filters["href"] = safe_href
     env.filters["body"] = markdown_body
-    env.filters["md"] = markdown_inline
     env.filters["h"] = lambda value: escape("" if value is None else value)
     return env
 

@@ -18,6 +18,7 @@ import click
 
 from generator.diagnostics import PlanError
 from generator.pipeline import Inputs, build, remember_between_builds
+from generator.report_formats import as_text
 from generator.resources import theme_dir
 
 POLL_SECONDS = 0.5
@@ -49,8 +50,7 @@ def _rebuild(inputs: Inputs, out: Path) -> None:
     try:
         checked = build(inputs, out)
     except PlanError as exc:
-        for diagnostic in exc.report.sorted():
-            click.echo(diagnostic.format(), err=True)
+        click.echo(as_text(exc.report), err=True, nl=False)
         click.echo(f"{exc.report.summary()}; still serving the last good site.", err=True)
         return
     click.echo(f"rebuilt ({checked.report.summary()})", err=True)

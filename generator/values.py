@@ -73,7 +73,12 @@ def parse_timezone(name: str) -> zoneinfo.ZoneInfo:
 
 def check_link(text: str) -> str:
     """The link itself when it is safe to put on a page: http(s) or mailto only."""
-    parts = urlsplit(text.strip())
+    try:
+        parts = urlsplit(text.strip())
+    except ValueError:  # an unclosed [ of an IPv6 host, a bad port...
+        raise ValueProblem(
+            f"'{text}' is not a valid address", "check the host name and the port"
+        ) from None
     if parts.scheme.lower() not in SAFE_LINK_SCHEMES:
         raise ValueProblem(
             f"'{text}' is not an http(s) or mailto: address",

@@ -36,7 +36,7 @@ TABLE_ROWS = 20
 SECTIONS = 6
 
 # Runs inside yaml2ics's own environment: times the conversion alone, as the
-# in-process build_feeds() figure is timed, and reports what it produced.
+# in-process write_feeds() figure is timed, and reports what it produced.
 _YAML2ICS_TIMER = """
 import json, sys, time
 import yaml2ics

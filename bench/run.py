@@ -282,8 +282,8 @@ def _peers_table(results: dict[int, SizeResult], peers: Peers) -> str:
             ["yaml2ics: ICS bytes (one feed)", f"{y.bytes:,}"],
         ]  # fmt: skip
     if REFERENCE_SIZE in results:
-        feeds = results[REFERENCE_SIZE].inprocess.seconds.get("build_feeds")
-        body.append([f"plansite build_feeds, {REFERENCE_SIZE:,} posts (s)", _s(feeds)])
+        feeds = results[REFERENCE_SIZE].inprocess.seconds.get("write_feeds")
+        body.append([f"plansite write_feeds, {REFERENCE_SIZE:,} posts (s)", _s(feeds)])
     if peers.note:
         body.append(["note", peers.note])
     return _markdown_table(["reference", "value"], body, right_from=1)
@@ -306,7 +306,7 @@ class Ratio:
 def ratios(results: dict[int, SizeResult], peers: Peers) -> list[Ratio]:
     build = {size: r.build.seconds for size, r in results.items()}
     check = {size: r.check.seconds for size, r in results.items()}
-    feeds = {size: r.inprocess.seconds.get("build_feeds") for size, r in results.items()}
+    feeds = {size: r.inprocess.seconds.get("write_feeds") for size, r in results.items()}
     mkdocs = peers.mkdocs.seconds if peers.mkdocs else None
     yaml2ics = peers.yaml2ics.convert_seconds if peers.yaml2ics else None
     large = results.get(LARGE)

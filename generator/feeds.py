@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import icalendar
-from icalendar import vDDDTypes
+from icalendar import vCategory, vDDDTypes, vInt, vText, vUri
 from icalendar.parser import Contentline, Contentlines
 
 from generator.diagnostics import Location
@@ -42,6 +42,7 @@ TIMING = ("DTSTART", "DTEND", "DURATION", "RRULE", "EXDATE", "STATUS")
 STAMPS = ("DTSTAMP", "LAST-MODIFIED", "SEQUENCE")
 _FREQ = {"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY"}
 _CALENDAR_END = b"END:VCALENDAR\r\n"
+_FOLD_AT = 75  # octets: icalendar folds a content line this long or longer
 _BYDAY = dict(zip(WEEKDAYS, ("MO", "TU", "WE", "TH", "FR", "SA", "SU"), strict=True))
 
 
@@ -86,6 +87,7 @@ def build_feeds(
     published = read_published(previous) if previous and kept is None else {}
     host = urlsplit(config.site_url).hostname or "plansite.invalid"
     serialized = _SerializedEvents()
+    lines = serialized.lines
     events: list[tuple[Post, str, icalendar.Event]] = []
     built: dict[tuple[Post, str], icalendar.Event] = {}
     for post in plan.posts:
@@ -100,7 +102,7 @@ def build_feeds(
                 event = event_from_post(plan, config, t, post, channel_id, host)
                 uid = str(event["UID"])
                 before = kept.published(uid) if kept else published.get(uid)
-                stamp_event(event, before, now)
+                stamp_event(event, before, now, lines)
             built[(key_post, channel_id)] = event
             events.append((post, channel_id, event))
 
@@ -126,6 +128,19 @@ def build_feeds(
     return feeds
 
 
+def write_feeds(
+    plan: Plan, config: SiteConfig, previous: bytes | None, now: datetime, folder: Path
+) -> list[str]:
+    """Write every feed under `folder` (at its path in the site); return those paths."""
+    written = []
+    for feed in build_feeds(plan, config, previous, now):
+        target = folder / feed.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(feed.body)
+        written.append(feed.path)
+    return written
+
+
 def remember_between_builds(on: bool) -> None:
     """Keep this build's events for the next one (the preview turns this on; a
     one-off build would only hold them in memory)."""
@@ -133,6 +148,11 @@ def remember_between_builds(on: bool) -> None:
     _remember = on
     if not on:
         _kept = None
+
+
+def remembering() -> bool:
+    """Whether builds keep their events for the next one, in this process."""
+    return _remember
 
 
 _NOWHERE = Location(Path("."))
@@ -174,7 +194,7 @@ class _Kept:
         old = self._by_uid.get(uid)
         if old is None:
             return None
-        content, timing = _keys(str(line) for line in old.content_lines() if line)
+        content, timing = _keys(_ContentLines().of(old))
         stamp = old.decoded("DTSTAMP")
         return _Published(content, timing, stamp.astimezone(UTC), int(old.decoded("SEQUENCE")))
 
@@ -190,29 +210,35 @@ _remember = False
 def event_from_post(
     plan: Plan, config: SiteConfig, t: Translator, post: Post, channel_id: str, host: str
 ) -> icalendar.Event:
-    """One post on one channel, without the stamps that depend on the previous feed."""
+    """One post on one channel, without the stamps that depend on the previous feed.
+
+    The common properties are given as icalendar's typed values: `add()` would
+    look the same types up by name for each of the 10,000 events of a large
+    plan; the rarer RRULE and EXDATE still go through it.
+    """
     event = icalendar.Event()
-    event.add("UID", f"{post.id}.{channel_id}@{host}")
-    event.add("SUMMARY", post.title)
+    event["UID"] = vText(f"{post.id}.{channel_id}@{host}")
+    event["SUMMARY"] = vText(post.title)
     start = post.start
     if start is None:
-        event.add("DTSTART", post.date)
-        event.add("DTEND", post.date + timedelta(days=1))  # exclusive end of an all-day event
+        event["DTSTART"] = vDDDTypes(post.date)
+        end: date | datetime = post.date + timedelta(days=1)  # exclusive end of an all-day event
     else:
-        event.add("DTSTART", start)
-        event.add("DTEND", start + (post.duration or config.default_duration))
+        event["DTSTART"] = vDDDTypes(start)
+        end = start + (post.duration or config.default_duration)
+    event["DTEND"] = vDDDTypes(end)
     if post.repeat is not None:
         event.add("RRULE", _rrule(post))
         for day in post.repeat.exceptions:
             event.add("EXDATE", _same_kind_as_start(post, day))
-    event.add("STATUS", STATUSES[post.status])
+    event["STATUS"] = vText(STATUSES[post.status])
     description = _description(plan, t, post, channel_id)
     if description:
-        event.add("DESCRIPTION", description)
+        event["DESCRIPTION"] = vText(description)
     categories = [channel_id] + ([plan.content_type(post.type).name] if post.type else [])
-    event.add("CATEGORIES", categories)
+    event["CATEGORIES"] = vCategory(categories)
     if config.site_url:
-        event.add("URL", f"{config.site_url.rstrip('/')}/calendar/#{post.id}")
+        event["URL"] = vUri(f"{config.site_url.rstrip('/')}/calendar/#{post.id}")
     return event
 
 
@@ -322,18 +348,47 @@ def _published(lines: list[str]) -> tuple[str, _Published] | None:
     return uid, _Published(content, timing, stamped.astimezone(UTC), sequence)
 
 
-def stamp_event(event: icalendar.Event, before: _Published | None, now: datetime) -> None:
+def stamp_event(
+    event: icalendar.Event, before: _Published | None, now: datetime, lines: _ContentLines
+) -> None:
     """Add DTSTAMP, LAST-MODIFIED and SEQUENCE: kept while unchanged, moved on change."""
     stamp, sequence = now, 0
     if before is not None:
-        content, timing = _keys(str(line) for line in event.content_lines() if line)
+        content, timing = _keys(lines.of(event))
         if content == before.content:
             stamp, sequence = before.stamp, before.sequence
         else:
             sequence = before.sequence + 1 if timing != before.timing else before.sequence
-    event.add("DTSTAMP", stamp)
-    event.add("LAST-MODIFIED", stamp)
-    event.add("SEQUENCE", sequence)
+    utc = vDDDTypes(stamp.astimezone(UTC))
+    event["DTSTAMP"] = utc
+    event["LAST-MODIFIED"] = utc
+    event["SEQUENCE"] = vInt(sequence)
+
+
+class _ContentLines:
+    """Each property's content line, made once by icalendar.
+
+    An event compared with the previous publication is turned into lines
+    twice: before its stamps are known (to compare it) and after (to write
+    it). The lines are kept by property value, so the second time only the
+    three stamps are made.
+    """
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[str, int], tuple[object, Contentline]] = {}
+
+    def of(self, event: icalendar.Event) -> list[Contentline]:
+        return [self._line(event, name, value) for name, value in event.property_items()]
+
+    def _line(self, event: icalendar.Event, name: str, value: object) -> Contentline:
+        key = (name, id(value))
+        known = self._made.get(key)
+        if known is not None and known[0] is value:
+            return known[1]
+        line: Contentline = event.content_line(name, value)
+        if name not in ("BEGIN", "END"):  # those values are made afresh each time
+            self._made[key] = (value, line)  # the value is held: its id stays unique
+        return line
 
 
 class _SerializedEvents:
@@ -344,6 +399,7 @@ class _SerializedEvents:
 
     def __init__(self) -> None:
         self._bytes: dict[int, bytes] = {}
+        self.lines = _ContentLines()
 
     def reuse(self, earlier: _SerializedEvents) -> None:
         """Take over the text of events an earlier build already serialized."""
@@ -352,8 +408,23 @@ class _SerializedEvents:
     def __call__(self, event: icalendar.Event) -> bytes:
         key = id(event)  # the events live as long as the build
         if key not in self._bytes:
-            self._bytes[key] = bytes(event.to_ical())
+            self._bytes[key] = _ical(self.lines.of(event))
         return self._bytes[key]
+
+
+def _ical(lines: list[Contentline]) -> bytes:
+    """What `Component.to_ical()` makes of these lines, folding only the long ones.
+
+    icalendar's folding walks every character of every line, and nine lines
+    in ten are shorter than where it would fold: those are the same bytes
+    unfolded. The long ones are still folded by icalendar.
+    """
+    encoded = []
+    for line in lines:
+        raw = line.encode()
+        encoded.append(raw if len(raw) < _FOLD_AT else line.to_ical())
+    encoded.append(b"")
+    return b"\r\n".join(encoded)
 
 
 def _feed(

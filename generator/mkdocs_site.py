@@ -12,8 +12,9 @@ import os
 import shutil
 import signal
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,20 @@ SCRIPT = "assets/javascripts/plansite.js"
 
 class SiteBuildError(Exception):
     """MkDocs refused the generated site; the message says why."""
+
+
+@dataclass(frozen=True)
+class LateFiles:
+    """Files still being made while MkDocs builds (the feeds, made beside it).
+
+    Pages link to them, so MkDocs gets an empty stand-in at each path to check
+    those links against; once `ready()` returns, the real files in `folder`
+    replace the stand-ins in the finished site, before it is swapped in.
+    """
+
+    paths: list[str]
+    folder: Path
+    ready: Callable[[], object]
 
 
 def mkdocs_config(config: SiteConfig, nav: list[Any]) -> dict[str, Any]:
@@ -116,23 +131,25 @@ def build_site(
     out: Path,
     strict: bool,
     extra_files: dict[str, bytes],
+    late: LateFiles | None = None,
 ) -> list[str]:
     """Build the HTML site into `out`, replacing what was there only on success.
 
-    `extra_files` (the calendar feeds) go into the docs folder: MkDocs copies
-    them as they are and checks every link that points to them.
-    Returns MkDocs' warnings (a broken link in a page body, say); with
-    `strict` they fail the build instead.
+    `extra_files` (robots.txt) go into the docs folder: MkDocs copies them as
+    they are and checks every link that points to them; `late` ones too, once
+    they are ready. Returns MkDocs' warnings (a broken link in a page body,
+    say); with `strict` they fail the build instead.
     """
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    with _scratch_folder(out.parent) as work:
+    with scratch_folder(out.parent) as work:
         docs = work / "docs"
         for page in pages:
             target = docs / page.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page.text, encoding="utf-8")
-        for relative, body in extra_files.items():
+        stand_ins = dict.fromkeys(late.paths, b"") if late else {}
+        for relative, body in {**stand_ins, **extra_files}.items():
             target = docs / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(body)
@@ -141,6 +158,10 @@ def build_site(
         full = {**settings, "docs_dir": str(docs), "site_dir": str(work / "site")}
         config_file.write_text(yaml.safe_dump(full, allow_unicode=True, sort_keys=True), "utf-8")
         warnings = _run_mkdocs(config_file, strict)
+        if late:
+            late.ready()
+            for relative in late.paths:
+                os.replace(late.folder / relative, work / "site" / relative)
         swap_into_place(work / "site", out, work)
     return warnings
 
@@ -170,7 +191,7 @@ class _WarningCollector(logging.Handler):
 
 
 @contextmanager
-def _scratch_folder(parent: Path) -> Iterator[Path]:
+def scratch_folder(parent: Path) -> Iterator[Path]:
     """A temporary folder on the output's file system (so renames are atomic), always removed."""
     work = Path(tempfile.mkdtemp(prefix=".plansite-build-", dir=parent))
     try:

@@ -9,14 +9,21 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator import background
 from generator.assemble import plan_from_sources
 from generator.checks import CheckContext, run_checks
 from generator.checks.mix import mix_tables
 from generator.config import load_config
 from generator.diagnostics import Diagnostic, Location, PlanError, Report
-from generator.feeds import build_feeds, build_time, feed_paths
+from generator.feeds import build_time, feed_paths, remembering, write_feeds
 from generator.feeds import remember_between_builds as remember_events
-from generator.mkdocs_site import SiteBuildError, build_site, mkdocs_config
+from generator.mkdocs_site import (
+    LateFiles,
+    SiteBuildError,
+    build_site,
+    mkdocs_config,
+    scratch_folder,
+)
 from generator.model import Plan, SiteConfig
 from generator.pages import navigation, render_pages
 from generator.plan_files import read_plan
@@ -89,36 +96,68 @@ def remember_between_builds(on: bool) -> None:
     remember_events(on)
 
 
-def build(inputs: Inputs, out: Path, strict: bool = False, previous: str | None = None) -> Checked:
+def build(
+    inputs: Inputs,
+    out: Path,
+    strict: bool = False,
+    previous: str | None = None,
+    parallel: bool = True,
+) -> Checked:
     """Check the plan, then write the site and feeds to `out` (replaced only on success).
 
     The feeds already published (in `out`, or `previous`: a folder or an .ics
     file) decide which events changed, so their SEQUENCE and DTSTAMP move
-    only when the plan does.
+    only when the plan does. With `parallel`, the feeds are made in a forked
+    process while this one renders the pages and runs MkDocs.
     """
     checked = check_plan(inputs)
     if strict and checked.report.warnings:
         raise PlanError(checked.report)
-    plan, config = checked.plan, checked.config
-    context = checked.context
-    pages = render_pages(
-        plan, config, checked.findings, mix_tables(context), context.today, context.all_occurrences
-    )
-    settings = mkdocs_config(config, navigation(plan, config))
+    feed_path = feed_paths(checked.plan, checked.config)["all"]
     try:
-        published = read_previous_feed(previous or str(out), feed_paths(plan, config)["all"])
+        published = read_previous_feed(previous or str(out), feed_path)
     except PreviousFeedError as exc:
         checked.report.error(Location(Path(previous or out)), str(exc), exc.hint)
         raise PlanError(checked.report) from None
-    feeds = build_feeds(plan, config, published, build_time())
-    files = {f.path: f.body for f in feeds}
-    if config.private:
-        files["robots.txt"] = ROBOTS_DISALLOW_ALL
     try:
-        warnings = build_site(pages, settings, out, strict, files)
+        warnings = _write_site(checked, out.resolve(), strict, published, parallel)
     except SiteBuildError as exc:
-        checked.report.error(Location(inputs.config_file), f"the site could not be built: {exc}")
-        raise PlanError(checked.report) from None
+        report = checked.report
+        report.error(Location(inputs.config_file), f"the site could not be built: {exc}")
+        raise PlanError(report) from None
     for message in warnings:
         checked.report.warning(Location(inputs.plan_dir), f"MkDocs: {message}")
     return checked
+
+
+def _write_site(
+    checked: Checked, out: Path, strict: bool, published: bytes | None, parallel: bool
+) -> list[str]:
+    """Feeds on one side, pages and MkDocs on the other; MkDocs' warnings.
+
+    The preview keeps events between builds in this process, so it makes the
+    feeds here, before the pages, instead of in a forked process.
+    """
+    plan, config, context = checked.plan, checked.config, checked.context
+    files = {"robots.txt": ROBOTS_DISALLOW_ALL} if config.private else {}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with scratch_folder(out.parent) as folder:
+        now = build_time()
+        feeds = background.start(
+            lambda: write_feeds(plan, config, published, now, folder),
+            beside=parallel and not remembering(),
+        )
+        try:
+            pages = render_pages(
+                plan,
+                config,
+                checked.findings,
+                mix_tables(context),
+                context.today,
+                context.all_occurrences,
+            )
+            settings = mkdocs_config(config, navigation(plan, config))
+            late = LateFiles(list(feed_paths(plan, config).values()), folder, feeds.result)
+            return build_site(pages, settings, out, strict, files, late)
+        finally:
+            feeds.cancel()

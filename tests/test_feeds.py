@@ -22,6 +22,8 @@ import yaml
 from ical.calendar_stream import IcsCalendarStream
 
 from generator import feeds as feeds_module
+from generator import pipeline
+from generator.i18n import Translator
 from tests.conftest import EXAMPLE_PLAN, REPO, PlanFactory, run_cli
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -396,3 +398,45 @@ def test_serve_gives_feeds_the_calendar_media_type(feed_plan: Path) -> None:
 
 def test_git_keeps_feeds_byte_exact() -> None:
     assert "*.ics -text" in (REPO / ".gitattributes").read_text().splitlines()
+
+
+def test_events_are_written_as_icalendar_writes_them(make_plan: PlanFactory) -> None:
+    """Lines that fit skip icalendar's folding; the bytes must not change for it."""
+    title = "Éclairage à l'ancienne, " * 6
+    root = make_plan(
+        {
+            "plan/calendar/q1.yml": "posts:\n"
+            "  - id: short\n    date: 2027-01-05\n    channel: instagram\n    title: Short\n"
+            f'  - id: long\n    date: 2027-01-06\n    time: "10:00"\n    channel: instagram\n'
+            f'    title: "{title}"\n    copy: "{"x" * 73}\\\\{"y" * 80}"\n'
+        }
+    )
+    checked = pipeline.check_plan(pipeline.Inputs(root / "plan", root / "site_config.yml"))
+    lines = feeds_module._ContentLines()
+    for post in checked.plan.posts:
+        event = feeds_module.event_from_post(
+            checked.plan, checked.config, Translator("en"), post, "instagram", "example.com"
+        )
+        feeds_module.stamp_event(event, None, datetime(2027, 1, 1, tzinfo=UTC), lines)
+        expected = event.to_ical()
+        assert feeds_module._ical(lines.of(event)) == expected
+    assert max(len(line) for line in expected.split(b"\r\n")) == 75  # folded lines were there
+
+
+def test_feeds_made_beside_the_site_are_the_same_bytes(feed_plan: Path, tmp_path: Path) -> None:
+    inputs = pipeline.Inputs(feed_plan / "plan", feed_plan / "site_config.yml")
+    os.environ["SOURCE_DATE_EPOCH"] = "1798761600"
+    try:
+        pipeline.build(inputs, tmp_path / "beside", parallel=True)
+        pipeline.build(inputs, tmp_path / "here", parallel=False)
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
+    beside = {p.relative_to(tmp_path / "beside"): p for p in (tmp_path / "beside").rglob("*")}
+    here = {p.relative_to(tmp_path / "here"): p for p in (tmp_path / "here").rglob("*")}
+    assert beside.keys() == here.keys()
+    feeds = [name for name in beside if name.suffix == ".ics"]
+    assert len(feeds) >= 3
+    for name, path in beside.items():
+        if path.is_file():
+            assert path.read_bytes() == here[name].read_bytes(), name
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".plansite")] == []

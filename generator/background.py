@@ -1,0 +1,102 @@
+"""Work done on the machine's other core while the build goes on.
+
+A large plan's feeds take about as long as its pages and MkDocs together,
+and neither needs the other: a forked process makes the feeds while this one
+makes the site, which nearly halves the wall time of a build on two cores.
+The fork shares the checked plan as it is, with nothing to copy or pickle;
+only the result comes back, through a pipe.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class Job(Generic[T]):
+    """A piece of work started earlier; `result()` waits for it."""
+
+    def result(self) -> T:
+        raise NotImplementedError
+
+    def cancel(self) -> None:
+        """Stop the work if it still runs (the build failed or was interrupted)."""
+
+
+def can_fork() -> bool:
+    """Only where fork exists: the work must see this process's objects as they are."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def start(work: Callable[[], T], beside: bool) -> Job[T]:
+    """Run `work` in a forked process if `beside` and fork exists, else at once, here."""
+    if beside and can_fork():
+        return _Forked(work)
+    return _Done(work())
+
+
+class _Done(Job[T]):
+    def __init__(self, value: T) -> None:
+        self._value = value
+
+    def result(self) -> T:
+        return self._value
+
+
+class _Forked(Job[T]):
+    def __init__(self, work: Callable[[], T]) -> None:
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        # Ctrl+C or SIGTERM arriving while the process forks could be lost to
+        # both sides; held back until the fork is done, it reaches this one.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
+        try:
+            self._process = context.Process(target=_run, args=(work, send, held), daemon=True)
+            self._process.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        send.close()  # the child holds the only sending end: its exit is our EOF
+
+    def result(self) -> T:
+        try:
+            succeeded, value = self._receive.recv()
+        except EOFError:
+            self._process.join()
+            raise RuntimeError(
+                f"the background build process ended without a result "
+                f"(exit code {self._process.exitcode})"
+            ) from None
+        finally:
+            self._receive.close()
+        self._process.join()
+        if not succeeded:
+            raise value
+        return value  # type: ignore[no-any-return]
+
+    def cancel(self) -> None:
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+
+
+_STOPPING = {signal.SIGINT, signal.SIGTERM}
+
+
+def _run(work: Callable[[], object], send: Connection, mask: set[signal.Signals]) -> None:
+    """The forked side: send back (True, result) or (False, the exception)."""
+    signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+    try:
+        outcome: tuple[bool, object] = (True, work())
+    except BaseException as exc:  # Ctrl+C included: the build decides what it means
+        outcome = (False, exc)
+    try:
+        send.send(outcome)
+    except Exception as exc:  # an exception that cannot be pickled
+        send.send((False, RuntimeError(f"background build failed: {outcome[1]!r} ({exc})")))
+    finally:
+        send.close()

@@ -144,7 +144,7 @@ def measure_size(posts: int, work: Path, seed: int) -> SizeResult:
     _progress(f"{posts} posts: in-process build")
     inprocess = time_build(plan.plan_dir, plan.config_file, folder / "site-inprocess")
     _progress(f"{posts} posts: preview rebuild after one edit")
-    preview_seconds = time_preview_rebuild(plan, folder / "site-inprocess")
+    preview_seconds = time_preview_rebuild(plan, folder / "preview")
     gc.collect()
     _progress(f"{posts} posts: plansite build")
     site = folder / "site"
@@ -168,24 +168,23 @@ def measure_size(posts: int, work: Path, seed: int) -> SizeResult:
     )
 
 
-def time_preview_rebuild(plan: SyntheticPlan, site: Path) -> float:
-    """What `plansite serve` does after an edit: with the preview's reuse turned on,
-    one build, then one post's title changes and the same process builds again."""
+def time_preview_rebuild(plan: SyntheticPlan, folder: Path) -> float:
+    """What `plansite serve` does after an edit: one build of the preview, then one
+    post's title changes and the same preview rebuilds."""
     inputs = pipeline.Inputs(Path(plan.plan_dir), Path(plan.config_file))
-    pipeline.remember_between_builds(True)
-    pipeline.build(inputs, site)
     calendar = sorted(Path(plan.plan_dir).glob("calendar/*.yml"))[0]
     text = calendar.read_text(encoding="utf-8")
     start = text.index("    title: ")
     end = text.index("\n", start)
-    calendar.write_text(text[:start] + "    title: Edited in the preview" + text[end:], "utf-8")
-    try:
-        began = time.perf_counter()
-        pipeline.build(inputs, site)
-        return time.perf_counter() - began
-    finally:
-        calendar.write_text(text, encoding="utf-8")
-        pipeline.remember_between_builds(False)
+    with pipeline.Preview(inputs, folder) as preview:
+        preview.rebuild()
+        calendar.write_text(text[:start] + "    title: Edited in the preview" + text[end:], "utf-8")
+        try:
+            began = time.perf_counter()
+            preview.rebuild()
+            return time.perf_counter() - began
+        finally:
+            calendar.write_text(text, encoding="utf-8")
 
 
 def _plansite(plan: SyntheticPlan, command: str, *extra: str) -> Command:

@@ -150,11 +150,6 @@ def remember_between_builds(on: bool) -> None:
         _kept = None
 
 
-def remembering() -> bool:
-    """Whether builds keep their events for the next one, in this process."""
-    return _remember
-
-
 _NOWHERE = Location(Path("."))
 
 

@@ -7,6 +7,8 @@ succeeded, so a failed build never leaves a half-written site behind.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 import shutil
@@ -24,6 +26,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from generator import search_index
 from generator.fragments import register
 from generator.model import SiteConfig
 from generator.pages import Page
@@ -31,6 +34,8 @@ from generator.resources import theme_dir
 
 STYLESHEET = "assets/stylesheets/plansite.css"
 SCRIPT = "assets/javascripts/plansite.js"
+# What MkDocs logs as a warning on every dirty build: the preview knows.
+_DIRTY_BUILD_NOTICE = "A 'dirty' build is being performed"
 
 
 class SiteBuildError(Exception):
@@ -144,19 +149,12 @@ def build_site(
     out.parent.mkdir(parents=True, exist_ok=True)
     with scratch_folder(out.parent) as work:
         docs = work / "docs"
-        for page in pages:
-            target = docs / page.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page.text, encoding="utf-8")
         stand_ins = dict.fromkeys(late.paths, b"") if late else {}
-        for relative, body in {**stand_ins, **extra_files}.items():
-            target = docs / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(body)
+        files = {page.path: page.text.encode() for page in pages} | stand_ins | extra_files
+        for relative, body in files.items():
+            _write(docs / relative, body)
         register({key: html for page in pages for key, html in page.fragments.items()})
-        config_file = work / "mkdocs.yml"
-        full = {**settings, "docs_dir": str(docs), "site_dir": str(work / "site")}
-        config_file.write_text(yaml.safe_dump(full, allow_unicode=True, sort_keys=True), "utf-8")
+        config_file = _write_config(work, settings, docs, work / "site")
         warnings = _run_mkdocs(config_file, strict)
         if late:
             late.ready()
@@ -166,13 +164,88 @@ def build_site(
     return warnings
 
 
-def _run_mkdocs(config_file: Path, strict: bool) -> list[str]:
+class PreviewSite:
+    """The preview's site, kept between rebuilds and rebuilt page by page.
+
+    After one edit most pages come out of the templates as they were. Only
+    the changed ones are written again, with their old HTML removed, and
+    MkDocs' dirty build renders just those; search_index.py keeps the search
+    index whole. A change that a dirty build would get wrong (settings, the
+    theme, pages added or removed) gets a clean build instead. The preview
+    serves `out` as it is rebuilt in place.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.out = folder / "site"
+        self._docs = folder / "docs"
+        self._folder = folder
+        self._written: dict[str, bytes] = {}  # a digest of each docs file as last written
+        self._layout: object = None  # what the last build was laid out from
+
+    def build(
+        self, pages: list[Page], settings: dict[str, Any], extra_files: dict[str, bytes]
+    ) -> list[str]:
+        files = {page.path: page.text.encode() for page in pages} | extra_files
+        fragments = {page.path: page.fragments for page in pages}
+        layout = (json.dumps(settings, sort_keys=True, default=str), sorted(files), _theme_stamp())
+        clean = layout != self._layout
+        if clean:
+            shutil.rmtree(self._docs, ignore_errors=True)  # MkDocs empties the site itself
+            self._written.clear()
+        for relative, body in files.items():
+            digest = hashlib.sha256(
+                body + json.dumps(fragments.get(relative), sort_keys=True).encode()
+            ).digest()
+            if self._written.get(relative) != digest:
+                _write(self._docs / relative, body)
+                _output_of(self.out, relative).unlink(missing_ok=True)  # makes MkDocs redo it
+                self._written[relative] = digest
+        register({key: html for page in pages for key, html in page.fragments.items()})
+        config_file = _write_config(self._folder, settings, self._docs, self.out)
+        self._layout = None  # until this build succeeds, the next one starts clean
+        search_index.merge_into_next_build(not clean)
+        try:
+            warnings = _run_mkdocs(config_file, strict=False, dirty=not clean)
+        finally:
+            search_index.merge_into_next_build(False)
+        self._layout = layout
+        return [w for w in warnings if not w.startswith(_DIRTY_BUILD_NOTICE)]
+
+
+def _output_of(site: Path, relative: str) -> Path:
+    """Where MkDocs writes a docs file (directory URLs: goals/g1.md is goals/g1/index.html)."""
+    source = Path(relative)
+    if source.suffix != ".md":
+        return site / source
+    if source.stem == "index":
+        return site / source.parent / "index.html"
+    return site / source.parent / source.stem / "index.html"
+
+
+def _theme_stamp() -> tuple[tuple[str, int], ...]:
+    files = sorted(p for p in theme_dir().rglob("*") if p.is_file())
+    return tuple((str(p), p.stat().st_mtime_ns) for p in files)
+
+
+def _write(target: Path, body: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(body)
+
+
+def _write_config(folder: Path, settings: dict[str, Any], docs: Path, site: Path) -> Path:
+    config_file = folder / "mkdocs.yml"
+    full = {**settings, "docs_dir": str(docs), "site_dir": str(site)}
+    config_file.write_text(yaml.safe_dump(full, allow_unicode=True, sort_keys=True), "utf-8")
+    return config_file
+
+
+def _run_mkdocs(config_file: Path, strict: bool, dirty: bool = False) -> list[str]:
     warnings = _WarningCollector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(warnings)
     try:
         config = load_config(config_file=str(config_file), strict=strict)
-        mkdocs_build(config)
+        mkdocs_build(config, dirty=dirty)
         return warnings.messages
     except MkDocsException as exc:
         detail = "; ".join(warnings.messages) or str(exc)

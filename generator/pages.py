@@ -120,7 +120,10 @@ def render_pages(
         ),
     }
 
-    def page(path: str, template: str, title: str, **context: Any) -> Page:
+    titles = page_titles(plan, t)
+
+    def page(path: str, template: str, **context: Any) -> Page:
+        title = titles[path]
         root = Markup("../" * _depth(path))  # from the page's URL to the site's root
         kept_out: dict[str, str] = {}
 
@@ -137,19 +140,18 @@ def render_pages(
         return Page(path, _front_matter(title) + body, kept_out)
 
     pages = [
-        page("index.md", "overview.md.j2", plan.title),
-        page("goals/index.md", "goals.md.j2", t("goals")),
-        page("personas/index.md", "personas.md.j2", t("personas")),
-        page("audit.md", "audit.md.j2", t("audit")),
-        page("channels/index.md", "channels.md.j2", t("missions")),
-        page("content.md", "content.md.j2", t("content")),
-        page("calendar.md", "calendar.md.j2", t("calendar")),
-        page("inspiration.md", "inspiration.md.j2", t("inspiration")),
-        page("measurement.md", "measurement.md.j2", t("measurement")),
+        page("index.md", "overview.md.j2"),
+        page("goals/index.md", "goals.md.j2"),
+        page("personas/index.md", "personas.md.j2"),
+        page("audit.md", "audit.md.j2"),
+        page("channels/index.md", "channels.md.j2"),
+        page("content.md", "content.md.j2"),
+        page("calendar.md", "calendar.md.j2"),
+        page("inspiration.md", "inspiration.md.j2"),
+        page("measurement.md", "measurement.md.j2"),
         page(
             "health.md",
             "health.md.j2",
-            t("health"),
             findings_by_step=_by_step(findings),
             where=lambda d: (
                 str(d.location).rsplit(":", 1)[0] if d.location.line else str(d.location)
@@ -165,15 +167,31 @@ def render_pages(
             ),
         ),
     ]
-    pages += [page(f"goals/{g.id}.md", "goal.md.j2", g.title, goal=g) for g in plan.goals]
-    pages += [
-        page(f"personas/{p.id}.md", "persona.md.j2", p.name, persona=p) for p in plan.personas
-    ]
-    pages += [page(f"channels/{c.id}.md", "channel.md.j2", c.id, channel=c) for c in plan.channels]
-    pages += [
-        page(f"campaigns/{c.id}.md", "campaign.md.j2", c.name, campaign=c) for c in plan.campaigns
-    ]
+    pages += [page(f"goals/{g.id}.md", "goal.md.j2", goal=g) for g in plan.goals]
+    pages += [page(f"personas/{p.id}.md", "persona.md.j2", persona=p) for p in plan.personas]
+    pages += [page(f"channels/{c.id}.md", "channel.md.j2", channel=c) for c in plan.channels]
+    pages += [page(f"campaigns/{c.id}.md", "campaign.md.j2", campaign=c) for c in plan.campaigns]
     return pages
+
+
+def page_titles(plan: m.Plan, t: Translator) -> dict[str, str]:
+    """Each page's title, for its front matter and for the navigation."""
+    return {
+        "index.md": plan.title,
+        "goals/index.md": t("goals"),
+        "personas/index.md": t("personas"),
+        "audit.md": t("audit"),
+        "channels/index.md": t("missions"),
+        "content.md": t("content"),
+        "calendar.md": t("calendar"),
+        "inspiration.md": t("inspiration"),
+        "measurement.md": t("measurement"),
+        "health.md": t("health"),
+        **{f"goals/{g.id}.md": g.title for g in plan.goals},
+        **{f"personas/{p.id}.md": p.name for p in plan.personas},
+        **{f"channels/{c.id}.md": c.id for c in plan.channels},
+        **{f"campaigns/{c.id}.md": c.name for c in plan.campaigns},
+    }
 
 
 def _depth(path: str) -> int:
@@ -208,17 +226,35 @@ def _front_matter(title: str) -> str:
 
 
 def navigation(plan: m.Plan, config: m.SiteConfig) -> list[Any]:
-    """MkDocs' `nav`: the six steps of the plan in reading order."""
+    """MkDocs' `nav`: the six steps of the plan in reading order.
+
+    Every page is listed with its title, escaped as Material needs it (see
+    _front_matter): the preview's MkDocs reads only the pages that changed,
+    and a page it does not read has no title of its own.
+    """
     t = Translator(config.language)
+    titles = page_titles(plan, t)
+
+    def pages(*paths: str) -> list[dict[str, str]]:
+        return [{str(escape(titles[path])): path} for path in paths]  # as in _front_matter
+
     return [
         {t("overview"): "index.md"},
-        {t("goals"): ["goals/index.md", *(f"goals/{g.id}.md" for g in plan.goals)]},
-        {t("personas"): ["personas/index.md", *(f"personas/{p.id}.md" for p in plan.personas)]},
+        {t("goals"): pages("goals/index.md", *(f"goals/{g.id}.md" for g in plan.goals))},
+        {
+            t("personas"): pages(
+                "personas/index.md", *(f"personas/{p.id}.md" for p in plan.personas)
+            )
+        },
         {t("audit"): "audit.md"},
-        {t("channels"): ["channels/index.md", *(f"channels/{c.id}.md" for c in plan.channels)]},
+        {
+            t("channels"): pages(
+                "channels/index.md", *(f"channels/{c.id}.md" for c in plan.channels)
+            )
+        },
         {t("inspiration"): "inspiration.md"},
         {t("content"): "content.md"},
-        {t("calendar"): ["calendar.md", *(f"campaigns/{c.id}.md" for c in plan.campaigns)]},
+        {t("calendar"): pages("calendar.md", *(f"campaigns/{c.id}.md" for c in plan.campaigns))},
         {t("measurement"): "measurement.md"},
         {t("health"): "health.md"},
     ]

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from generator import background
 from generator.assemble import plan_from_sources
@@ -15,17 +16,18 @@ from generator.checks import CheckContext, run_checks
 from generator.checks.mix import mix_tables
 from generator.config import load_config
 from generator.diagnostics import Diagnostic, Location, PlanError, Report
-from generator.feeds import build_time, feed_paths, remembering, write_feeds
+from generator.feeds import build_feeds, build_time, feed_paths, write_feeds
 from generator.feeds import remember_between_builds as remember_events
 from generator.mkdocs_site import (
     LateFiles,
+    PreviewSite,
     SiteBuildError,
     build_site,
     mkdocs_config,
     scratch_folder,
 )
 from generator.model import Plan, SiteConfig
-from generator.pages import navigation, render_pages
+from generator.pages import Page, navigation, render_pages
 from generator.plan_files import read_plan
 from generator.plan_files import remember_between_reads as remember_files
 from generator.previous_feed import PreviousFeedError, read_previous_feed
@@ -89,13 +91,6 @@ def _check_plan(inputs: Inputs) -> Checked:
     return Checked(plan, config, context, findings, report)
 
 
-def remember_between_builds(on: bool) -> None:
-    """Let the next build reuse what this one read and built (unchanged files,
-    events of unchanged posts): for the preview, which rebuilds after every edit."""
-    remember_files(on)
-    remember_events(on)
-
-
 def build(
     inputs: Inputs,
     out: Path,
@@ -113,51 +108,112 @@ def build(
     checked = check_plan(inputs)
     if strict and checked.report.warnings:
         raise PlanError(checked.report)
-    feed_path = feed_paths(checked.plan, checked.config)["all"]
-    try:
-        published = read_previous_feed(previous or str(out), feed_path)
-    except PreviousFeedError as exc:
-        checked.report.error(Location(Path(previous or out)), str(exc), exc.hint)
-        raise PlanError(checked.report) from None
-    try:
+    published = _published_feed(checked, previous or str(out))
+    with _site_errors_reported(checked, inputs):
         warnings = _write_site(checked, out.resolve(), strict, published, parallel)
+    _report_mkdocs_warnings(checked, inputs, warnings)
+    return checked
+
+
+class Preview:
+    """What `plansite serve` rebuilds after each edit, reusing what did not change.
+
+    Files whose text did not change are not parsed or validated again, the
+    events of unchanged posts are not built again, and only the pages whose
+    Markdown changed go through MkDocs again (PreviewSite). The site is
+    rebuilt in place in `folder`, which the preview serves.
+    """
+
+    def __init__(self, inputs: Inputs, folder: Path) -> None:
+        self.inputs = inputs
+        self._site = PreviewSite(folder)
+        self.out = self._site.out
+
+    def __enter__(self) -> Preview:
+        remember_between_builds(True)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        remember_between_builds(False)
+
+    def rebuild(self) -> Checked:
+        checked = check_plan(self.inputs)
+        plan, config = checked.plan, checked.config
+        published = _published_feed(checked, str(self.out))
+        feeds = build_feeds(plan, config, published, build_time())
+        files = {feed.path: feed.body for feed in feeds} | _robots(config)
+        with _site_errors_reported(checked, self.inputs):
+            warnings = self._site.build(_pages(checked), _settings(checked), files)
+        _report_mkdocs_warnings(checked, self.inputs, warnings)
+        return checked
+
+
+def remember_between_builds(on: bool) -> None:
+    """Let the next build reuse what this one read and built (unchanged files,
+    events of unchanged posts): for the preview, which rebuilds after every edit."""
+    remember_files(on)
+    remember_events(on)
+
+
+def _published_feed(checked: Checked, where: str) -> bytes | None:
+    """The combined feed as published in `where` (folder, file or URL), if any."""
+    try:
+        return read_previous_feed(where, feed_paths(checked.plan, checked.config)["all"])
+    except PreviousFeedError as exc:
+        checked.report.error(Location(Path(where)), str(exc), exc.hint)
+        raise PlanError(checked.report) from None
+
+
+@contextmanager
+def _site_errors_reported(checked: Checked, inputs: Inputs) -> Iterator[None]:
+    try:
+        yield
     except SiteBuildError as exc:
         report = checked.report
         report.error(Location(inputs.config_file), f"the site could not be built: {exc}")
         raise PlanError(report) from None
+
+
+def _report_mkdocs_warnings(checked: Checked, inputs: Inputs, warnings: list[str]) -> None:
     for message in warnings:
         checked.report.warning(Location(inputs.plan_dir), f"MkDocs: {message}")
-    return checked
+
+
+def _pages(checked: Checked) -> list[Page]:
+    context = checked.context
+    return render_pages(
+        checked.plan,
+        checked.config,
+        checked.findings,
+        mix_tables(context),
+        context.today,
+        context.all_occurrences,
+    )
+
+
+def _settings(checked: Checked) -> dict[str, Any]:
+    return mkdocs_config(checked.config, navigation(checked.plan, checked.config))
+
+
+def _robots(config: SiteConfig) -> dict[str, bytes]:
+    return {"robots.txt": ROBOTS_DISALLOW_ALL} if config.private else {}
 
 
 def _write_site(
     checked: Checked, out: Path, strict: bool, published: bytes | None, parallel: bool
 ) -> list[str]:
-    """Feeds on one side, pages and MkDocs on the other; MkDocs' warnings.
-
-    The preview keeps events between builds in this process, so it makes the
-    feeds here, before the pages, instead of in a forked process.
-    """
-    plan, config, context = checked.plan, checked.config, checked.context
-    files = {"robots.txt": ROBOTS_DISALLOW_ALL} if config.private else {}
+    """The feeds on one side, the pages and MkDocs on the other; MkDocs' warnings."""
+    plan, config = checked.plan, checked.config
     out.parent.mkdir(parents=True, exist_ok=True)
     with scratch_folder(out.parent) as folder:
         now = build_time()
         feeds = background.start(
-            lambda: write_feeds(plan, config, published, now, folder),
-            beside=parallel and not remembering(),
+            lambda: write_feeds(plan, config, published, now, folder), beside=parallel
         )
         try:
-            pages = render_pages(
-                plan,
-                config,
-                checked.findings,
-                mix_tables(context),
-                context.today,
-                context.all_occurrences,
-            )
-            settings = mkdocs_config(config, navigation(plan, config))
             late = LateFiles(list(feed_paths(plan, config).values()), folder, feeds.result)
-            return build_site(pages, settings, out, strict, files, late)
+            return build_site(
+                _pages(checked), _settings(checked), out, strict, _robots(config), late
+            )
         finally:
             feeds.cancel()

@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from generator.diagnostics import PlanError
-from generator.pipeline import Inputs, build, remember_between_builds
+from generator.pipeline import Inputs, Preview
 from generator.report_formats import as_text
 from generator.resources import theme_dir
 
@@ -46,9 +46,9 @@ def _snapshot(folders: list[Path], files: list[Path]) -> tuple[tuple[str, float]
     return tuple(sorted(stamps))
 
 
-def _rebuild(inputs: Inputs, out: Path) -> None:
+def _rebuild(preview: Preview) -> None:
     try:
-        checked = build(inputs, out)
+        checked = preview.rebuild()
     except PlanError as exc:
         click.echo(as_text(exc.report), err=True, nl=False)
         click.echo(f"{exc.report.summary()}; still serving the last good site.", err=True)
@@ -57,27 +57,26 @@ def _rebuild(inputs: Inputs, out: Path) -> None:
 
 
 def serve(inputs: Inputs, host: str, port: int) -> None:
-    remember_between_builds(True)
-    out = Path(tempfile.mkdtemp(prefix="plansite-preview-")) / "site"
-    _rebuild(inputs, out)
-    out.mkdir(parents=True, exist_ok=True)
-    # Requests resolve the folder by path, so they follow each swapped-in rebuild.
-    server = http.server.ThreadingHTTPServer(
-        (host, port), functools.partial(_Handler, directory=str(out))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    click.echo(f"serving on http://{host}:{port}/ (Ctrl+C to stop)", err=True)
-    watched = [inputs.plan_dir, theme_dir()]
-    seen = _snapshot(watched, [inputs.config_file])
-    try:
-        while True:
-            time.sleep(POLL_SECONDS)
-            now = _snapshot(watched, [inputs.config_file])
-            if now != seen:
-                seen = now
-                _rebuild(inputs, out)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.shutdown()
-        shutil.rmtree(out.parent, ignore_errors=True)
+    folder = Path(tempfile.mkdtemp(prefix="plansite-preview-"))
+    with Preview(inputs, folder) as preview:
+        _rebuild(preview)
+        preview.out.mkdir(parents=True, exist_ok=True)
+        server = http.server.ThreadingHTTPServer(
+            (host, port), functools.partial(_Handler, directory=str(preview.out))
+        )
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        click.echo(f"serving on http://{host}:{port}/ (Ctrl+C to stop)", err=True)
+        watched = [inputs.plan_dir, theme_dir()]
+        seen = _snapshot(watched, [inputs.config_file])
+        try:
+            while True:
+                time.sleep(POLL_SECONDS)
+                now = _snapshot(watched, [inputs.config_file])
+                if now != seen:
+                    seen = now
+                    _rebuild(preview)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.shutdown()
+            shutil.rmtree(folder, ignore_errors=True)

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import shutil
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
 from generator.cli import main
-from generator.pipeline import remember_between_builds
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE_PLAN = REPO / "plan"
@@ -150,11 +149,3 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_cli("build", cwd=root)
     assert result.exit_code == 0, result.output
     return root / "site"
-
-
-@pytest.fixture
-def preview_caches() -> Iterator[None]:
-    """What `plansite serve` turns on: builds that reuse the previous build's work."""
-    remember_between_builds(True)
-    yield
-    remember_between_builds(False)

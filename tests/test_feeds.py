@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -9,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -93,12 +95,19 @@ def feed_plan(make_plan: PlanFactory) -> Path:
     )
 
 
-def build(root: Path, *args: str, epoch: str = "1798761600") -> Path:
+@contextlib.contextmanager
+def source_date(epoch: str) -> Iterator[None]:
+    """Builds stamp new events with this time instead of the clock's."""
     os.environ["SOURCE_DATE_EPOCH"] = epoch
     try:
-        result = run_cli("build", *args, cwd=root)
+        yield
     finally:
         del os.environ["SOURCE_DATE_EPOCH"]
+
+
+def build(root: Path, *args: str, epoch: str = "1798761600") -> Path:
+    with source_date(epoch):
+        result = run_cli("build", *args, cwd=root)
     assert result.exit_code == 0, result.output
     return root / "site"
 
@@ -326,34 +335,46 @@ def test_uids_ignore_file_order_and_unrelated_edits(feed_plan: Path) -> None:
 
 @pytest.mark.parametrize("compared_with", ["kept events", "published file"])
 def test_moving_a_post_raises_its_sequence_and_keeps_its_uid(
-    feed_plan: Path, compared_with: str, request: pytest.FixtureRequest
+    feed_plan: Path, compared_with: str, tmp_path: Path
 ) -> None:
     """The preview compares with the events kept from its last build; a one-off build
     reads the published feed: both must agree."""
-    if compared_with == "kept events":
-        request.getfixturevalue("preview_caches")
-    site = build(feed_plan)
-    before = events(site / "calendar.ics")
-    assert (feeds_module._kept is not None) == (compared_with == "kept events")
-    calendar = feed_plan / "plan" / "calendar" / "q1.yml"
-    calendar.write_text(
-        calendar.read_text()
-        .replace('time: "13:00"', 'time: "14:00"')
-        .replace("title: Monthly recap", "title: Monthly summary")
-        .replace("status: draft", "status: cancelled")
-    )
-    after = events(build(feed_plan, epoch="1900000000") / "calendar.ics")
-    assert set(after) == set(before)
-    moved = "montreal-live.facebook@plan.example.com"
-    assert (before[moved]["SEQUENCE"], after[moved]["SEQUENCE"]) == (0, 1)
-    assert after[moved].decoded("DTSTAMP") > before[moved].decoded("DTSTAMP")
-    cancelled = "launch.facebook@plan.example.com"
-    assert after[cancelled]["SEQUENCE"] == 1
-    renamed = "monthly.facebook@plan.example.com"  # a new title is not a move
-    assert after[renamed]["SEQUENCE"] == 0
-    assert after[renamed].decoded("LAST-MODIFIED") > before[renamed].decoded("LAST-MODIFIED")
-    untouched = "weekly-tip.instagram@plan.example.com"
-    assert after[untouched].to_ical() == before[untouched].to_ical()
+    with contextlib.ExitStack() as stack:
+        if compared_with == "kept events":
+            inputs = pipeline.Inputs(feed_plan / "plan", feed_plan / "site_config.yml")
+            preview = stack.enter_context(pipeline.Preview(inputs, tmp_path / "preview"))
+
+            def build_at(epoch: str) -> Path:
+                with source_date(epoch):
+                    preview.rebuild()
+                return preview.out
+        else:
+
+            def build_at(epoch: str) -> Path:
+                return build(feed_plan, epoch=epoch)
+
+        site = build_at("1798761600")
+        before = events(site / "calendar.ics")
+        assert (feeds_module._kept is not None) == (compared_with == "kept events")
+        calendar = feed_plan / "plan" / "calendar" / "q1.yml"
+        calendar.write_text(
+            calendar.read_text()
+            .replace('time: "13:00"', 'time: "14:00"')
+            .replace("title: Monthly recap", "title: Monthly summary")
+            .replace("status: draft", "status: cancelled")
+        )
+        after = events(build_at("1900000000") / "calendar.ics")
+        assert set(after) == set(before)
+        moved = "montreal-live.facebook@plan.example.com"
+        assert (before[moved]["SEQUENCE"], after[moved]["SEQUENCE"]) == (0, 1)
+        assert after[moved].decoded("DTSTAMP") > before[moved].decoded("DTSTAMP")
+        cancelled = "launch.facebook@plan.example.com"
+        assert after[cancelled]["SEQUENCE"] == 1
+        renamed = "monthly.facebook@plan.example.com"  # a new title is not a move
+        assert after[renamed]["SEQUENCE"] == 0
+        assert after[renamed].decoded("LAST-MODIFIED") > before[renamed].decoded("LAST-MODIFIED")
+        untouched = "weekly-tip.instagram@plan.example.com"
+        assert after[untouched].to_ical() == before[untouched].to_ical()
 
 
 def test_previous_publication_can_come_from_elsewhere(feed_plan: Path, tmp_path: Path) -> None:
@@ -425,12 +446,9 @@ def test_events_are_written_as_icalendar_writes_them(make_plan: PlanFactory) -> 
 
 def test_feeds_made_beside_the_site_are_the_same_bytes(feed_plan: Path, tmp_path: Path) -> None:
     inputs = pipeline.Inputs(feed_plan / "plan", feed_plan / "site_config.yml")
-    os.environ["SOURCE_DATE_EPOCH"] = "1798761600"
-    try:
+    with source_date("1798761600"):
         pipeline.build(inputs, tmp_path / "beside", parallel=True)
         pipeline.build(inputs, tmp_path / "here", parallel=False)
-    finally:
-        del os.environ["SOURCE_DATE_EPOCH"]
     beside = {p.relative_to(tmp_path / "beside"): p for p in (tmp_path / "beside").rglob("*")}
     here = {p.relative_to(tmp_path / "here"): p for p in (tmp_path / "here").rglob("*")}
     assert beside.keys() == here.keys()

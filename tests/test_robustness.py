@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import plan_files, schema_validation
+from generator import pipeline, plan_files, schema_validation
 from generator.plan_files import split_front_matter
 from generator.yaml_source import YamlError, parse_yaml
 from tests.conftest import MINIMAL_FILES, PlanFactory, run_cli, write_plan
@@ -229,14 +229,26 @@ def test_the_compiled_validator_agrees_with_jsonschema(files: dict[str, str | No
         assert schema_validation._fast_validators()[kind](data) == slow, (name, data)
 
 
-@pytest.mark.usefixtures("preview_caches")
 def test_a_rebuild_reparses_only_what_changed(
-    make_plan: PlanFactory, monkeypatch: pytest.MonkeyPatch
+    make_plan: PlanFactory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """`plansite serve` rebuilds in one process: unchanged files are reused, an edited
     one is read again, and the result is the same as a fresh build."""
     root = make_plan()
-    assert run_cli("build", cwd=root).exit_code == 0
+    inputs = pipeline.Inputs(root / "plan", root / "site_config.yml")
+    preview = pipeline.Preview(inputs, tmp_path / "preview")
+    with preview:
+        preview.rebuild()
+        parsed = reparsed_after_edit(root, preview, monkeypatch)
+    assert parsed == ["q1.yml"]
+    rows = json.loads(run_cli("export", "json", cwd=root).stdout)
+    assert [r["title"] for r in rows] == ["Hello again"]
+
+
+def reparsed_after_edit(
+    root: Path, preview: pipeline.Preview, monkeypatch: pytest.MonkeyPatch
+) -> list[str]:
+    """Edit one calendar file, rebuild, and tell which files were parsed again."""
     parsed: list[str] = []
     real_parse = plan_files.parse_yaml
 
@@ -247,7 +259,5 @@ def test_a_rebuild_reparses_only_what_changed(
     monkeypatch.setattr(plan_files, "parse_yaml", counting)
     calendar = root / "plan" / "calendar" / "q1.yml"
     calendar.write_text(calendar.read_text().replace("title: Hello", "title: Hello again"))
-    assert run_cli("build", cwd=root).exit_code == 0
-    assert parsed == ["q1.yml"]
-    rows = json.loads(run_cli("export", "json", cwd=root).stdout)
-    assert [r["title"] for r in rows] == ["Hello again"]
+    preview.rebuild()
+    return parsed

@@ -1,0 +1,158 @@
+"""The preview rebuilds in place, page by page, and must end up with a fresh build's site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline
+from tests.conftest import EXAMPLE_CONFIG, EXAMPLE_PLAN, PlanFactory
+
+EPOCH = "1798761600"
+
+
+@pytest.fixture
+def plan_root(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    shutil.copytree(EXAMPLE_PLAN, root / "plan")
+    shutil.copy(EXAMPLE_CONFIG, root / "site_config.yml")
+    return root
+
+
+@pytest.fixture
+def preview(plan_root: Path, tmp_path: Path) -> Iterator[pipeline.Preview]:
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    inputs = pipeline.Inputs(plan_root / "plan", plan_root / "site_config.yml")
+    try:
+        with pipeline.Preview(inputs, tmp_path / "preview") as preview:
+            preview.rebuild()
+            yield preview
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def fresh_build(plan_root: Path, out: Path) -> dict[str, bytes]:
+    inputs = pipeline.Inputs(plan_root / "plan", plan_root / "site_config.yml")
+    pipeline.build(inputs, out)
+    return files_of(out)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def a_post_title(plan_root: Path) -> tuple[Path, str]:
+    calendar = sorted((plan_root / "plan" / "calendar").glob("*.yml"))[0]
+    line = next(x for x in calendar.read_text("utf-8").splitlines() if "title:" in x)
+    return calendar, line.split("title:", 1)[1].strip()
+
+
+def test_after_an_edit_the_preview_is_what_a_fresh_build_writes(
+    preview: pipeline.Preview, plan_root: Path, tmp_path: Path
+) -> None:
+    calendar, title = a_post_title(plan_root)
+    edit(calendar, title, "Edited in the preview")
+    preview.rebuild()
+    rebuilt = files_of(preview.out)
+    fresh = fresh_build(plan_root, tmp_path / "fresh")
+    assert rebuilt.keys() == fresh.keys()
+    differing = [name for name in fresh if rebuilt[name] != fresh[name]]
+    assert differing == []
+    assert b"Edited in the preview" in rebuilt["calendar/index.html"]
+    assert b"Edited in the preview" in rebuilt["search/search_index.json"]
+
+
+def test_only_the_pages_that_changed_are_written_again(
+    preview: pipeline.Preview, plan_root: Path
+) -> None:
+    def stamps() -> dict[str, int]:
+        return {str(p.relative_to(preview.out)): p.stat().st_mtime_ns
+                for p in preview.out.rglob("index.html")}  # fmt: skip
+
+    before = stamps()
+    calendar, title = a_post_title(plan_root)
+    edit(calendar, title, "Edited in the preview")
+    preview.rebuild()
+    after = stamps()
+    rewritten = {page for page in after if after[page] != before[page]}
+    assert "calendar/index.html" in rewritten
+    assert "personas/index.html" not in rewritten
+    assert len(rewritten) < len(after) / 2
+
+
+def test_a_settings_change_rebuilds_every_page(
+    preview: pipeline.Preview, plan_root: Path, tmp_path: Path
+) -> None:
+    config = plan_root / "site_config.yml"
+    name = next(x for x in config.read_text("utf-8").splitlines() if x.startswith("site_name:"))
+    edit(config, name, "site_name: Renamed plan")
+    preview.rebuild()
+    rebuilt = files_of(preview.out)
+    assert rebuilt == fresh_build(plan_root, tmp_path / "fresh")
+    assert all(b"Renamed plan" in body for name, body in rebuilt.items() if name.endswith(".html"))
+
+
+def test_a_removed_page_leaves_the_preview(preview: pipeline.Preview, plan_root: Path) -> None:
+    personas = plan_root / "plan" / "personas"
+    model = sorted(personas.glob("*.md"))[0]
+    added = personas / "new-persona.md"
+    shutil.copy(model, added)
+    edit(added, "name:", "name: Newcomer,")
+    preview.rebuild()
+    page = preview.out / "personas" / "new-persona" / "index.html"
+    assert page.is_file()
+    added.unlink()
+    preview.rebuild()
+    assert not page.exists()
+    assert b"new-persona" not in (preview.out / "search" / "search_index.json").read_bytes()
+
+
+def test_serve_shows_an_edit_after_rebuilding(make_plan: PlanFactory) -> None:
+    root = make_plan()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    command = [sys.executable, "-m", "generator", "serve", "--port", str(port)]
+    server = subprocess.Popen(command, cwd=root, stderr=subprocess.PIPE, text=True)
+    calendar_page = f"http://127.0.0.1:{port}/calendar/"
+    try:
+        assert "Hello" in wait_for(calendar_page, "Hello")
+        calendar = root / "plan" / "calendar" / "q1.yml"
+        edit(calendar, "title: Hello", "title: Edited while serving")
+        assert "Edited while serving" in wait_for(calendar_page, "Edited while serving")
+    finally:
+        server.terminate()
+        _, stderr = server.communicate(timeout=10)
+    assert "rebuilt (0 errors" in stderr
+    assert "Traceback" not in stderr
+
+
+def wait_for(url: str, text: str, seconds: float = 60) -> str:
+    """The page at `url` once it holds `text` (or as it last was)."""
+    deadline = time.monotonic() + seconds
+    body = ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                body = response.read().decode("utf-8")
+        except OSError:
+            body = ""
+        if text in body:
+            break
+        time.sleep(0.3)
+    return body

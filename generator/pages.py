@@ -27,6 +27,7 @@ from generator.fragments import INLINE_ROWS, placeholder
 from generator.i18n import Translator
 from generator.markdown_text import finalize, markdown_body, markdown_inline, safe_href
 from generator.occurrences import Occurrence
+from generator.table_rows import TableRows
 from generator.views import Views
 
 
@@ -112,6 +113,7 @@ def render_pages(
         "config": config,
         "t": t,
         "link": _Links(plan, config),
+        "rows": TableRows(plan, config, t),
         "views": Views(
             plan,
             t,

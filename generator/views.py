@@ -18,7 +18,6 @@ from generator.checks.goals import on_pace, start_of
 from generator.checks.measurement import REVIEW_EVERY
 from generator.i18n import Translator
 from generator.occurrences import Occurrence
-from generator.utm import post_link
 
 UPCOMING = 10
 HIDDEN_STATUSES = ("idea", "cancelled")
@@ -121,9 +120,6 @@ class Views:
     def networks_channels(self, persona: m.Persona) -> list[str]:
         """The plan's channels on the networks where the persona is."""
         return [c.id for c in self.plan.channels if c.network in persona.networks]
-
-    def link(self, post: m.Post, channel_id: str) -> str:
-        return post_link(self.plan, post, channel_id)
 
     def external_links(self) -> list[str]:
         """Every address the plan points to outside the site, for people to check by hand:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import date
 from pathlib import Path
@@ -15,6 +16,9 @@ import yaml
 from babel.dates import format_date
 from bs4 import BeautifulSoup, Tag
 
+from generator import pipeline
+from generator.i18n import Translator
+from generator.table_rows import TableRows
 from tests.conftest import EXAMPLE_CONFIG, EXAMPLE_PLAN, PlanFactory, run_cli
 
 
@@ -289,3 +293,39 @@ def test_init_never_overwrites(tmp_path: Path) -> None:
     assert "already exist" in result.stderr
     assert (tmp_path / "site_config.yml").read_text() == "site_name: Mine\n"
     assert not (tmp_path / "plan").exists()
+
+
+def test_occurrence_rows_escape_every_cell_and_anchor_a_post_once(
+    make_plan: PlanFactory,
+) -> None:
+    evil = "<b>bold</b> & 'quoted'"
+    root = make_plan(
+        {
+            "plan/content.yml": "types:\n"
+            f"  - {{id: tips, name: {json.dumps(evil)}, share: 100, purpose: educate}}\n",
+            "plan/calendar/q1.yml": "campaigns:\n"
+            f"  - {{id: launch, name: {json.dumps(evil)}, "
+            "start: 2027-01-01, end: 2027-01-31}\n"
+            "posts:\n  - id: weekly\n    date: 2027-01-05\n"
+            "    time: '10:00'\n    timezone: America/New_York\n    channel: instagram\n"
+            f"    type: tips\n    campaign: launch\n    title: {json.dumps(evil)}\n"
+            "    repeat: {every: week, count: 3}\n",
+        }
+    )
+    checked = pipeline.check_plan(pipeline.Inputs(root / "plan", root / "site_config.yml"))
+    rows = TableRows(checked.plan, checked.config, Translator("en"))
+    html = rows.occurrences(checked.context.all_occurrences, anchors=True, root="../")
+    table = BeautifulSoup(f"<table>{html}</table>", "html.parser")
+    found = table.find_all("tr")
+    assert len(found) == 3
+    assert [tr.get("id") for tr in found] == ["weekly", None, None]
+    for tr in found:
+        cells = [td.get_text() for td in tr.find_all("td")]
+        assert cells[1] == "10:00 (America/New_York)"
+        assert cells[3:5] == [evil, evil]
+        assert cells[6] == evil
+        assert tr.find("b") is None
+        assert [a["href"] for a in tr.find_all("a")] == [
+            "../channels/instagram/",
+            "../campaigns/launch/",
+        ]

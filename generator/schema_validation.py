@@ -152,7 +152,7 @@ def _fast_validators() -> dict[str, Callable[[object], bool]]:
         bundled["$defs"] = {**shared, **bundled.get("$defs", {})}
         bundled.pop("$schema", None)  # the keywords used mean the same in draft 7
         bundled.pop("$id", None)
-        validate = fastjsonschema.compile(bundled, formats=formats)
+        validate = fastjsonschema.compile(bundled, formats=formats, detailed_exceptions=False)
         compiled[kind] = _quiet(validate)
     return compiled
 

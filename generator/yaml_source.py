@@ -20,9 +20,9 @@ import yaml
 from generator.diagnostics import Location
 
 try:  # libyaml is much faster and keeps marks too
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _SafeLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
 
 # A path into a document: keys and list indexes from the root.
 DataPath = tuple[str | int, ...]
@@ -31,16 +31,34 @@ MAX_NODES = 200_000  # aliases can multiply a small file into millions of values
 MAX_DEPTH = 50  # no plan file nests this deep; deeper ones would exhaust the stack
 
 _STANDARD_TAG = "tag:yaml.org,2002:"
+_MERGE = _STANDARD_TAG + "merge"
+_STR = _STANDARD_TAG + "str"
+# What an untagged plain scalar is until resolve_scalar() reads it.
+_PLAIN = "tag:plansite,2026:plain"
 # Tags a plan may carry, written or implied; anything else (!!python/object...) is refused.
 _ALLOWED_TAGS = {
     _STANDARD_TAG + name
     for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
-} | {"!"}
+} | {"!", _PLAIN}
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _TRUE = re.compile(r"^(?:true|True|TRUE)$")
 _FALSE = re.compile(r"^(?:false|False|FALSE)$")
 _INT = re.compile(r"^[-+]?[0-9]+$")
+# The first characters of null, true, false and numbers: other plain scalars are text.
+_MAY_NOT_BE_TEXT = frozenset("~nNtTfF+-.0123456789")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+
+
+class _Loader(_SafeLoader):
+    """libyaml's loader without PyYAML's YAML 1.1 resolution, which resolve_scalar()
+    replaces: it ran its regular expressions on every scalar of the plan."""
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            return _PLAIN if implicit[0] else _STR
+        if kind is yaml.SequenceNode:
+            return _STANDARD_TAG + "seq"
+        return _STANDARD_TAG + "map"
 
 
 class YamlError(Exception):
@@ -144,15 +162,24 @@ def _reader_error(
 
 
 class _Builder:
-    """Walks a composed node tree into dicts, lists and scalars, recording marks."""
+    """Walks a composed node tree into dicts, lists and scalars, recording marks.
+
+    A 10k-post plan is a million nodes, so the walk keeps to plain tuples and
+    makes a Location only when it reports a problem.
+    """
 
     def __init__(self, doc: SourceDoc) -> None:
         self.doc = doc
+        self.marks = doc.marks
         self.nodes = 0
+        self.line_offset = doc.line_offset + 1  # marks count lines from 0
 
     def location(self, node: yaml.Node) -> Location:
+        return Location(self.doc.path, *self.mark(node))
+
+    def mark(self, node: yaml.Node) -> tuple[int, int]:
         mark = node.start_mark
-        return Location(self.doc.path, mark.line + 1 + self.doc.line_offset, mark.column + 1)
+        return mark.line + self.line_offset, mark.column + 1
 
     def build(self, node: yaml.Node, data_path: DataPath) -> Any:
         self.nodes += 1
@@ -162,38 +189,42 @@ class _Builder:
                 f"document too large: more than {MAX_NODES} values",
                 "anchors and aliases (&, *) can multiply a document; write the values out",
             )
-        start = self.location(node)
         if len(data_path) > MAX_DEPTH:
-            raise YamlError(start, f"document nested more than {MAX_DEPTH} levels deep")
-        self.doc.marks.setdefault(data_path, (start.line, start.column))
+            raise YamlError(
+                self.location(node), f"document nested more than {MAX_DEPTH} levels deep"
+            )
+        if data_path not in self.marks:
+            self.marks[data_path] = self.mark(node)
         if node.tag not in _ALLOWED_TAGS:
-            raise YamlError(start, f"unsupported YAML tag '{node.tag}'", "remove the tag")
-        if isinstance(node, yaml.MappingNode):
+            raise YamlError(
+                self.location(node), f"unsupported YAML tag '{node.tag}'", "remove the tag"
+            )
+        if type(node) is yaml.ScalarNode:  # type() is: cheaper than isinstance, a million times
+            return resolve_scalar(node)
+        if type(node) is yaml.MappingNode:
             return self.mapping(node, data_path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*data_path, i)) for i, item in enumerate(node.value)]
-        assert isinstance(node, yaml.ScalarNode)  # the three node kinds YAML has
-        return resolve_scalar(node)
+        assert type(node) is yaml.SequenceNode  # the three node kinds YAML has
+        return [self.build(item, (*data_path, i)) for i, item in enumerate(node.value)]
 
     def mapping(self, node: yaml.MappingNode, data_path: DataPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == _STANDARD_TAG + "merge":
-                raise YamlError(self.location(key_node), "merge keys (<<) are not supported")
-            if not isinstance(key_node, yaml.ScalarNode):
+            if type(key_node) is not yaml.ScalarNode:
                 raise YamlError(self.location(key_node), "a key must be plain text")
+            if key_node.tag == _MERGE or (key_node.tag == _PLAIN and key_node.value == "<<"):
+                raise YamlError(self.location(key_node), "merge keys (<<) are not supported")
             key = str(key_node.value)
-            key_location = self.location(key_node)
+            key_path = (*data_path, key)
             if key in result:
-                first = self.doc.marks[(*data_path, key)]
+                first = self.marks[key_path]
                 raise YamlError(
-                    key_location,
+                    self.location(key_node),
                     f"duplicate key '{key}'",
                     f"it was already set on line {first[0]}; keep one of them",
                 )
             # Point at the key: that is the line people read when a value is wrong.
-            self.doc.marks[(*data_path, key)] = (key_location.line, key_location.column)
-            result[key] = self.build(value_node, (*data_path, key))
+            self.marks[key_path] = self.mark(key_node)
+            result[key] = self.build(value_node, key_path)
         return result
 
 
@@ -201,7 +232,7 @@ def resolve_scalar(node: yaml.ScalarNode) -> Any:
     """YAML 1.2 core resolution for plain scalars; quoted scalars are always text."""
     text: str = node.value
     # libyaml marks plain scalars with style '', pure-Python PyYAML with None.
-    if node.style not in (None, "") or node.tag == _STANDARD_TAG + "str":
+    if node.style or node.tag == _STR or (text and text[0] not in _MAY_NOT_BE_TEXT):
         return text
     if _NULL.match(text):
         return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
@@ -78,54 +78,75 @@ def feed_paths(plan: Plan, config: SiteConfig) -> dict[str, str]:
 
 def build_feeds(
     plan: Plan, config: SiteConfig, previous: bytes | None, now: datetime
-) -> list[Feed]:
-    """The combined, per-channel and per-campaign feeds, as bytes ready to publish."""
+) -> Iterator[Feed]:
+    """The combined, per-channel and per-campaign feeds, as bytes ready to publish.
+
+    Each event is serialized as soon as it is built and only its text is
+    kept, and the feeds come one at a time: a 50k-post plan's events and
+    feeds held together took more memory than the rest of the build.
+    """
     global _kept
     t = Translator(config.language)
     context = _event_context(plan, config)
     kept = _kept if _kept is not None and _kept.still_published(previous, context) else None
     published = read_published(previous) if previous and kept is None else {}
     host = urlsplit(config.site_url).hostname or "plansite.invalid"
-    serialized = _SerializedEvents()
-    lines = serialized.lines
-    events: list[tuple[Post, str, icalendar.Event]] = []
-    built: dict[tuple[Post, str], icalendar.Event] = {}
+    entries: list[_Entry] = []
+    built: dict[tuple[Post, str], _Built] = {}
     for post in plan.posts:
         if post.status == "idea" and not config.include_ideas:
             continue
         key_post = replace(post, source=_NOWHERE)  # where a post is written is not what it says
         for channel_id in post.channels:
-            unchanged = kept.events.get((key_post, channel_id)) if kept else None
-            if unchanged is not None:
-                event = unchanged
-            else:
+            made = kept.events.get((key_post, channel_id)) if kept else None
+            if made is None:
                 event = event_from_post(plan, config, t, post, channel_id, host)
                 uid = str(event["UID"])
                 before = kept.published(uid) if kept else published.get(uid)
+                lines = _ContentLines()
                 stamp_event(event, before, now, lines)
-            built[(key_post, channel_id)] = event
-            events.append((post, channel_id, event))
+                made = _Built(event, _ical(lines.of(event)), event.decoded("DTSTART"))
+            if _remember:
+                built[(key_post, channel_id)] = made
+            entries.append(_Entry(channel_id, post.campaign, made.start, made.ical))
 
-    zones = _zones([e for _, _, e in events], plan.period.end)
+    zones = _zones(entries, plan.period.end)
     base = config.calendar_name or config.site_name
     paths = feed_paths(plan, config)
 
-    if kept is not None:
-        serialized.reuse(kept.serialized)
+    def feed(key: str, name: str, held: Iterable[_Entry]) -> Feed:
+        return _feed(paths[key], name, config, zones, list(held))
 
-    def feed(key: str, name: str, held: Iterable[icalendar.Event]) -> Feed:
-        return _feed(paths[key], name, config, zones, list(held), serialized)
-
-    feeds = [feed("all", base, (e for _, _, e in events))]
-    for channel in plan.channels:
-        held = (e for _, channel_id, e in events if channel_id == channel.id)
-        feeds.append(feed(channel.id, f"{base} · {channel.id}", held))
-    for campaign in plan.campaigns:
-        held = (e for post, _, e in events if post.campaign == campaign.id)
-        feeds.append(feed(f"campaign:{campaign.id}", f"{base} · {campaign.name}", held))
+    combined = feed("all", base, entries)
     if _remember:
-        _kept = _Kept(hashlib.sha256(feeds[0].body).digest(), context, built, serialized)
-    return feeds
+        _kept = _Kept(hashlib.sha256(combined.body).digest(), context, built)
+    yield combined
+    del combined
+    for channel in plan.channels:
+        held = (e for e in entries if e.channel_id == channel.id)
+        yield feed(channel.id, f"{base} · {channel.id}", held)
+    for campaign in plan.campaigns:
+        held = (e for e in entries if e.campaign == campaign.id)
+        yield feed(f"campaign:{campaign.id}", f"{base} · {campaign.name}", held)
+
+
+@dataclass(frozen=True)
+class _Built:
+    """An event as built and serialized by icalendar, with its start."""
+
+    event: icalendar.Event
+    ical: bytes
+    start: date | datetime
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """What the feeds need of one event: which feeds hold it, its start, its text."""
+
+    channel_id: str
+    campaign: str | None
+    start: date | datetime
+    ical: bytes
 
 
 def write_feeds(
@@ -173,8 +194,7 @@ class _Kept:
 
     feed_digest: bytes  # of the combined feed that build wrote
     context: tuple[object, ...]
-    events: dict[tuple[Post, str], icalendar.Event]
-    serialized: _SerializedEvents
+    events: dict[tuple[Post, str], _Built]
 
     def still_published(self, previous: bytes | None, context: tuple[object, ...]) -> bool:
         """True when the previous publication is what this build wrote, in the same context."""
@@ -195,7 +215,7 @@ class _Kept:
 
     @cached_property
     def _by_uid(self) -> dict[str, icalendar.Event]:
-        return {str(event["UID"]): event for event in self.events.values()}
+        return {str(made.event["UID"]): made.event for made in self.events.values()}
 
 
 _kept: _Kept | None = None
@@ -386,27 +406,6 @@ class _ContentLines:
         return line
 
 
-class _SerializedEvents:
-    """Each event's iCalendar text, made once by icalendar and shared by every
-    feed that holds the event: an event sits in the combined feed, its
-    channel's and its campaign's, and serializing (escaping, folding) is most
-    of a feed's cost."""
-
-    def __init__(self) -> None:
-        self._bytes: dict[int, bytes] = {}
-        self.lines = _ContentLines()
-
-    def reuse(self, earlier: _SerializedEvents) -> None:
-        """Take over the text of events an earlier build already serialized."""
-        self._bytes.update(earlier._bytes)
-
-    def __call__(self, event: icalendar.Event) -> bytes:
-        key = id(event)  # the events live as long as the build
-        if key not in self._bytes:
-            self._bytes[key] = _ical(self.lines.of(event))
-        return self._bytes[key]
-
-
 def _ical(lines: list[Contentline]) -> bytes:
     """What `Component.to_ical()` makes of these lines, folding only the long ones.
 
@@ -427,8 +426,7 @@ def _feed(
     name: str,
     config: SiteConfig,
     zones: dict[str, icalendar.Timezone],
-    events: list[icalendar.Event],
-    serialized: _SerializedEvents,
+    entries: list[_Entry],
 ) -> Feed:
     calendar = icalendar.Calendar()
     calendar.add("PRODID", PRODID)
@@ -440,32 +438,30 @@ def _feed(
     calendar.add("X-WR-TIMEZONE", config.timezone)
     calendar.add("REFRESH-INTERVAL", REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("X-PUBLISHED-TTL", icalendar.vDuration(REFRESH))
-    used = {_tzid(event) for event in events}
+    used = {_tzid(entry.start) for entry in entries}
     for key in sorted(used & zones.keys()):
         calendar.add_component(zones[key])
     # The calendar and its time zones come out of icalendar as one VCALENDAR;
     # the events, already serialized by icalendar, go before its last line.
     head = bytes(calendar.to_ical())
     assert head.endswith(_CALENDAR_END)
-    body = b"".join(serialized(event) for event in events)
+    body = b"".join(entry.ical for entry in entries)
     return Feed(path, name, head[: -len(_CALENDAR_END)] + body + _CALENDAR_END)
 
 
-def _tzid(event: icalendar.Event) -> str:
-    start = event.decoded("DTSTART")
+def _tzid(start: date | datetime) -> str:
     if not isinstance(start, datetime):
         return ""
     return str(getattr(start.tzinfo, "key", ""))
 
 
-def _zones(events: list[icalendar.Event], plan_end: date) -> dict[str, icalendar.Timezone]:
+def _zones(entries: list[_Entry], plan_end: date) -> dict[str, icalendar.Timezone]:
     """A VTIMEZONE for each TZID in use, covering every year the plan's events reach."""
-    starts = [e.decoded("DTSTART") for e in events]
-    years = [s.year for s in starts]
+    years = [entry.start.year for entry in entries]
     if not years:
         return {}
     first, last = date(min(years) - 1, 1, 1), date(max(*years, plan_end.year) + 2, 1, 1)
-    keys = {_tzid(event) for event in events} - {"", "UTC"}
+    keys = {_tzid(entry.start) for entry in entries} - {"", "UTC"}
     return {
         key: icalendar.Timezone.from_tzid(key, first_date=first, last_date=last)
         for key in sorted(keys)

@@ -37,23 +37,36 @@ def plan_from_sources(sources: PlanSources, config: m.SiteConfig, report: Report
     return plan
 
 
+@dataclass(frozen=True)
+class _Place:
+    """Where a value is written, found only when a message needs it: finding
+    where a scalar sits can mean reading its file's marks again."""
+
+    doc: SourceDoc | None
+    data_path: DataPath = ()
+    path: Path = Path(".")
+
+    def location(self) -> Location:
+        return self.doc.locate(self.data_path) if self.doc else Location(self.path)
+
+
 @dataclass
 class _IdIndex:
     """Ids of one kind with where each was defined, to resolve and deduplicate them."""
 
     kind: str
-    where: dict[str, Location] = field(default_factory=dict)
+    where: dict[str, _Place] = field(default_factory=dict)
 
-    def add(self, entity_id: str, location: Location, report: Report) -> None:
+    def add(self, entity_id: str, place: _Place, report: Report) -> None:
         if entity_id in self.where:
-            first = self.where[entity_id]
+            first = self.where[entity_id].location()
             report.error(
-                location,
+                place.location(),
                 f"duplicate {self.kind} id '{entity_id}'",
                 f"already used at {first}; give one of them another id",
             )
             return
-        self.where[entity_id] = location
+        self.where[entity_id] = place
 
 
 class _Assembler:
@@ -76,7 +89,7 @@ class _Assembler:
             )
         }
         # References to check once every id is known: (kind, id, where).
-        self.references: list[tuple[str, str, Location]] = []
+        self.references: list[tuple[str, str, _Place]] = []
 
     # -- validity ---------------------------------------------------------
     def validate_all(self) -> None:
@@ -107,7 +120,7 @@ class _Assembler:
         values = [ids] if isinstance(ids, str) else list(ids)
         for position, entity_id in enumerate(values):
             where = data_path if isinstance(ids, str) else (*data_path, position)
-            self.references.append((kind, entity_id, doc.locate(where)))
+            self.references.append((kind, entity_id, _Place(doc, where)))
 
     def check_references(self) -> None:
         # Ids defined in a file that is missing, unreadable or broken as a whole
@@ -125,14 +138,14 @@ class _Assembler:
         }
         for kind in ("goal", "persona", "channel"):
             for path in unreadable.get(kind, []):
-                self.index[kind].where.setdefault(path.stem, Location(path))
-        for kind, entity_id, location in self.references:
+                self.index[kind].where.setdefault(path.stem, _Place(None, path=path))
+        for kind, entity_id, place in self.references:
             known = self.index[kind].where
             if entity_id not in known and kind not in uncertain:
                 hint = did_you_mean(entity_id, known) or (
                     f"known: {', '.join(sorted(known))}" if known else f"no {kind} is defined"
                 )
-                self.report.error(location, f"unknown {kind} '{entity_id}'", hint)
+                self.report.error(place.location(), f"unknown {kind} '{entity_id}'", hint)
 
     # -- the whole plan ---------------------------------------------------
     def assemble(self) -> m.Plan | None:
@@ -228,7 +241,7 @@ class _Assembler:
                     "digits and dashes",
                 )
                 continue
-            self.index[kind].add(entity_id, doc.locate(), self.report)
+            self.index[kind].add(entity_id, _Place(doc), self.report)
             if self.valid(doc):
                 built.append(build(entity_id, doc))
         return built
@@ -329,7 +342,7 @@ class _Assembler:
         for position, item in enumerate(_list(doc.data, "accounts")):
             where = ("accounts", position)
             if isinstance(item, dict) and isinstance(item.get("id"), str):
-                self.index["account"].add(item["id"], doc.locate((*where, "id")), self.report)
+                self.index["account"].add(item["id"], _Place(doc, (*where, "id")), self.report)
             if not self.valid(doc, where):
                 continue
             profile = item.get("profile", {})
@@ -387,7 +400,7 @@ class _Assembler:
         for position, item in enumerate(_list(doc.data, "types")):
             where = ("types", position)
             if isinstance(item, dict) and isinstance(item.get("id"), str):
-                self.index["content type"].add(item["id"], doc.locate((*where, "id")), self.report)
+                self.index["content type"].add(item["id"], _Place(doc, (*where, "id")), self.report)
             if not self.valid(doc, where):
                 continue
             self.refer("persona", item.get("audience", []), doc, (*where, "audience"))
@@ -425,7 +438,7 @@ class _Assembler:
         for position, item in enumerate(_list(doc.data, "campaigns")):
             where = ("campaigns", position)
             if isinstance(item, dict) and isinstance(item.get("id"), str):
-                self.index["campaign"].add(item["id"], doc.locate((*where, "id")), self.report)
+                self.index["campaign"].add(item["id"], _Place(doc, (*where, "id")), self.report)
             if not self.valid(doc, where):
                 continue
             self.refer("goal", item.get("goals", []), doc, (*where, "goals"))
@@ -454,7 +467,7 @@ class _Assembler:
             where = ("posts", position)
             derived = post_id(item)
             if derived:
-                self.index["post"].add(derived, doc.locate(where), self.report)
+                self.index["post"].add(derived, _Place(doc, where), self.report)
             if not self.valid(doc, where):
                 continue
             post = self.post_from_item(item, derived, doc, where)

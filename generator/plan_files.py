@@ -164,9 +164,9 @@ def _parse(path: Path, report: Report, max_bytes: int, sources: PlanSources) -> 
         if path.suffix == ".md":
             front, offset, body = split_front_matter(text, path)
             sources.bodies[path] = body
-            doc = parse_yaml(front, path, line_offset=offset)
+            doc = parse_yaml(front, path, line_offset=offset, every_mark=False)
         else:
-            doc = parse_yaml(text, path)
+            doc = parse_yaml(text, path, every_mark=False)
     except YamlError as exc:
         report.error(exc.location, exc.message, exc.hint)
         return None

@@ -73,7 +73,13 @@ class YamlError(Exception):
 
 @dataclass
 class SourceDoc:
-    """One parsed YAML document and the line and column of each of its values."""
+    """One parsed YAML document and the line and column of each of its values.
+
+    Parsing records where each mapping and list starts (a post, say); where
+    each scalar sits is found again from `text` the first time it is asked
+    for, which is mostly to report a problem. Most of a calendar file is
+    scalars: recording them all took more memory than the values themselves.
+    """
 
     path: Path
     data: Any
@@ -83,25 +89,40 @@ class SourceDoc:
     # Schema problems once validated, by file kind: a document reused between
     # rebuilds (unchanged text) is not validated again.
     validated: dict[str, list[Any]] = field(default_factory=dict)
+    every_mark: bool = True  # False while only the containers' marks are known
 
     def locate(self, data_path: DataPath = ()) -> Location:
         """The place of the value at `data_path`, or of its closest parent we know."""
-        for end in range(len(data_path), -1, -1):
-            mark = self.marks.get(tuple(data_path[:end]))
+        path = tuple(data_path)
+        if path not in self.marks and not self.every_mark:
+            self._mark_everything()
+        for end in range(len(path), -1, -1):
+            mark = self.marks.get(path[:end])
             if mark is not None:
                 return Location(self.path, mark[0], mark[1])
         return Location(self.path, self.line_offset + 1, 1)
 
+    def _mark_everything(self) -> None:
+        node = yaml.compose(self.text, Loader=_Loader)  # it parsed before: no error now
+        self.marks = {}
+        self.every_mark = True
+        if node is not None:
+            _Builder(self).build(node, ())
 
-def parse_yaml(text: str, path: Path, line_offset: int = 0) -> SourceDoc:
-    """Parse one YAML document; raise YamlError with the file's line on any problem."""
+
+def parse_yaml(text: str, path: Path, line_offset: int = 0, every_mark: bool = True) -> SourceDoc:
+    """Parse one YAML document; raise YamlError with the file's line on any problem.
+
+    Without `every_mark`, only where mappings and lists start is recorded
+    up front (see SourceDoc).
+    """
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, text, path, line_offset) from None
     except yaml.reader.ReaderError as exc:
         raise _reader_error(exc, text, path, line_offset) from None
-    doc = SourceDoc(path=path, data=None, line_offset=line_offset, text=text)
+    doc = SourceDoc(path=path, data=None, line_offset=line_offset, text=text, every_mark=every_mark)
     if node is not None:
         doc.data = _Builder(doc).build(node, ())
     return doc
@@ -171,6 +192,7 @@ class _Builder:
     def __init__(self, doc: SourceDoc) -> None:
         self.doc = doc
         self.marks = doc.marks
+        self.every_mark = doc.every_mark
         self.nodes = 0
         self.line_offset = doc.line_offset + 1  # marks count lines from 0
 
@@ -193,7 +215,7 @@ class _Builder:
             raise YamlError(
                 self.location(node), f"document nested more than {MAX_DEPTH} levels deep"
             )
-        if data_path not in self.marks:
+        if data_path not in self.marks and (self.every_mark or type(node) is not yaml.ScalarNode):
             self.marks[data_path] = self.mark(node)
         if node.tag not in _ALLOWED_TAGS:
             raise YamlError(
@@ -216,14 +238,15 @@ class _Builder:
             key = str(key_node.value)
             key_path = (*data_path, key)
             if key in result:
-                first = self.marks[key_path]
+                first = next(k for k, _ in node.value if k.value == key_node.value)
                 raise YamlError(
                     self.location(key_node),
                     f"duplicate key '{key}'",
-                    f"it was already set on line {first[0]}; keep one of them",
+                    f"it was already set on line {self.mark(first)[0]}; keep one of them",
                 )
             # Point at the key: that is the line people read when a value is wrong.
-            self.marks[key_path] = self.mark(key_node)
+            if self.every_mark or type(value_node) is not yaml.ScalarNode:
+                self.marks[key_path] = self.mark(key_node)
             result[key] = self.build(value_node, key_path)
         return result
 

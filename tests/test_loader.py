@@ -8,6 +8,7 @@ import pytest
 
 from generator.plan_files import split_front_matter
 from generator.yaml_source import MAX_NODES, YamlError, parse_yaml
+from tests.conftest import EXAMPLE_PLAN
 
 HERE = Path("plan/calendar/q1.yml")
 
@@ -85,3 +86,21 @@ def test_alias_bombs_are_refused() -> None:
         bomb += f"{level}: &{level} [" + ", ".join([f"*{previous}"] * 10) + "]\n"
     with pytest.raises(YamlError, match=f"more than {MAX_NODES} values"):
         parse_yaml(bomb, HERE)
+
+
+def test_marks_found_later_are_the_marks_recorded_up_front() -> None:
+    """A plan file records only where its mappings and lists start; every other
+    place is found again on demand and must be the same."""
+    files = sorted(EXAMPLE_PLAN.rglob("*.yml"))
+    assert files
+    for path in files:
+        text = path.read_text("utf-8")
+        eager = parse_yaml(text, path)
+        lazy = parse_yaml(text, path, every_mark=False)
+        assert not lazy.every_mark
+        assert len(lazy.marks) < len(eager.marks)
+        for data_path in eager.marks:
+            assert lazy.locate(data_path) == eager.locate(data_path), (path, data_path)
+        assert lazy.every_mark  # asking for a scalar's place completed the marks
+        missing = ("posts", 10_000, "title")
+        assert lazy.locate(missing) == eager.locate(missing)

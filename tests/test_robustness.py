@@ -252,9 +252,9 @@ def reparsed_after_edit(
     parsed: list[str] = []
     real_parse = plan_files.parse_yaml
 
-    def counting(text: str, path: Path, line_offset: int = 0) -> Any:
+    def counting(text: str, path: Path, *args: Any, **kwargs: Any) -> Any:
         parsed.append(path.name)
-        return real_parse(text, path, line_offset)
+        return real_parse(text, path, *args, **kwargs)
 
     monkeypatch.setattr(plan_files, "parse_yaml", counting)
     calendar = root / "plan" / "calendar" / "q1.yml"

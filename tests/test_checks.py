@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
 
 from generator.checks import RULES
 from generator.checks.mix import mix_tables
@@ -336,3 +337,40 @@ def test_the_example_plan_carries_only_its_documented_findings() -> None:
         ("PS201", "plan/audit.yml"),
         ("PS206", "plan/audit.yml"),
     ]
+
+
+def test_the_health_page_lists_each_finding_under_its_step(make_plan: PlanFactory) -> None:
+    files, _ = FIRES["PS201"]  # an account without owner: step 2, the audit
+    root = make_plan(files)
+    assert run_cli("build", cwd=root).exit_code == 0
+    page = BeautifulSoup(
+        (root / "site" / "health" / "index.html").read_text("utf-8"), "html.parser"
+    )
+    items = page.select("ul.ps-findings li")
+    assert len(items) == 1
+    (item,) = items
+    assert item.code is not None and item.code.get_text() == "PS201"
+    assert "has no owner" in item.get_text()
+    assert item.em is not None and item.em.get_text()  # the hint
+    where = item.select_one(".ps-where")
+    assert where is not None and where.get_text().startswith("plan/audit.yml:")
+    heading = item.find_previous("h2")
+    assert heading is not None and "2" in heading.get_text()
+
+
+def test_thousands_of_findings_stay_out_of_markdown(make_plan: PlanFactory) -> None:
+    """An overfull calendar raises a finding per post: the list is HTML, not Markdown."""
+    posts = "".join(
+        f"  - {{id: p{i}, date: 2027-01-05, time: '10:00', channel: instagram, "
+        f"type: tips, title: 'Post <{i}>'}}\n"
+        for i in range(400)
+    )
+    root = make_plan({"plan/calendar/q1.yml": "posts:\n" + posts})
+    assert run_cli("build", cwd=root).exit_code == 0
+    page = BeautifulSoup(
+        (root / "site" / "health" / "index.html").read_text("utf-8"), "html.parser"
+    )
+    spacing = [li for li in page.select("ul.ps-findings li") if "PS502" in li.get_text()]
+    assert len(spacing) == 399
+    assert all(li.find("p") is None for li in spacing)  # no Markdown paragraphs inside
+    assert "plansite-fragment" not in str(page)  # the kept-out list was put back

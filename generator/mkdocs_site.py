@@ -26,8 +26,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from generator import search_index
-from generator.fragments import register
+from generator import fragments, search_index
 from generator.model import SiteConfig
 from generator.pages import Page
 from generator.resources import theme_dir
@@ -136,7 +135,8 @@ def build_site(
     out: Path,
     strict: bool,
     extra_files: dict[str, bytes],
-    late: LateFiles | None = None,
+    late: LateFiles | None,
+    fragments_folder: Path,
 ) -> list[str]:
     """Build the HTML site into `out`, replacing what was there only on success.
 
@@ -153,7 +153,7 @@ def build_site(
         files = {page.path: page.text.encode() for page in pages} | stand_ins | extra_files
         for relative, body in files.items():
             _write(docs / relative, body)
-        register({key: html for page in pages for key, html in page.fragments.items()})
+        fragments.use(fragments_folder)
         config_file = _write_config(work, settings, docs, work / "site")
         warnings = _run_mkdocs(config_file, strict)
         if late:
@@ -177,6 +177,7 @@ class PreviewSite:
 
     def __init__(self, folder: Path) -> None:
         self.out = folder / "site"
+        self.fragments = folder / "fragments"  # where render_pages() puts them
         self._docs = folder / "docs"
         self._folder = folder
         self._written: dict[str, bytes] = {}  # a digest of each docs file as last written
@@ -186,7 +187,7 @@ class PreviewSite:
         self, pages: list[Page], settings: dict[str, Any], extra_files: dict[str, bytes]
     ) -> list[str]:
         files = {page.path: page.text.encode() for page in pages} | extra_files
-        fragments = {page.path: page.fragments for page in pages}
+        kept_out = {page.path: page.fragments for page in pages}
         layout = (json.dumps(settings, sort_keys=True, default=str), sorted(files), _theme_stamp())
         clean = layout != self._layout
         if clean:
@@ -194,13 +195,13 @@ class PreviewSite:
             self._written.clear()
         for relative, body in files.items():
             digest = hashlib.sha256(
-                body + json.dumps(fragments.get(relative), sort_keys=True).encode()
+                body + json.dumps(kept_out.get(relative), sort_keys=True).encode()
             ).digest()
             if self._written.get(relative) != digest:
                 _write(self._docs / relative, body)
                 _output_of(self.out, relative).unlink(missing_ok=True)  # makes MkDocs redo it
                 self._written[relative] = digest
-        register({key: html for page in pages for key, html in page.fragments.items()})
+        fragments.use(self.fragments)
         config_file = _write_config(self._folder, settings, self._docs, self.out)
         self._layout = None  # until this build succeeds, the next one starts clean
         search_index.merge_into_next_build(not clean)

@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -23,7 +24,7 @@ from generator.checks import RULES_BY_CODE, CheckContext
 from generator.checks.mix import MixTable
 from generator.diagnostics import Diagnostic
 from generator.feeds import feed_paths
-from generator.fragments import INLINE_ROWS, placeholder
+from generator.fragments import INLINE_ROWS, keep_out, placeholder
 from generator.i18n import Translator
 from generator.markdown_text import finalize, markdown_body, markdown_inline, safe_href
 from generator.occurrences import Occurrence
@@ -33,12 +34,13 @@ from generator.views import Views
 
 @dataclass(frozen=True)
 class Page:
-    """A generated Markdown file, relative to the docs folder, with the large HTML
-    tables that stand outside its Markdown (see fragments.py)."""
+    """A generated Markdown file, relative to the docs folder, with a digest of
+    each large HTML table that stands outside its Markdown, written to the
+    fragments folder (see fragments.py)."""
 
     path: str
     text: str
-    fragments: dict[str, str] = field(default_factory=dict)
+    fragments: dict[str, str] = field(default_factory=dict)  # key: digest
 
 
 def template_environment() -> jinja2.Environment:
@@ -104,8 +106,11 @@ def render_pages(
     mix: Sequence[MixTable] = (),
     today: date | None = None,
     occurrences: list[Occurrence] | None = None,
+    *,
+    fragments_folder: Path,
 ) -> list[Page]:
-    """Every page of the site as Markdown, in a stable order."""
+    """Every page of the site as Markdown, in a stable order; the large tables kept
+    out of Markdown are written to `fragments_folder` as they are made."""
     env = template_environment()
     t = Translator(config.language)
     common: dict[str, Any] = {
@@ -133,7 +138,7 @@ def render_pages(
             if rows <= INLINE_ROWS:
                 return Markup(html)
             key = hashlib.sha256(f"{path}:{len(kept_out)}".encode()).hexdigest()[:16]
-            kept_out[key] = str(html)
+            kept_out[key] = keep_out(fragments_folder, key, html)
             return Markup(placeholder(key))
 
         body = env.get_template(template).render(

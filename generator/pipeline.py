@@ -143,7 +143,8 @@ class Preview:
         feeds = build_feeds(plan, config, published, build_time())
         files = {feed.path: feed.body for feed in feeds} | _robots(config)
         with _site_errors_reported(checked, self.inputs):
-            warnings = self._site.build(_pages(checked), _settings(checked), files)
+            pages = _pages(checked, self._site.fragments)
+            warnings = self._site.build(pages, _settings(checked), files)
         _report_mkdocs_warnings(checked, self.inputs, warnings)
         return checked
 
@@ -179,7 +180,7 @@ def _report_mkdocs_warnings(checked: Checked, inputs: Inputs, warnings: list[str
         checked.report.warning(Location(inputs.plan_dir), f"MkDocs: {message}")
 
 
-def _pages(checked: Checked) -> list[Page]:
+def _pages(checked: Checked, fragments_folder: Path) -> list[Page]:
     context = checked.context
     return render_pages(
         checked.plan,
@@ -188,6 +189,7 @@ def _pages(checked: Checked) -> list[Page]:
         mix_tables(context),
         context.today,
         context.all_occurrences,
+        fragments_folder=fragments_folder,
     )
 
 
@@ -212,8 +214,9 @@ def _write_site(
         )
         try:
             late = LateFiles(list(feed_paths(plan, config).values()), folder, feeds.result)
-            return build_site(
-                _pages(checked), _settings(checked), out, strict, _robots(config), late
-            )
+            kept_out = folder / ".fragments"  # beside the feeds, which have no such path
+            pages = _pages(checked, kept_out)
+            settings = _settings(checked)
+            return build_site(pages, settings, out, strict, _robots(config), late, kept_out)
         finally:
             feeds.cancel()

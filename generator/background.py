@@ -10,6 +10,7 @@ only the result comes back, through a pipe.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -88,11 +89,18 @@ _STOPPING = {signal.SIGINT, signal.SIGTERM}
 
 
 def _run(work: Callable[[], object], send: Connection, mask: set[signal.Signals]) -> None:
-    """The forked side: send back (True, result) or (False, the exception)."""
+    """The forked side: send back (True, result) or (False, the exception).
+
+    Ctrl+C or SIGTERM (the build stopping it, or the terminal stopping both)
+    end it at once and quietly: the build, not this process, says what
+    happened and cleans up.
+    """
+    for stopping in _STOPPING:
+        signal.signal(stopping, _exit_at_once)
     signal.pthread_sigmask(signal.SIG_SETMASK, mask)
     try:
         outcome: tuple[bool, object] = (True, work())
-    except BaseException as exc:  # Ctrl+C included: the build decides what it means
+    except BaseException as exc:  # whatever the work raises goes back to the build
         outcome = (False, exc)
     try:
         send.send(outcome)
@@ -100,3 +108,7 @@ def _run(work: Callable[[], object], send: Connection, mask: set[signal.Signals]
         send.send((False, RuntimeError(f"background build failed: {outcome[1]!r} ({exc})")))
     finally:
         send.close()
+
+
+def _exit_at_once(signum: int, frame: object) -> None:
+    os._exit(128 + signum)

@@ -9,6 +9,7 @@ only the result comes back, through a pipe.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -35,18 +36,22 @@ def can_fork() -> bool:
 
 
 def start(work: Callable[[], T], beside: bool) -> Job[T]:
-    """Run `work` in a forked process if `beside` and fork exists, else at once, here."""
+    """Run `work` in a forked process if `beside` and fork exists; else it runs
+    here, when its result is asked for, so it fails where a forked one would."""
     if beside and can_fork():
         return _Forked(work)
-    return _Done(work())
+    return _Here(work)
 
 
-class _Done(Job[T]):
-    def __init__(self, value: T) -> None:
-        self._value = value
+class _Here(Job[T]):
+    def __init__(self, work: Callable[[], T]) -> None:
+        self._work: Callable[[], T] | None = work
+        self._value: T | None = None
 
     def result(self) -> T:
-        return self._value
+        if self._work is not None:
+            self._value, self._work = self._work(), None
+        return self._value  # type: ignore[return-value]
 
 
 class _Forked(Job[T]):
@@ -93,11 +98,14 @@ def _run(work: Callable[[], object], send: Connection, mask: set[signal.Signals]
 
     Ctrl+C or SIGTERM (the build stopping it, or the terminal stopping both)
     end it at once and quietly: the build, not this process, says what
-    happened and cleans up.
+    happened and cleans up. It runs without the cyclic garbage collector:
+    the process is short-lived, and the collector's passes would write to
+    (and so copy) every page of memory it shares with the build.
     """
     for stopping in _STOPPING:
         signal.signal(stopping, _exit_at_once)
     signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+    gc.disable()
     try:
         outcome: tuple[bool, object] = (True, work())
     except BaseException as exc:  # whatever the work raises goes back to the build

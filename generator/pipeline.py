@@ -3,10 +3,12 @@ everything is known to be valid."""
 
 from __future__ import annotations
 
+import functools
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -55,8 +57,42 @@ class Checked:
 
 def check_plan(inputs: Inputs) -> Checked:
     """Read and validate everything; raise PlanError with every problem found."""
+    return run_plan_checks(read_plan_model(inputs))
+
+
+@dataclass
+class Read:
+    """A plan read and validated, its model built, not yet checked."""
+
+    plan: Plan
+    config: SiteConfig
+    report: Report
+
+
+def read_plan_model(inputs: Inputs) -> Read:
+    """Read and validate every file and build the model; raise PlanError on errors."""
     with _collector_paused():
-        return _check_plan(inputs)
+        report = Report()
+        config = load_config(inputs.config_file, report)
+        if config is None:
+            read_plan(inputs.plan_dir, report)  # still report the plan's own problems
+            raise PlanError(report)
+        sources = read_plan(inputs.plan_dir, report, config.max_file_bytes)
+        plan = plan_from_sources(sources, config, report)
+        if report.errors or plan is None:
+            raise PlanError(report)
+        return Read(plan, config, report)
+
+
+def run_plan_checks(read: Read) -> Checked:
+    """Run the plan checks on a model; raise PlanError if one finds an error."""
+    with _collector_paused():
+        context = CheckContext(read.plan, read.config)
+        findings = run_checks(read.plan, read.config, context)
+        read.report.extend(findings)
+        if read.report.errors:
+            raise PlanError(read.report)
+        return Checked(read.plan, read.config, context, findings, read.report)
 
 
 @contextmanager
@@ -73,24 +109,6 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _check_plan(inputs: Inputs) -> Checked:
-    report = Report()
-    config = load_config(inputs.config_file, report)
-    if config is None:
-        read_plan(inputs.plan_dir, report)  # still report the plan's own problems
-        raise PlanError(report)
-    sources = read_plan(inputs.plan_dir, report, config.max_file_bytes)
-    plan = plan_from_sources(sources, config, report)
-    if report.errors or plan is None:
-        raise PlanError(report)
-    context = CheckContext(plan, config)
-    findings = run_checks(plan, config, context)
-    report.extend(findings)
-    if report.errors:
-        raise PlanError(report)
-    return Checked(plan, config, context, findings, report)
-
-
 def build(
     inputs: Inputs,
     out: Path,
@@ -100,19 +118,52 @@ def build(
 ) -> Checked:
     """Check the plan, then write the site and feeds to `out` (replaced only on success).
 
-    The feeds already published (in `out`, or `previous`: a folder or an .ics
-    file) decide which events changed, so their SEQUENCE and DTSTAMP move
-    only when the plan does. With `parallel`, the feeds are made in a forked
-    process while this one renders the pages and runs MkDocs.
+    The feeds already published (in `out`, or `previous`: a folder, an .ics
+    file or a URL) decide which events changed, so their SEQUENCE and
+    DTSTAMP move only when the plan does. With `parallel`, the feeds are
+    made in a forked process from the moment the model is built, while this
+    one runs the plan checks, renders the pages and runs MkDocs; a failed
+    check stops them, and they are written only into the scratch folder.
     """
-    checked = check_plan(inputs)
-    if strict and checked.report.warnings:
-        raise PlanError(checked.report)
-    published = _published_feed(checked, previous or str(out))
-    with _site_errors_reported(checked, inputs):
-        warnings = _write_site(checked, out.resolve(), strict, published, parallel)
+    read = read_plan_model(inputs)
+    where = previous or str(out)
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with _model_frozen(), scratch_folder(out.parent) as folder:
+        feeds = background.start(
+            functools.partial(_write_feeds, read, where, build_time(), folder), beside=parallel
+        )
+        try:
+            checked = run_plan_checks(read)
+            if strict and checked.report.warnings:
+                raise PlanError(checked.report)
+            with _site_errors_reported(checked, inputs):
+                warnings = _write_site(checked, out, strict, folder, feeds.result)
+        except PreviousFeedError as exc:
+            read.report.error(Location(Path(where)), str(exc), exc.hint)
+            raise PlanError(read.report) from None
+        finally:
+            feeds.cancel()
     _report_mkdocs_warnings(checked, inputs, warnings)
     return checked
+
+
+@contextmanager
+def _model_frozen() -> Iterator[None]:
+    """Keep the garbage collector off what is read so far (the model lives as long
+    as the build): its passes over a large model slowed the pages and MkDocs,
+    and made the forked feeds process copy the pages they touched."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _write_feeds(read: Read, where: str, now: datetime, folder: Path) -> list[str]:
+    """Every feed into `folder`, against what is published in `where`."""
+    published = read_previous_feed(where, feed_paths(read.plan, read.config)["all"])
+    return write_feeds(read.plan, read.config, published, now, folder)
 
 
 class Preview:
@@ -202,21 +253,12 @@ def _robots(config: SiteConfig) -> dict[str, bytes]:
 
 
 def _write_site(
-    checked: Checked, out: Path, strict: bool, published: bytes | None, parallel: bool
+    checked: Checked, out: Path, strict: bool, folder: Path, feeds_ready: Callable[[], object]
 ) -> list[str]:
-    """The feeds on one side, the pages and MkDocs on the other; MkDocs' warnings."""
+    """The pages and MkDocs into `folder`, then the feeds once ready; MkDocs' warnings."""
     plan, config = checked.plan, checked.config
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with scratch_folder(out.parent) as folder:
-        now = build_time()
-        feeds = background.start(
-            lambda: write_feeds(plan, config, published, now, folder), beside=parallel
-        )
-        try:
-            late = LateFiles(list(feed_paths(plan, config).values()), folder, feeds.result)
-            kept_out = folder / ".fragments"  # beside the feeds, which have no such path
-            pages = _pages(checked, kept_out)
-            settings = _settings(checked)
-            return build_site(pages, settings, out, strict, _robots(config), late, kept_out)
-        finally:
-            feeds.cancel()
+    late = LateFiles(list(feed_paths(plan, config).values()), folder, feeds_ready)
+    kept_out = folder / ".fragments"  # beside the feeds, which have no such path
+    pages = _pages(checked, kept_out)
+    settings = _settings(checked)
+    return build_site(pages, settings, out, strict, _robots(config), late, kept_out)

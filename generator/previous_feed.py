@@ -17,8 +17,12 @@ TIMEOUT = 30  # seconds to download the live feed before giving up
 
 class PreviousFeedError(Exception):
     def __init__(self, message: str, hint: str) -> None:
-        super().__init__(message)
+        super().__init__(message, hint)  # both in args: it travels from the feeds process
+        self.message = message
         self.hint = hint
+
+    def __str__(self) -> str:
+        return self.message
 
 
 def read_previous_feed(place: str, feed_path: str = "calendar.ics") -> bytes | None:

@@ -19,9 +19,13 @@ def test_a_job_runs_in_another_process_and_returns_its_result() -> None:
     assert value == [1, 2, 3]
 
 
-def test_without_beside_the_work_runs_at_once_here() -> None:
-    job = background.start(lambda: os.getpid(), beside=False)
-    assert job.result() == os.getpid()
+def test_without_beside_the_work_runs_here_when_its_result_is_asked() -> None:
+    calls: list[int] = []
+    job = background.start(lambda: calls.append(os.getpid()) or len(calls), beside=False)
+    assert calls == []
+    assert job.result() == 1
+    assert job.result() == 1  # once
+    assert calls == [os.getpid()]
 
 
 def test_the_job_s_exception_is_raised_where_the_result_is_asked() -> None:

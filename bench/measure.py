@@ -51,10 +51,11 @@ STAGES = (
     Stage("mix_tables (pages)", "generator.pipeline", "mix_tables"),
     Stage("render_pages", "generator.pipeline", "render_pages"),
     Stage("repeats expanded again", "generator.views", "plan_occurrences", nested=True),
-    Stage("write_feeds", "generator.pipeline", "write_feeds"),
-    Stage("feeds serialized", "generator.feeds", "_feed", nested=True),
     Stage("build_site", "generator.pipeline", "build_site"),
     Stage("MkDocs itself", "generator.mkdocs_site", "_run_mkdocs", nested=True),
+    # Forked beside the pages and MkDocs in `plansite build`; timed here where
+    # build_site() waits for them, in the same process.
+    Stage("write_feeds", "generator.pipeline", "write_feeds", nested=True),
 )
 
 

@@ -7,6 +7,7 @@ campaigns, never the number of posts.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -43,7 +44,10 @@ class Page:
     fragments: dict[str, str] = field(default_factory=dict)  # key: digest
 
 
+@functools.cache
 def template_environment() -> jinja2.Environment:
+    """One environment per process: it keeps the compiled templates, which the
+    preview would otherwise compile again on every rebuild."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
         autoescape=True,

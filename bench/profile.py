@@ -42,11 +42,13 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="plansite-profile-") as folder:
         work = Path(folder)
         warm = write_plan(work / "warm-up", WARM_UP_POSTS)
-        pipeline.build(pipeline.Inputs(warm.plan_dir, warm.config_file), work / "warm-up" / "site")
+        warm_inputs = pipeline.Inputs(warm.plan_dir, warm.config_file)
+        pipeline.build(warm_inputs, work / "warm-up" / "site", parallel=False)
         plan = write_plan(work / "plan", args.posts)
         inputs = pipeline.Inputs(plan.plan_dir, plan.config_file)
         profiler = cProfile.Profile()
-        profiler.runcall(pipeline.build, inputs, work / "site")
+        # In one process: the feeds, forked in `plansite build`, are profiled too.
+        profiler.runcall(pipeline.build, inputs, work / "site", parallel=False)
     if args.save:
         profiler.dump_stats(args.save)
     stats = pstats.Stats(profiler, stream=sys.stdout)

@@ -96,7 +96,8 @@ def build_feeds(
     for post in plan.posts:
         if post.status == "idea" and not config.include_ideas:
             continue
-        key_post = replace(post, source=_NOWHERE)  # where a post is written is not what it says
+        # Where a post is written is not what it says; only a preview keeps events.
+        key_post = replace(post, source=_NOWHERE) if kept or _remember else post
         for channel_id in post.channels:
             made = kept.events.get((key_post, channel_id)) if kept else None
             if made is None:
@@ -105,7 +106,7 @@ def build_feeds(
                 before = kept.published(uid) if kept else published.get(uid)
                 lines = _ContentLines()
                 stamp_event(event, before, now, lines)
-                made = _Built(event, _ical(lines.of(event)), event.decoded("DTSTART"))
+                made = _Built(event, _ical(lines.of(event)), post.start or post.date)
             if _remember:
                 built[(key_post, channel_id)] = made
             entries.append(_Entry(channel_id, post.campaign, made.start, made.ical))

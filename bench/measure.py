@@ -19,7 +19,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import import_module
 from pathlib import Path
 from typing import Any
@@ -140,6 +140,17 @@ class Command:
     returncode: int
     stdout: str
     stderr: str
+
+    @staticmethod
+    def median(runs: Sequence[Command]) -> Command:
+        """Runs of one command as one: the median wall time, the highest peak RSS.
+
+        One run on a shared two-core machine varies by 10 %; the median of a
+        few keeps a ratio near its target from being decided by one of them.
+        """
+        ordered = sorted(runs, key=lambda run: run.seconds)
+        middle = ordered[len(ordered) // 2]
+        return replace(middle, peak_rss_mb=max(run.peak_rss_mb for run in runs))
 
     def check(self, what: str) -> Command:
         """Itself, or an error showing the end of stderr: a failed run times nothing useful."""

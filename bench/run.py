@@ -1,24 +1,28 @@
 """Benchmark plansite on synthetic plans and compare it with two references.
 
-    .venv/bin/python bench/run.py [--sizes 1000,10000,50000] [--skip-peer] [--out FILE]
+    .venv/bin/python bench/run.py [--sizes 1000,10000,50000] [--skip-peer] [--repeat 3]
+                                  [--out FILE]
 
 For each size (number of posts) it writes a synthetic plan (bench/synthetic.py),
 then measures:
 
 - each stage of one in-process build (`generator.pipeline.build`), with the
   functions the pipeline calls timed where it calls them (bench/measure.py);
+- a preview rebuild after one post is edited (pipeline.Preview);
 - `plansite build` and `plansite check` as commands: wall time and the peak
-  RSS of each run's own process;
+  RSS of each run's own process and the processes it forks;
 - what the build wrote: pages (index.html files), feed bytes, largest page.
 
 Then, for the 10k plan, the references (bench/peers.py): a bare `mkdocs build`
 of as many plain pages, and yaml2ics converting the same events. It prints
 every figure and the ratios the project aims for, each marked PASS or FAIL.
+Commands, preview rebuilds and the bare MkDocs build run `--repeat` times
+and their median is kept (peak RSS: the highest); yaml2ics runs once.
 
-On a 2-core machine 1k and 10k with the references take about 2 minutes and
-50k alone about 8 (it builds twice: in-process, then as a command), so run
-`--sizes 1000,10000` and `--sizes 50000 --skip-peer` separately when time
-counts; the ratios a run cannot compute show as SKIP.
+On a 2-core machine 1k and 10k with the references take about 3 minutes and
+50k alone about 4, so run `--sizes 1000,10000` and `--sizes 50000
+--skip-peer` separately when time counts; the ratios a run cannot compute
+show as SKIP.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ import gc
 import os
 import platform
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -81,10 +86,10 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     try:
         _warm_up(work)
-        results = {size: measure_size(size, work, args.seed) for size in args.sizes}
+        results = {size: measure_size(size, work, args.seed, args.repeat) for size in args.sizes}
         peers = Peers(note="skipped (--skip-peer)")
         if not args.skip_peer:
-            peers = measure_peers(results, work)
+            peers = measure_peers(results, work, args.repeat)
         text = report(results, peers)
     finally:
         if not args.keep:
@@ -107,6 +112,12 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--out", help="also write the tables to this Markdown file")
     parser.add_argument("--keep", help="generate into this folder and keep plans and sites")
     parser.add_argument("--seed", type=int, default=2027, help="seed of the synthetic plans")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="runs of each command and preview rebuild; the median is kept (default 3)",
+    )
     return parser.parse_args(argv)
 
 
@@ -133,7 +144,7 @@ def _fresh(folder: Path) -> Path:
 # -- one size -------------------------------------------------------------------
 
 
-def measure_size(posts: int, work: Path, seed: int) -> SizeResult:
+def measure_size(posts: int, work: Path, seed: int, repeat: int) -> SizeResult:
     folder = _fresh(work / f"{posts}")
     _progress(f"{posts} posts: writing the plan")
     start = time.perf_counter()
@@ -144,13 +155,18 @@ def measure_size(posts: int, work: Path, seed: int) -> SizeResult:
     _progress(f"{posts} posts: in-process build")
     inprocess = time_build(plan.plan_dir, plan.config_file, folder / "site-inprocess")
     _progress(f"{posts} posts: preview rebuild after one edit")
-    preview_seconds = time_preview_rebuild(plan, folder / "preview")
+    preview_seconds = time_preview_rebuild(plan, folder / "preview", repeat)
     gc.collect()
-    _progress(f"{posts} posts: plansite build")
-    site = folder / "site"
-    build = _plansite(plan, "build", "--out", str(site)).check("plansite build")
-    _progress(f"{posts} posts: plansite check")
-    check = _plansite(plan, "check").check("plansite check")
+    _progress(f"{posts} posts: plansite build, {repeat} times")
+    builds = []
+    for run in range(repeat):
+        site = folder / f"site-{run}"  # new each time: no previous publication to compare with
+        builds.append(_plansite(plan, "build", "--out", str(site)).check("plansite build"))
+    build = Command.median(builds)
+    _progress(f"{posts} posts: plansite check, {repeat} times")
+    check = Command.median(
+        [_plansite(plan, "check").check("plansite check") for _ in range(repeat)]
+    )
     pages = list(site.rglob("index.html"))
     return SizeResult(
         plan=plan,
@@ -168,23 +184,27 @@ def measure_size(posts: int, work: Path, seed: int) -> SizeResult:
     )
 
 
-def time_preview_rebuild(plan: SyntheticPlan, folder: Path) -> float:
+def time_preview_rebuild(plan: SyntheticPlan, folder: Path, repeat: int) -> float:
     """What `plansite serve` does after an edit: one build of the preview, then one
-    post's title changes and the same preview rebuilds."""
+    post's title changes and the same preview rebuilds, `repeat` times; the median."""
     inputs = pipeline.Inputs(Path(plan.plan_dir), Path(plan.config_file))
     calendar = sorted(Path(plan.plan_dir).glob("calendar/*.yml"))[0]
     text = calendar.read_text(encoding="utf-8")
     start = text.index("    title: ")
     end = text.index("\n", start)
+    seconds = []
     with pipeline.Preview(inputs, folder) as preview:
         preview.rebuild()
-        calendar.write_text(text[:start] + "    title: Edited in the preview" + text[end:], "utf-8")
         try:
-            began = time.perf_counter()
-            preview.rebuild()
-            return time.perf_counter() - began
+            for run in range(repeat):
+                edited = text[:start] + f"    title: Edited in the preview ({run})" + text[end:]
+                calendar.write_text(edited, "utf-8")
+                began = time.perf_counter()
+                preview.rebuild()
+                seconds.append(time.perf_counter() - began)
         finally:
             calendar.write_text(text, encoding="utf-8")
+    return statistics.median(seconds)
 
 
 def _plansite(plan: SyntheticPlan, command: str, *extra: str) -> Command:
@@ -200,17 +220,19 @@ def _megabytes(folder: Path) -> float:
 # -- references -----------------------------------------------------------------
 
 
-def measure_peers(results: dict[int, SizeResult], work: Path) -> Peers:
+def measure_peers(results: dict[int, SizeResult], work: Path, repeat: int) -> Peers:
     """The references, taken at the reference size (10k) when it was measured."""
     if REFERENCE_SIZE not in results:
         return Peers(note=f"skipped: {REFERENCE_SIZE} is not among --sizes")
     peers = Peers()
     reference = results[REFERENCE_SIZE]
     folder = _fresh(work / "peers")
-    _progress(f"bare mkdocs build of {reference.pages} pages")
-    peers.mkdocs, peers.mkdocs_pages = bare_mkdocs(
-        reference.pages, reference.plan.config_file, folder / "mkdocs"
-    )
+    _progress(f"bare mkdocs build of {reference.pages} pages, {repeat} times")
+    runs = [
+        bare_mkdocs(reference.pages, reference.plan.config_file, _fresh(folder / f"mkdocs-{run}"))
+        for run in range(repeat)
+    ]
+    peers.mkdocs, peers.mkdocs_pages = Command.median([r for r, _ in runs]), runs[0][1]
     _progress("yaml2ics: installing or finding it")
     python, why = ensure_yaml2ics()
     if python is None:

@@ -1,5 +1,6 @@
-"""The stages in order: read, check, model, then write. Nothing is written before
-everything is known to be valid."""
+"""The stages in order: read and model, check, then write. Nothing is published
+before everything is known to be valid: a build writes into a scratch folder
+(the feeds start there while the checks still run) and swaps it in at the end."""
 
 from __future__ import annotations
 
@@ -140,8 +141,7 @@ def build(
             with _site_errors_reported(checked, inputs):
                 warnings = _write_site(checked, out, strict, folder, feeds.result)
         except PreviousFeedError as exc:
-            read.report.error(Location(Path(where)), str(exc), exc.hint)
-            raise PlanError(read.report) from None
+            raise _unreadable_previous_feed(read.report, where, exc) from None
         finally:
             feeds.cancel()
     _report_mkdocs_warnings(checked, inputs, warnings)
@@ -212,8 +212,12 @@ def _published_feed(checked: Checked, where: str) -> bytes | None:
     try:
         return read_previous_feed(where, feed_paths(checked.plan, checked.config)["all"])
     except PreviousFeedError as exc:
-        checked.report.error(Location(Path(where)), str(exc), exc.hint)
-        raise PlanError(checked.report) from None
+        raise _unreadable_previous_feed(checked.report, where, exc) from None
+
+
+def _unreadable_previous_feed(report: Report, where: str, exc: PreviousFeedError) -> PlanError:
+    report.error(Location(Path(where)), str(exc), exc.hint)
+    return PlanError(report)
 
 
 @contextmanager

@@ -28,7 +28,9 @@ show as SKIP.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
+import math
 import os
 import platform
 import shutil
@@ -86,10 +88,12 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     try:
         _warm_up(work)
-        results = {size: measure_size(size, work, args.seed, args.repeat) for size in args.sizes}
+        prepared = {size: prepare_size(size, work, args.seed, args.repeat) for size in args.sizes}
+        bare = None if args.skip_peer else _bare_mkdocs(prepared, work)
+        results, bare_run = run_commands(prepared, args.repeat, bare)
         peers = Peers(note="skipped (--skip-peer)")
         if not args.skip_peer:
-            peers = measure_peers(results, work, args.repeat)
+            peers = measure_peers(results, work, bare_run)
         text = report(results, peers)
     finally:
         if not args.keep:
@@ -144,7 +148,19 @@ def _fresh(folder: Path) -> Path:
 # -- one size -------------------------------------------------------------------
 
 
-def measure_size(posts: int, work: Path, seed: int, repeat: int) -> SizeResult:
+@dataclass
+class Prepared:
+    """A size measured in process; its commands run later, in turns with the others."""
+
+    posts: int
+    plan: SyntheticPlan
+    folder: Path
+    generate_seconds: float
+    inprocess: InProcess
+    preview_seconds: float
+
+
+def prepare_size(posts: int, work: Path, seed: int, repeat: int) -> Prepared:
     folder = _fresh(work / f"{posts}")
     _progress(f"{posts} posts: writing the plan")
     start = time.perf_counter()
@@ -154,57 +170,113 @@ def measure_size(posts: int, work: Path, seed: int, repeat: int) -> SizeResult:
         _progress(f"{posts} posts: more occurrences than free slots, expect PS502 warnings")
     _progress(f"{posts} posts: in-process build")
     inprocess = time_build(plan.plan_dir, plan.config_file, folder / "site-inprocess")
-    _progress(f"{posts} posts: preview rebuild after one edit")
-    preview_seconds = time_preview_rebuild(plan, folder / "preview", repeat)
+    preview_seconds = math.nan  # the reference size's is measured in turns with its builds
+    if posts != REFERENCE_SIZE:
+        _progress(f"{posts} posts: preview rebuild after one edit, {repeat} times")
+        preview_seconds = time_preview_rebuild(plan, folder / "preview", repeat)
     gc.collect()
-    _progress(f"{posts} posts: plansite build, {repeat} times")
-    builds = []
-    for run in range(repeat):
-        site = folder / f"site-{run}"  # new each time: no previous publication to compare with
-        builds.append(_plansite(plan, "build", "--out", str(site)).check("plansite build"))
-    build = Command.median(builds)
-    _progress(f"{posts} posts: plansite check, {repeat} times")
-    check = Command.median(
-        [_plansite(plan, "check").check("plansite check") for _ in range(repeat)]
-    )
+    return Prepared(posts, plan, folder, generate_seconds, inprocess, preview_seconds)
+
+
+def run_commands(
+    prepared: dict[int, Prepared], repeat: int, bare: Callable[[int], Command] | None
+) -> tuple[dict[int, SizeResult], Command | None]:
+    """`plansite build` and `plansite check` of every size, the reference size's
+    preview rebuild and the bare MkDocs build, taking turns `repeat` times; the
+    median of each.
+
+    A shared machine's speed drifts during a run (by half, over some minutes),
+    and a ratio of two figures measured minutes apart measured the drift: in
+    turns, the figures a ratio compares are measured side by side.
+    """
+    builds: dict[int, list[Command]] = {size: [] for size in prepared}
+    checks: dict[int, list[Command]] = {size: [] for size in prepared}
+    previews: list[float] = []
+    bare_runs: list[Command] = []
+    with contextlib.ExitStack() as stack:
+        edits = None
+        if REFERENCE_SIZE in prepared:
+            reference = prepared[REFERENCE_SIZE]
+            _progress(f"{REFERENCE_SIZE} posts: preview built once, for its rebuilds")
+            edits = stack.enter_context(PreviewEdits(reference.plan, reference.folder / "preview"))
+        for run in range(repeat):
+            for size, ready in prepared.items():
+                _progress(f"{size} posts: plansite build and check, run {run + 1} of {repeat}")
+                site = ready.folder / f"site-{run}"  # new each time: no previous publication
+                builds[size].append(
+                    _plansite(ready.plan, "build", "--out", str(site)).check("plansite build")
+                )
+                checks[size].append(_plansite(ready.plan, "check").check("plansite check"))
+            if edits is not None:
+                _progress(f"{REFERENCE_SIZE} posts: preview rebuild, run {run + 1} of {repeat}")
+                previews.append(edits.rebuild())
+            if bare is not None:
+                _progress(f"bare mkdocs build, run {run + 1} of {repeat}")
+                bare_runs.append(bare(run))
+    if previews:
+        prepared[REFERENCE_SIZE].preview_seconds = statistics.median(previews)
+    results = {
+        size: _result(ready, Command.median(builds[size]), Command.median(checks[size]))
+        for size, ready in prepared.items()
+    }
+    return results, Command.median(bare_runs) if bare_runs else None
+
+
+def _result(ready: Prepared, build: Command, check: Command) -> SizeResult:
+    site = ready.folder / "site-0"
     pages = list(site.rglob("index.html"))
     return SizeResult(
-        plan=plan,
-        posts=posts,
-        occurrences=plan.occurrences,
-        plan_mb=_megabytes(plan.root / "plan"),
-        generate_seconds=generate_seconds,
-        inprocess=inprocess,
+        plan=ready.plan,
+        posts=ready.posts,
+        occurrences=ready.plan.occurrences,
+        plan_mb=_megabytes(ready.plan.root / "plan"),
+        generate_seconds=ready.generate_seconds,
+        inprocess=ready.inprocess,
         build=build,
         check=check,
         pages=len(pages),
         feed_bytes=sum(f.stat().st_size for f in site.rglob("*.ics")),
         largest_page_mb=max(p.stat().st_size for p in pages) / 2**20,
-        preview_seconds=preview_seconds,
+        preview_seconds=ready.preview_seconds,
     )
 
 
+class PreviewEdits:
+    """What `plansite serve` does after an edit: a preview is built once, then one
+    post's title changes and the same preview rebuilds, once per `rebuild()`."""
+
+    def __init__(self, plan: SyntheticPlan, folder: Path) -> None:
+        inputs = pipeline.Inputs(Path(plan.plan_dir), Path(plan.config_file))
+        self._calendar = sorted(Path(plan.plan_dir).glob("calendar/*.yml"))[0]
+        self._text = self._calendar.read_text(encoding="utf-8")
+        self._preview = pipeline.Preview(inputs, folder)
+        self._edits = 0
+
+    def __enter__(self) -> PreviewEdits:
+        self._preview.__enter__()
+        self._preview.rebuild()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._calendar.write_text(self._text, encoding="utf-8")
+        self._preview.__exit__(*exc)
+
+    def rebuild(self) -> float:
+        """Seconds of one rebuild after one more edit."""
+        self._edits += 1
+        start = self._text.index("    title: ")
+        end = self._text.index("\n", start)
+        title = f"    title: Edited in the preview ({self._edits})"
+        self._calendar.write_text(self._text[:start] + title + self._text[end:], "utf-8")
+        began = time.perf_counter()
+        self._preview.rebuild()
+        return time.perf_counter() - began
+
+
 def time_preview_rebuild(plan: SyntheticPlan, folder: Path, repeat: int) -> float:
-    """What `plansite serve` does after an edit: one build of the preview, then one
-    post's title changes and the same preview rebuilds, `repeat` times; the median."""
-    inputs = pipeline.Inputs(Path(plan.plan_dir), Path(plan.config_file))
-    calendar = sorted(Path(plan.plan_dir).glob("calendar/*.yml"))[0]
-    text = calendar.read_text(encoding="utf-8")
-    start = text.index("    title: ")
-    end = text.index("\n", start)
-    seconds = []
-    with pipeline.Preview(inputs, folder) as preview:
-        preview.rebuild()
-        try:
-            for run in range(repeat):
-                edited = text[:start] + f"    title: Edited in the preview ({run})" + text[end:]
-                calendar.write_text(edited, "utf-8")
-                began = time.perf_counter()
-                preview.rebuild()
-                seconds.append(time.perf_counter() - began)
-        finally:
-            calendar.write_text(text, encoding="utf-8")
-    return statistics.median(seconds)
+    """The median of `repeat` preview rebuilds, each after one edit."""
+    with PreviewEdits(plan, folder) as edits:
+        return statistics.median(edits.rebuild() for _ in range(repeat))
 
 
 def _plansite(plan: SyntheticPlan, command: str, *extra: str) -> Command:
@@ -220,19 +292,29 @@ def _megabytes(folder: Path) -> float:
 # -- references -----------------------------------------------------------------
 
 
-def measure_peers(results: dict[int, SizeResult], work: Path, repeat: int) -> Peers:
+def _bare_mkdocs(prepared: dict[int, Prepared], work: Path) -> Callable[[int], Command] | None:
+    """One bare MkDocs build of as many pages as the 10k site, if 10k is measured."""
+    if REFERENCE_SIZE not in prepared:
+        return None
+    reference = prepared[REFERENCE_SIZE]
+    pages = sum(1 for _ in (reference.folder / "site-inprocess").rglob("index.html"))
+
+    def build(run: int) -> Command:
+        folder = _fresh(work / "peers" / f"mkdocs-{run}")
+        return bare_mkdocs(pages, reference.plan.config_file, folder)[0]
+
+    return build
+
+
+def measure_peers(
+    results: dict[int, SizeResult], work: Path, bare_mkdocs_run: Command | None
+) -> Peers:
     """The references, taken at the reference size (10k) when it was measured."""
     if REFERENCE_SIZE not in results:
         return Peers(note=f"skipped: {REFERENCE_SIZE} is not among --sizes")
-    peers = Peers()
     reference = results[REFERENCE_SIZE]
-    folder = _fresh(work / "peers")
-    _progress(f"bare mkdocs build of {reference.pages} pages, {repeat} times")
-    runs = [
-        bare_mkdocs(reference.pages, reference.plan.config_file, _fresh(folder / f"mkdocs-{run}"))
-        for run in range(repeat)
-    ]
-    peers.mkdocs, peers.mkdocs_pages = Command.median([r for r, _ in runs]), runs[0][1]
+    peers = Peers(mkdocs=bare_mkdocs_run, mkdocs_pages=reference.pages)
+    folder = _fresh(work / "peers" / "references")
     _progress("yaml2ics: installing or finding it")
     python, why = ensure_yaml2ics()
     if python is None:

@@ -13,7 +13,8 @@ import gc
 import multiprocessing
 import os
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from typing import Generic, TypeVar
 
@@ -35,12 +36,30 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def start(work: Callable[[], T], beside: bool) -> Job[T]:
-    """Run `work` in a forked process if `beside` and fork exists; else it runs
-    here, when its result is asked for, so it fails where a forked one would."""
-    if beside and can_fork():
-        return _Forked(work)
-    return _Here(work)
+@contextmanager
+def started(work: Callable[[], T], beside: bool) -> Iterator[Job[T]]:
+    """`work` running in a forked process if `beside` and fork exists, stopped
+    when the block is left before its result was asked for (the build failed
+    or was interrupted). Else it runs here, when its result is asked for, so
+    it fails where a forked one would.
+
+    Ctrl+C or SIGTERM are held back while the process forks (one arriving
+    then could be lost to both processes, or leave the forked one running
+    unseen) and reach this one inside the block, where it is stopped.
+    """
+    if not (beside and can_fork()):
+        yield _Here(work)
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING)
+    try:
+        job = _Forked(work, held)
+        try:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a held signal arrives here
+            yield job
+        finally:
+            job.cancel()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 class _Here(Job[T]):
@@ -55,17 +74,12 @@ class _Here(Job[T]):
 
 
 class _Forked(Job[T]):
-    def __init__(self, work: Callable[[], T]) -> None:
+    def __init__(self, work: Callable[[], T], mask: set[int | signal.Signals]) -> None:
+        """Fork now; `mask` is the signal mask the forked process is to run with."""
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
-        # Ctrl+C or SIGTERM arriving while the process forks could be lost to
-        # both sides; held back until the fork is done, it reaches this one.
-        held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
-        try:
-            self._process = context.Process(target=_run, args=(work, send, held), daemon=True)
-            self._process.start()
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        self._process = context.Process(target=_run, args=(work, send, mask), daemon=True)
+        self._process.start()
         send.close()  # the child holds the only sending end: its exit is our EOF
 
     def result(self) -> T:
@@ -90,10 +104,10 @@ class _Forked(Job[T]):
         self._process.join()
 
 
-_STOPPING = {signal.SIGINT, signal.SIGTERM}
+STOPPING = {signal.SIGINT, signal.SIGTERM}  # what stops a build: Ctrl+C, a CI job cancelled
 
 
-def _run(work: Callable[[], object], send: Connection, mask: set[signal.Signals]) -> None:
+def _run(work: Callable[[], object], send: Connection, mask: set[int | signal.Signals]) -> None:
     """The forked side: send back (True, result) or (False, the exception).
 
     Ctrl+C or SIGTERM (the build stopping it, or the terminal stopping both)
@@ -102,7 +116,7 @@ def _run(work: Callable[[], object], send: Connection, mask: set[signal.Signals]
     the process is short-lived, and the collector's passes would write to
     (and so copy) every page of memory it shares with the build.
     """
-    for stopping in _STOPPING:
+    for stopping in STOPPING:
         signal.signal(stopping, _exit_at_once)
     signal.pthread_sigmask(signal.SIG_SETMASK, mask)
     gc.disable()

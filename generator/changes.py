@@ -16,9 +16,9 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from generator.checking import Inputs, check_plan
 from generator.diagnostics import PlanError
 from generator.model import Plan
-from generator.pipeline import Inputs, check_plan
 
 # Fields that say where an entity was written, not what it says.
 IGNORED = {"source"}

@@ -16,10 +16,9 @@ from generator import __version__, exports
 from generator.authoring import AuthoringError, Draft, create
 from generator.changes import RevisionError, changes_since
 from generator.changes import as_text as changes_text
+from generator.checking import Checked, Inputs, check_plan
 from generator.diagnostics import PlanError, Report
-from generator.feeds import build_time
 from generator.ids import slugify
-from generator.pipeline import Checked, Inputs, build, check_plan
 from generator.report_formats import FORMATS, as_github, as_json, as_text
 from generator.scaffold import TargetExists, init_repository
 from generator.schema_validation import write_schemas
@@ -102,6 +101,10 @@ def build_command(
     plan_dir: Path, config_file: Path, out: Path, previous: str | None, strict: bool
 ) -> None:
     """Check the plan and build the site and its calendar feeds."""
+    # MkDocs and icalendar are imported only by the commands that need them:
+    # `plansite check` of a small plan took longer to import them than to check.
+    from generator.pipeline import build
+
     # SIGTERM (CI cancelling a job) unwinds like Ctrl+C: the scratch folder is
     # removed and the published site stays as it was.
     signal.signal(signal.SIGTERM, _interrupt)
@@ -193,6 +196,8 @@ export_group.command("json")(_rows_command("json"))
 )
 def hootsuite_command(plan_dir: Path, config_file: Path, out: Path, date_format: str) -> None:
     """Hootsuite bulk-composer CSV files: date and time, message, link."""
+    from generator.feeds import build_time  # the feeds' clock; see build_command
+
     checked = _checked_or_fail(plan_dir, config_file)
     files, warnings = exports.hootsuite(checked.plan, checked.config, build_time(), date_format)
     out.mkdir(parents=True, exist_ok=True)

@@ -27,6 +27,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from generator import fragments, search_index
+from generator.background import STOPPING
 from generator.model import SiteConfig
 from generator.pages import Page
 from generator.resources import theme_dir
@@ -266,12 +267,18 @@ class _WarningCollector(logging.Handler):
 
 @contextmanager
 def scratch_folder(parent: Path) -> Iterator[Path]:
-    """A temporary folder on the output's file system (so renames are atomic), always removed."""
-    work = Path(tempfile.mkdtemp(prefix=".plansite-build-", dir=parent))
+    """A temporary folder on the output's file system (so renames are atomic), always
+    removed: Ctrl+C or SIGTERM are held back until it is made and will be removed."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING)
     try:
-        yield work
+        work = Path(tempfile.mkdtemp(prefix=".plansite-build-", dir=parent))
+        try:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a held signal arrives here
+            yield work
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def swap_into_place(new: Path, out: Path, work: Path) -> None:
@@ -280,8 +287,7 @@ def swap_into_place(new: Path, out: Path, work: Path) -> None:
     Ctrl+C or a SIGTERM between the two renames would leave no site at all,
     so both signals wait until the swap is done.
     """
-    blocked = {signal.SIGINT, signal.SIGTERM}
-    previous_mask = signal.pthread_sigmask(signal.SIG_BLOCK, blocked)
+    previous_mask = signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING)
     try:
         if out.exists():
             os.replace(out, work / "previous")

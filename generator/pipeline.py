@@ -8,17 +8,21 @@ import functools
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from generator import background
-from generator.assemble import plan_from_sources
-from generator.checks import CheckContext, run_checks
+from generator.checking import (
+    Checked,
+    Inputs,
+    Read,
+    check_plan,
+    read_plan_model,
+    run_plan_checks,
+)
 from generator.checks.mix import mix_tables
-from generator.config import load_config
-from generator.diagnostics import Diagnostic, Location, PlanError, Report
+from generator.diagnostics import Location, PlanError, Report
 from generator.feeds import build_feeds, build_time, feed_paths, write_feeds
 from generator.feeds import remember_between_builds as remember_events
 from generator.mkdocs_site import (
@@ -29,85 +33,15 @@ from generator.mkdocs_site import (
     mkdocs_config,
     scratch_folder,
 )
-from generator.model import Plan, SiteConfig
+from generator.model import SiteConfig
 from generator.pages import Page, navigation, render_pages
-from generator.plan_files import read_plan
 from generator.plan_files import remember_between_reads as remember_files
 from generator.previous_feed import PreviousFeedError, read_previous_feed
 
+__all__ = ["Checked", "Inputs", "Preview", "build", "check_plan"]
+
 # A confidential plan asks every crawler to stay out (and each page says noindex).
 ROBOTS_DISALLOW_ALL = b"User-agent: *\nDisallow: /\n"
-
-
-@dataclass(frozen=True)
-class Inputs:
-    plan_dir: Path = Path("plan")
-    config_file: Path = Path("site_config.yml")
-
-
-@dataclass
-class Checked:
-    """A plan that passed validation, with the warnings found on the way."""
-
-    plan: Plan
-    config: SiteConfig
-    context: CheckContext
-    findings: list[Diagnostic]  # the plan checks' findings, for the health page
-    report: Report = field(default_factory=Report)
-
-
-def check_plan(inputs: Inputs) -> Checked:
-    """Read and validate everything; raise PlanError with every problem found."""
-    return run_plan_checks(read_plan_model(inputs))
-
-
-@dataclass
-class Read:
-    """A plan read and validated, its model built, not yet checked."""
-
-    plan: Plan
-    config: SiteConfig
-    report: Report
-
-
-def read_plan_model(inputs: Inputs) -> Read:
-    """Read and validate every file and build the model; raise PlanError on errors."""
-    with _collector_paused():
-        report = Report()
-        config = load_config(inputs.config_file, report)
-        if config is None:
-            read_plan(inputs.plan_dir, report)  # still report the plan's own problems
-            raise PlanError(report)
-        sources = read_plan(inputs.plan_dir, report, config.max_file_bytes)
-        plan = plan_from_sources(sources, config, report)
-        if report.errors or plan is None:
-            raise PlanError(report)
-        return Read(plan, config, report)
-
-
-def run_plan_checks(read: Read) -> Checked:
-    """Run the plan checks on a model; raise PlanError if one finds an error."""
-    with _collector_paused():
-        context = CheckContext(read.plan, read.config)
-        findings = run_checks(read.plan, read.config, context)
-        read.report.extend(findings)
-        if read.report.errors:
-            raise PlanError(read.report)
-        return Checked(read.plan, read.config, context, findings, read.report)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Reading a large plan creates millions of small objects and no cycles; the
-    garbage collector's passes over them made reading time grow faster than the
-    plan (a 50k-post plan read 4 times faster without them)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def build(
@@ -131,19 +65,16 @@ def build(
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     with _model_frozen(), scratch_folder(out.parent) as folder:
-        feeds = background.start(
-            functools.partial(_write_feeds, read, where, build_time(), folder), beside=parallel
-        )
+        work = functools.partial(_write_feeds, read, where, build_time(), folder)
         try:
-            checked = run_plan_checks(read)
-            if strict and checked.report.warnings:
-                raise PlanError(checked.report)
-            with _site_errors_reported(checked, inputs):
-                warnings = _write_site(checked, out, strict, folder, feeds.result)
+            with background.started(work, beside=parallel) as feeds:
+                checked = run_plan_checks(read)
+                if strict and checked.report.warnings:
+                    raise PlanError(checked.report)
+                with _site_errors_reported(checked, inputs):
+                    warnings = _write_site(checked, out, strict, folder, feeds.result)
         except PreviousFeedError as exc:
             raise _unreadable_previous_feed(read.report, where, exc) from None
-        finally:
-            feeds.cancel()
     _report_mkdocs_warnings(checked, inputs, warnings)
     return checked
 

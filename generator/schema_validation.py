@@ -12,11 +12,9 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-import jsonschema
-from referencing import Registry, Resource
 
 from generator.diagnostics import Diagnostic, Severity, did_you_mean
 from generator.values import (
@@ -75,8 +73,17 @@ def write_schemas(folder: Path) -> list[Path]:
     return written
 
 
+if TYPE_CHECKING:
+    import jsonschema
+
+
 @cache
 def _validators() -> dict[str, jsonschema.protocols.Validator]:
+    """jsonschema's validators, which word the errors of a file the compiled
+    validator refused; imported only then, as most checks never need them."""
+    import jsonschema
+    from referencing import Registry, Resource
+
     schemas = {name: json.loads(text) for name, text in schema_texts().items()}
     registry: Registry[Any] = Registry().with_resources(
         (name, Resource.from_contents(schema)) for name, schema in schemas.items()

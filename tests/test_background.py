@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import time
 
 import pytest
@@ -13,18 +14,18 @@ pytestmark = pytest.mark.skipif(not background.can_fork(), reason="needs fork")
 
 
 def test_a_job_runs_in_another_process_and_returns_its_result() -> None:
-    job = background.start(lambda: (os.getpid(), [1, 2, 3]), beside=True)
-    pid, value = job.result()
+    with background.started(lambda: (os.getpid(), [1, 2, 3]), beside=True) as job:
+        pid, value = job.result()
     assert pid != os.getpid()
     assert value == [1, 2, 3]
 
 
 def test_without_beside_the_work_runs_here_when_its_result_is_asked() -> None:
     calls: list[int] = []
-    job = background.start(lambda: calls.append(os.getpid()) or len(calls), beside=False)
-    assert calls == []
-    assert job.result() == 1
-    assert job.result() == 1  # once
+    with background.started(lambda: calls.append(os.getpid()) or len(calls), beside=False) as job:
+        assert calls == []
+        assert job.result() == 1
+        assert job.result() == 1  # once
     assert calls == [os.getpid()]
 
 
@@ -32,20 +33,43 @@ def test_the_job_s_exception_is_raised_where_the_result_is_asked() -> None:
     def fails() -> None:
         raise ValueError("no feed today")
 
-    job = background.start(fails, beside=True)
-    with pytest.raises(ValueError, match="no feed today"):
+    with background.started(fails, beside=True) as job, pytest.raises(ValueError, match="today"):
         job.result()
 
 
 def test_a_job_that_dies_without_a_result_says_so() -> None:
-    job = background.start(lambda: os._exit(3), beside=True)
-    with pytest.raises(RuntimeError, match="exit code 3"):
+    dying = background.started(lambda: os._exit(3), beside=True)
+    with dying as job, pytest.raises(RuntimeError, match="exit code 3"):
         job.result()
 
 
-def test_cancel_stops_a_job_that_still_runs() -> None:
-    job = background.start(lambda: time.sleep(60), beside=True)
+def test_leaving_the_block_stops_a_job_that_still_runs() -> None:
     started = time.monotonic()
-    job.cancel()
+    with background.started(lambda: time.sleep(60), beside=True) as job:
+        process = job._process  # type: ignore[attr-defined]
+        assert process.is_alive()
+    assert not process.is_alive()
     assert time.monotonic() - started < 10
+
+
+def test_a_signal_held_during_the_fork_stops_the_job_it_started() -> None:
+    """Ctrl+C pressed while the process forks must not be lost, nor leave it running."""
+    forked: list[object] = []
+    real_fork = background._Forked.__init__
+
+    def fork_then_interrupt(self: object, *args: object) -> None:
+        real_fork(self, *args)  # type: ignore[arg-type]
+        forked.append(self)
+        os.kill(os.getpid(), signal.SIGINT)  # held back while the fork is set up
+
+    background._Forked.__init__ = fork_then_interrupt  # type: ignore[method-assign]
+    entered = []
+    try:
+        interrupted = pytest.raises(KeyboardInterrupt)
+        with interrupted, background.started(lambda: time.sleep(60), beside=True):
+            entered.append(True)
+    finally:
+        background._Forked.__init__ = real_fork  # type: ignore[method-assign]
+    (job,) = forked
+    assert entered == []  # it arrived before the block's first line
     assert not job._process.is_alive()  # type: ignore[attr-defined]

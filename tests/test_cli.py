@@ -136,3 +136,22 @@ def test_two_builds_give_the_same_bytes(make_plan: PlanFactory) -> None:
             }
         )
     assert trees[0] == trees[1]
+
+
+def test_check_imports_neither_mkdocs_nor_icalendar(make_plan: PlanFactory) -> None:
+    """For a small plan, importing what writes a site took longer than the check."""
+    root = make_plan()
+    probe = (
+        "import sys\n"
+        "from generator.cli import main\n"
+        "try:\n"
+        "    main(['check'])\n"
+        "except SystemExit as done:\n"
+        "    assert not done.code, done.code\n"
+        "print(sorted(m for m in ('mkdocs', 'icalendar', 'jinja2', 'jsonschema') "
+        "if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=root, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]", done.stderr

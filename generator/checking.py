@@ -1,0 +1,92 @@
+"""Reading, validating and checking a plan: all `plansite check` needs.
+
+Kept apart from the pipeline that writes the site, so that checking a plan
+imports neither MkDocs nor icalendar: for a plan of a few hundred posts,
+importing them took longer than the check itself.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.assemble import plan_from_sources
+from generator.checks import CheckContext, run_checks
+from generator.config import load_config
+from generator.diagnostics import Diagnostic, PlanError, Report
+from generator.model import Plan, SiteConfig
+from generator.plan_files import read_plan
+
+
+@dataclass(frozen=True)
+class Inputs:
+    plan_dir: Path = Path("plan")
+    config_file: Path = Path("site_config.yml")
+
+
+@dataclass
+class Checked:
+    """A plan that passed validation, with the warnings found on the way."""
+
+    plan: Plan
+    config: SiteConfig
+    context: CheckContext
+    findings: list[Diagnostic]  # the plan checks' findings, for the health page
+    report: Report = field(default_factory=Report)
+
+
+def check_plan(inputs: Inputs) -> Checked:
+    """Read and validate everything; raise PlanError with every problem found."""
+    return run_plan_checks(read_plan_model(inputs))
+
+
+@dataclass
+class Read:
+    """A plan read and validated, its model built, not yet checked."""
+
+    plan: Plan
+    config: SiteConfig
+    report: Report
+
+
+def read_plan_model(inputs: Inputs) -> Read:
+    """Read and validate every file and build the model; raise PlanError on errors."""
+    with _collector_paused():
+        report = Report()
+        config = load_config(inputs.config_file, report)
+        if config is None:
+            read_plan(inputs.plan_dir, report)  # still report the plan's own problems
+            raise PlanError(report)
+        sources = read_plan(inputs.plan_dir, report, config.max_file_bytes)
+        plan = plan_from_sources(sources, config, report)
+        if report.errors or plan is None:
+            raise PlanError(report)
+        return Read(plan, config, report)
+
+
+def run_plan_checks(read: Read) -> Checked:
+    """Run the plan checks on a model; raise PlanError if one finds an error."""
+    with _collector_paused():
+        context = CheckContext(read.plan, read.config)
+        findings = run_checks(read.plan, read.config, context)
+        read.report.extend(findings)
+        if read.report.errors:
+            raise PlanError(read.report)
+        return Checked(read.plan, read.config, context, findings, read.report)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Reading a large plan creates millions of small objects and no cycles; the
+    garbage collector's passes over them made reading time grow faster than the
+    plan (a 50k-post plan read 4 times faster without them)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -3,7 +3,7 @@
 A large plan's feeds take about as long as its pages and MkDocs together,
 and neither needs the other: a forked process makes the feeds while this one
 makes the site, which nearly halves the wall time of a build on two cores.
-The fork shares the checked plan as it is, with nothing to copy or pickle;
+The fork shares the plan's model as it is, with nothing to copy or pickle;
 only the result comes back, through a pipe.
 """
 
@@ -19,6 +19,17 @@ from multiprocessing.connection import Connection
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+
+
+class JobDied(Exception):
+    """The forked process ended without a result: killed (for memory, say) or stopped."""
+
+    def __init__(self, exit_code: int | None) -> None:
+        super().__init__(exit_code)
+        self.exit_code = exit_code
+
+    def __str__(self) -> str:
+        return f"the process making the feeds stopped (exit code {self.exit_code})"
 
 
 class Job(Generic[T]):
@@ -87,10 +98,7 @@ class _Forked(Job[T]):
             succeeded, value = self._receive.recv()
         except EOFError:
             self._process.join()
-            raise RuntimeError(
-                f"the background build process ended without a result "
-                f"(exit code {self._process.exitcode})"
-            ) from None
+            raise JobDied(self._process.exitcode) from None
         finally:
             self._receive.close()
         self._process.join()
@@ -117,7 +125,8 @@ def _run(work: Callable[[], object], send: Connection, mask: set[int | signal.Si
     (and so copy) every page of memory it shares with the build.
     """
     for stopping in STOPPING:
-        signal.signal(stopping, _exit_at_once)
+        if signal.getsignal(stopping) is not signal.SIG_IGN:  # as the build: ignored stays so
+            signal.signal(stopping, _exit_at_once)
     signal.pthread_sigmask(signal.SIG_SETMASK, mask)
     gc.disable()
     try:

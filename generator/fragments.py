@@ -30,7 +30,7 @@ def placeholder(key: str) -> str:
 def keep_out(folder: Path, key: str, html: str) -> str:
     """Write one fragment into `folder`; return a digest of it (what changed, for the preview)."""
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{key}.html").write_text(html, encoding="utf-8")
+    (folder / f"{key}.html").write_bytes(html.encode())  # bytes: a \r stays a \r
     return hashlib.sha256(html.encode()).hexdigest()
 
 
@@ -49,4 +49,4 @@ def fill(html: str) -> str:
 
 def _fragment(match: re.Match[str]) -> str:
     assert _folder is not None, "fragments.use() runs before MkDocs"
-    return (_folder / f"{match.group(1)}.html").read_text("utf-8")
+    return (_folder / f"{match.group(1)}.html").read_bytes().decode()

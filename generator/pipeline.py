@@ -75,6 +75,13 @@ def build(
                     warnings = _write_site(checked, out, strict, folder, feeds.result)
         except PreviousFeedError as exc:
             raise _unreadable_previous_feed(read.report, where, exc) from None
+        except background.JobDied as exc:
+            read.report.error(
+                Location(inputs.plan_dir),
+                f"{exc}; nothing was written",
+                "build again; if the machine ran out of memory, free some or build on a larger one",
+            )
+            raise PlanError(read.report) from None
     _report_mkdocs_warnings(checked, inputs, warnings)
     return checked
 

@@ -7,6 +7,7 @@ empty folder, so the live feed's URL is accepted as well as a folder or file.
 
 from __future__ import annotations
 
+import http.client
 import urllib.error
 import urllib.request
 from http import HTTPStatus
@@ -45,8 +46,8 @@ def _download(url: str) -> bytes | None:
         if exc.code == HTTPStatus.NOT_FOUND:
             return None  # the first publication
         problem = f"the previous feed at {url} answered {exc.code}"
-    except (urllib.error.URLError, TimeoutError) as exc:
-        reason = getattr(exc, "reason", exc)
+    except (urllib.error.URLError, http.client.HTTPException, OSError) as exc:
+        reason = getattr(exc, "reason", exc) or type(exc).__name__  # a cut download says little
         problem = f"the previous feed at {url} could not be read ({reason})"
     raise PreviousFeedError(
         problem, "without it, calendar apps would not see which events moved; retry later"

@@ -75,7 +75,8 @@ def check_link(text: str) -> str:
     """The link itself when it is safe to put on a page: http(s) or mailto only."""
     try:
         parts = urlsplit(text.strip())
-    except ValueError:  # an unclosed [ of an IPv6 host, a bad port...
+        parts.port  # noqa: B018 - reading it checks it: a port above 65535 raises
+    except ValueError:  # an unclosed [ of an IPv6 host, a port out of range
         raise ValueProblem(
             f"'{text}' is not a valid address", "check the host name and the port"
         ) from None

@@ -600,6 +600,12 @@ CASES: list[Case] = [
         "address (check the host name and the port)",
     ),
     Case(
+        "link-with-a-port-out-of-range",
+        edit(AUDIT, add="    url: https://instagram.com:99999/example\n"),
+        "plan/audit.yml:13:5: error: 'url': 'https://instagram.com:99999/example' is not a "
+        "valid address (check the host name and the port)",
+    ),
+    Case(
         "period-ending-before-it-starts",
         edit(PLAN, "end: 2027-06-30", "end: 2026-06-30"),
         "plan/plan.md:4:29: error: the plan period ends before it starts (swap 'start' and 'end')",

@@ -39,7 +39,7 @@ def test_the_job_s_exception_is_raised_where_the_result_is_asked() -> None:
 
 def test_a_job_that_dies_without_a_result_says_so() -> None:
     dying = background.started(lambda: os._exit(3), beside=True)
-    with dying as job, pytest.raises(RuntimeError, match="exit code 3"):
+    with dying as job, pytest.raises(background.JobDied, match="exit code 3"):
         job.result()
 
 
@@ -73,3 +73,22 @@ def test_a_signal_held_during_the_fork_stops_the_job_it_started() -> None:
     (job,) = forked
     assert entered == []  # it arrived before the block's first line
     assert not job._process.is_alive()  # type: ignore[attr-defined]
+
+
+def test_a_signal_the_build_ignores_the_job_ignores_too() -> None:
+    """`plansite build &` in a script ignores Ctrl+C: so must its feeds process."""
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        with background.started(lambda: (time.sleep(1), "done")[1], beside=True) as job:
+            os.kill(job._process.pid, signal.SIGINT)  # type: ignore[attr-defined]
+            assert job.result() == "done"
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def test_a_job_killed_says_how_it_ended() -> None:
+    with background.started(lambda: time.sleep(60), beside=True) as job:
+        os.kill(job._process.pid, signal.SIGKILL)  # type: ignore[attr-defined]
+        with pytest.raises(background.JobDied) as died:
+            job.result()
+    assert str(died.value) == "the process making the feeds stopped (exit code -9)"

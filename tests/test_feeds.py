@@ -23,8 +23,9 @@ import vobject
 import yaml
 from ical.calendar_stream import IcsCalendarStream
 
+from generator import background, pipeline
 from generator import feeds as feeds_module
-from generator import pipeline
+from generator.diagnostics import PlanError
 from generator.i18n import Translator
 from tests.conftest import EXAMPLE_PLAN, REPO, PlanFactory, run_cli
 
@@ -458,3 +459,31 @@ def test_feeds_made_beside_the_site_are_the_same_bytes(feed_plan: Path, tmp_path
         if path.is_file():
             assert path.read_bytes() == here[name].read_bytes(), name
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".plansite")] == []
+
+
+def test_a_feeds_process_that_dies_is_an_error_not_a_traceback(
+    feed_plan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not background.can_fork():
+        pytest.skip("needs fork")
+    monkeypatch.setattr(pipeline, "_write_feeds", lambda *args: os._exit(9))
+    inputs = pipeline.Inputs(feed_plan / "plan", feed_plan / "site_config.yml")
+    with pytest.raises(PlanError) as failed:
+        pipeline.build(inputs, tmp_path / "site")
+    (error,) = failed.value.report.errors
+    assert (
+        error.message == "the process making the feeds stopped (exit code 9); nothing was written"
+    )
+    assert not (tmp_path / "site").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".plansite")] == []
+
+
+def test_a_carriage_return_survives_a_table_kept_out_of_markdown(make_plan: PlanFactory) -> None:
+    posts = "".join(
+        f"  - {{id: p{i}, date: 2027-01-{1 + i % 28:02d}, channel: instagram, title: Post {i}}}\n"
+        for i in range(250)
+    )
+    posts += '  - {id: cr, date: 2027-01-15, channel: instagram, title: "Line\\rbreak"}\n'
+    root = make_plan({"plan/calendar/q1.yml": "posts:\n" + posts})
+    site = build(root)  # January's 251 rows are kept out of Markdown
+    assert b"Line\rbreak" in (site / "calendar" / "index.html").read_bytes()

@@ -33,6 +33,11 @@ def test_yaml_1_1_traps_keep_their_written_meaning() -> None:
     }
 
 
+def test_numbers_follow_yaml_1_2() -> None:
+    doc = parse_yaml("a: 1e3\nb: -.5\nc: +12\nd: 1_000\ne: 0x1F\nf: .inf\n", HERE)
+    assert doc.data == {"a": 1000.0, "b": -0.5, "c": 12, "d": "1_000", "e": "0x1F", "f": ".inf"}
+
+
 def test_quoted_numbers_stay_text() -> None:
     assert parse_yaml("a: '10'\nb: \"true\"\n", HERE).data == {"a": "10", "b": "true"}
 

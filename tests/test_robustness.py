@@ -117,7 +117,14 @@ def big_plan(root: Path) -> Path:
 def interrupt_build(root: Path, signum: int) -> subprocess.CompletedProcess[str]:
     """Start a build, and signal it as soon as it has started writing its scratch folder."""
     command = [sys.executable, "-m", "generator", "build"]
-    process = subprocess.Popen(command, cwd=root, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        command,
+        cwd=root,
+        stderr=subprocess.PIPE,
+        text=True,
+        # As from a terminal, whatever this suite inherited (a shell's `&` ignores SIGINT).
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:
         if any(p.name.startswith(".plansite-build-") for p in root.iterdir()):

@@ -201,3 +201,27 @@ def test_an_unreachable_live_feed_stops_the_build(make_plan: PlanFactory) -> Non
     assert result.exit_code == 1
     assert f"error: the previous feed at {url} could not be read" in result.stderr
     assert not (root / "site").exists()
+
+
+def test_a_live_feed_cut_short_stops_the_build_with_a_message(make_plan: PlanFactory) -> None:
+    class CutShort(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Length", "1000")
+            self.end_headers()
+            self.wfile.write(b"BEGIN:VCALENDAR\r\n")  # and the connection closes
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), CutShort)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/calendar.ics"
+    try:
+        root = make_plan()
+        result = run_cli("build", "--previous", url, cwd=root)
+    finally:
+        server.shutdown()
+    assert result.exit_code == 1
+    assert f"error: the previous feed at {url} could not be read (IncompleteRead" in result.stderr
+    assert not (root / "site").exists()

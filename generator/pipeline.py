@@ -119,11 +119,11 @@ class Preview:
         self.out = self._site.out
 
     def __enter__(self) -> Preview:
-        remember_between_builds(True)
+        _remember_between_builds(True)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        remember_between_builds(False)
+        _remember_between_builds(False)
 
     def rebuild(self) -> Checked:
         checked = check_plan(self.inputs)
@@ -138,7 +138,7 @@ class Preview:
         return checked
 
 
-def remember_between_builds(on: bool) -> None:
+def _remember_between_builds(on: bool) -> None:
     """Let the next build reuse what this one read and built (unchanged files,
     events of unchanged posts): for the preview, which rebuilds after every edit."""
     remember_files(on)

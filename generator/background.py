@@ -18,6 +18,8 @@ from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from typing import Generic, TypeVar
 
+from generator.interruptions import STOPPING, Mask, made_safely
+
 T = TypeVar("T")
 
 
@@ -61,16 +63,8 @@ def started(work: Callable[[], T], beside: bool) -> Iterator[Job[T]]:
     if not (beside and can_fork()):
         yield _Here(work)
         return
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING)
-    try:
-        job = _Forked(work, held)
-        try:
-            signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a held signal arrives here
-            yield job
-        finally:
-            job.cancel()
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    with made_safely(lambda mask: _Forked(work, mask), lambda job: job.cancel()) as job:
+        yield job
 
 
 class _Here(Job[T]):
@@ -85,7 +79,7 @@ class _Here(Job[T]):
 
 
 class _Forked(Job[T]):
-    def __init__(self, work: Callable[[], T], mask: set[int | signal.Signals]) -> None:
+    def __init__(self, work: Callable[[], T], mask: Mask) -> None:
         """Fork now; `mask` is the signal mask the forked process is to run with."""
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
@@ -112,10 +106,7 @@ class _Forked(Job[T]):
         self._process.join()
 
 
-STOPPING = {signal.SIGINT, signal.SIGTERM}  # what stops a build: Ctrl+C, a CI job cancelled
-
-
-def _run(work: Callable[[], object], send: Connection, mask: set[int | signal.Signals]) -> None:
+def _run(work: Callable[[], object], send: Connection, mask: Mask) -> None:
     """The forked side: send back (True, result) or (False, the exception).
 
     Ctrl+C or SIGTERM (the build stopping it, or the terminal stopping both)

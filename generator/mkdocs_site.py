@@ -12,7 +12,6 @@ import json
 import logging
 import os
 import shutil
-import signal
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -27,7 +26,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from generator import fragments, search_index
-from generator.background import STOPPING
+from generator.interruptions import Mask, held, made_safely
 from generator.model import SiteConfig
 from generator.pages import Page
 from generator.resources import theme_dir
@@ -269,16 +268,12 @@ class _WarningCollector(logging.Handler):
 def scratch_folder(parent: Path) -> Iterator[Path]:
     """A temporary folder on the output's file system (so renames are atomic), always
     removed: Ctrl+C or SIGTERM are held back until it is made and will be removed."""
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING)
-    try:
-        work = Path(tempfile.mkdtemp(prefix=".plansite-build-", dir=parent))
-        try:
-            signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a held signal arrives here
-            yield work
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+    def make(_: Mask) -> Path:
+        return Path(tempfile.mkdtemp(prefix=".plansite-build-", dir=parent))
+
+    with made_safely(make, lambda work: shutil.rmtree(work, ignore_errors=True)) as work:
+        yield work
 
 
 def swap_into_place(new: Path, out: Path, work: Path) -> None:
@@ -287,10 +282,7 @@ def swap_into_place(new: Path, out: Path, work: Path) -> None:
     Ctrl+C or a SIGTERM between the two renames would leave no site at all,
     so both signals wait until the swap is done.
     """
-    previous_mask = signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING)
-    try:
+    with held():
         if out.exists():
             os.replace(out, work / "previous")
         os.replace(new, out)
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous_mask)

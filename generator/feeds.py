@@ -145,22 +145,19 @@ class _Entry:
     """What the feeds need of one event: which feeds hold it, its start, its text."""
 
     channel_id: str
-    campaign: str | None
+    campaign: str  # empty when the post is in none
     start: date | datetime
     ical: bytes
 
 
 def write_feeds(
     plan: Plan, config: SiteConfig, previous: bytes | None, now: datetime, folder: Path
-) -> list[str]:
-    """Write every feed under `folder` (at its path in the site); return those paths."""
-    written = []
+) -> None:
+    """Write every feed under `folder`, at its path in the site (feed_paths())."""
     for feed in build_feeds(plan, config, previous, now):
         target = folder / feed.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(feed.body)
-        written.append(feed.path)
-    return written
 
 
 def remember_between_builds(on: bool) -> None:

@@ -98,10 +98,10 @@ def _model_frozen() -> Iterator[None]:
         gc.unfreeze()
 
 
-def _write_feeds(read: Read, where: str, now: datetime, folder: Path) -> list[str]:
+def _write_feeds(read: Read, where: str, now: datetime, folder: Path) -> None:
     """Every feed into `folder`, against what is published in `where`."""
     published = read_previous_feed(where, feed_paths(read.plan, read.config)["all"])
-    return write_feeds(read.plan, read.config, published, now, folder)
+    write_feeds(read.plan, read.config, published, now, folder)
 
 
 class Preview:

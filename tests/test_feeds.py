@@ -21,7 +21,10 @@ import pytest
 import recurring_ical_events
 import vobject
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from ical.calendar_stream import IcsCalendarStream
+from icalendar.parser import Contentline
 
 from generator import background, pipeline
 from generator import feeds as feeds_module
@@ -443,6 +446,21 @@ def test_events_are_written_as_icalendar_writes_them(make_plan: PlanFactory) -> 
         expected = event.to_ical()
         assert feeds_module._ical(lines.of(event)) == expected
     assert max(len(line) for line in expected.split(b"\r\n")) == 75  # folded lines were there
+
+
+# Any text that can sit on one content line, and text dense in the escapes and
+# multi-byte characters that move a fold, so that they land on fold points.
+_ONE_LINE = st.one_of(
+    st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\r\n"), max_size=400),
+    st.text(st.sampled_from("\\^;a é€😀"), max_size=400),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_ONE_LINE)
+def test_long_lines_are_folded_where_icalendar_folds_them(text: str) -> None:
+    line = Contentline(f"DESCRIPTION:{text}")
+    assert feeds_module._folded(line.encode()) == line.to_ical()
 
 
 def test_feeds_made_beside_the_site_are_the_same_bytes(feed_plan: Path, tmp_path: Path) -> None:

@@ -1,12 +1,17 @@
-"""Large HTML tables kept out of Markdown, put back into the finished pages.
+"""The tables that grow with the posts, kept out of Markdown and put back into
+the finished pages.
 
 A calendar of thousands of posts is thousands of table rows. Passed through
-Markdown, each row is parsed again by Python-Markdown and then by the search
-plugin, which made MkDocs most of a large build. A table above `INLINE_ROWS`
-rows is therefore rendered to HTML by the templates (escaped by markupsafe),
-replaced in the Markdown by a comment, and swapped back in by a MkDocs hook
-(`mkdocs_hooks.py`) once the page is rendered. The cost: such a table is not
-in the search index (its page still is, with everything else on it).
+Markdown, each row was parsed again by Python-Markdown and then by the search
+plugin: even a 1,000-post plan's tables took a third of MkDocs' time. These
+tables are rendered to HTML by the templates (escaped by markupsafe), replaced
+in the Markdown by a placeholder, and swapped back in by a MkDocs hook
+(`mkdocs_hooks.py`) once the page is rendered.
+
+The placeholder holds the table's text, which the search plugin indexes in
+the table's section as it would have indexed the table, each cell a word
+apart. Above `SEARCHED_ROWS` rows it holds none: a year of posts in the
+search index would be megabytes each visitor's browser downloads and indexes.
 """
 
 from __future__ import annotations
@@ -15,16 +20,26 @@ import hashlib
 import re
 from pathlib import Path
 
-INLINE_ROWS = 200
-_PLACEHOLDER = re.compile(r"<!-- plansite-fragment ([0-9a-f]+) -->")
+from markupsafe import Markup
+
+SEARCHED_ROWS = 200
+_PLACEHOLDER = re.compile(r'<div data-plansite-fragment="([0-9a-f]+)">[^<]*</div>')
+_TAG = re.compile(r"<[^>]*>")
 
 # Where the fragments of the build under way are, one file each: a 50k-post
 # calendar's tables are tens of MB that need not stay in memory.
 _folder: Path | None = None
 
 
-def placeholder(key: str) -> str:
-    return f"<!-- plansite-fragment {key} -->"
+def placeholder(key: str, html: str, rows: int) -> Markup:
+    """What stands in the Markdown for the table `html` of `rows` rows: its text, if
+    searched.
+
+    Taking the tags out of markupsafe-escaped HTML leaves escaped text: every
+    `<` in it starts a tag.
+    """
+    text = " ".join(_TAG.sub(" ", html).split()) if rows <= SEARCHED_ROWS else ""
+    return Markup(f'<div data-plansite-fragment="{key}">{text}</div>')
 
 
 def keep_out(folder: Path, key: str, html: str) -> str:
@@ -42,7 +57,7 @@ def use(folder: Path) -> None:
 
 def fill(html: str) -> str:
     """`html` with every placeholder replaced by its fragment."""
-    if "plansite-fragment" not in html:
+    if "data-plansite-fragment" not in html:
         return html
     return _PLACEHOLDER.sub(_fragment, html)
 

@@ -25,7 +25,7 @@ from generator.checks import RULES_BY_CODE, CheckContext
 from generator.checks.mix import MixTable
 from generator.diagnostics import Diagnostic
 from generator.feeds import feed_paths
-from generator.fragments import INLINE_ROWS, keep_out, placeholder
+from generator.fragments import keep_out, placeholder
 from generator.i18n import Translator
 from generator.markdown_text import finalize, markdown_body, markdown_inline, safe_href
 from generator.occurrences import Occurrence
@@ -139,11 +139,9 @@ def render_pages(
         kept_out: dict[str, str] = {}
 
         def out_of_markdown(html: str, rows: int) -> Markup:
-            if rows <= INLINE_ROWS:
-                return Markup(html)
             key = hashlib.sha256(f"{path}:{len(kept_out)}".encode()).hexdigest()[:16]
             kept_out[key] = keep_out(fragments_folder, key, html)
-            return Markup(placeholder(key))
+            return placeholder(key, html, rows)
 
         body = env.get_template(template).render(
             **common, **context, root=root, out_of_markdown=out_of_markdown

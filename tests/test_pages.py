@@ -252,8 +252,8 @@ def test_page_count_does_not_grow_with_posts(make_plan: PlanFactory) -> None:
 
 
 def test_a_large_month_is_complete_and_escaped(make_plan: PlanFactory) -> None:
-    """Above 200 rows a table skips Markdown (fragments.py): it must still be whole,
-    escaped, and leave no placeholder behind."""
+    """Tables that grow with the posts skip Markdown (fragments.py): a large one must
+    still be whole, escaped, and leave no placeholder behind."""
     posts = "posts:\n" + "".join(
         f"  - {{id: p{i}, date: 2027-01-{1 + i % 28:02d}, channel: instagram, type: tips, "
         f"title: '<b>Post</b> {i}', link: 'https://shop.example/{i}'}}\n"
@@ -272,6 +272,27 @@ def test_a_large_month_is_complete_and_escaped(make_plan: PlanFactory) -> None:
     assert first is not None and first.name == "tr"
     links = [a["href"] for a in first.find_all("a")]
     assert links == ["../channels/instagram/"]
+
+
+def test_tables_are_searched_in_their_section_up_to_200_rows(make_plan: PlanFactory) -> None:
+    """A kept-out table's text is indexed where the table is, a cell a word; a month
+    of 300 posts is not indexed row by row (the search index would weigh megabytes)."""
+    january = "".join(
+        f"  - {{id: p{i}, date: 2027-01-{1 + i % 28:02d}, channel: instagram, type: tips, "
+        f"title: 'Crowded {i}'}}\n"
+        for i in range(300)
+    )
+    february = (
+        "  - {id: lamp, date: 2027-02-03, channel: instagram, type: tips, title: 'Lamp <Day>'}\n"
+    )
+    root = make_plan({"plan/calendar/q1.yml": "posts:\n" + january + february})
+    assert run_cli("build", cwd=root).exit_code == 0
+    index = json.loads((root / "site" / "search" / "search_index.json").read_text("utf-8"))
+    text = {entry["location"]: entry["text"] for entry in index["docs"]}
+    assert "Tips Lamp &lt;Day&gt;" in text["calendar/#2027-02"]
+    assert "instagram" in text["calendar/#2027-02"].split()
+    assert "Crowded" not in text["calendar/#2027-01"]
+    assert all("plansite-fragment" not in entry for entry in text.values())
 
 
 def test_init_writes_a_plan_that_builds_strictly(tmp_path: Path) -> None:

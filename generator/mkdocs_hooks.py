@@ -6,10 +6,16 @@ from typing import Any
 
 from generator import search_index
 from generator.fragments import fill
+from generator.mkdocs_site import COMPILED_TEMPLATES
 
 
 def on_pre_build(config: Any) -> None:
     search_index.build_starts(config["site_dir"])
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    env.bytecode_cache = COMPILED_TEMPLATES
+    return env
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:

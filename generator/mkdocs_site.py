@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import jinja2.bccache
 import yaml
 from markupsafe import escape
 from mkdocs.commands.build import build as mkdocs_build
@@ -238,6 +240,30 @@ def _write_config(folder: Path, settings: dict[str, Any], docs: Path, site: Path
     full = {**settings, "docs_dir": str(docs), "site_dir": str(site)}
     config_file.write_text(yaml.safe_dump(full, allow_unicode=True, sort_keys=True), "utf-8")
     return config_file
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates as Jinja compiled them, for every MkDocs build of this
+    process (the MkDocs hooks hand it to each build's Jinja environment).
+
+    MkDocs makes a new environment for each build, which compiled the forty
+    templates of the theme again after every edit in the preview. Jinja
+    reuses a template's code only while its source has the same checksum.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = _CompiledTemplates()
 
 
 def _run_mkdocs(config_file: Path, strict: bool, dirty: bool = False) -> list[str]:

@@ -126,6 +126,10 @@ class Preview:
         _remember_between_builds(False)
 
     def rebuild(self) -> Checked:
+        with _collected_at_the_end():
+            return self._rebuild()
+
+    def _rebuild(self) -> Checked:
         checked = check_plan(self.inputs)
         plan, config = checked.plan, checked.config
         published = _published_feed(checked, str(self.out))
@@ -136,6 +140,26 @@ class Preview:
             warnings = self._site.build(pages, _settings(checked), files)
         _report_mkdocs_warnings(checked, self.inputs, warnings)
         return checked
+
+
+@contextmanager
+def _collected_at_the_end() -> Iterator[None]:
+    """Keep the garbage collector off during a rebuild, then collect what it made.
+
+    Its passes over what the preview keeps between rebuilds (parsed files,
+    events, the last model) took a quarter of a rebuild of a 10k-post plan.
+    A rebuild does leave cycles behind (tens of thousands of MkDocs' and
+    Jinja's objects), so they are collected at its end: a pass over the
+    youngest generation, the objects made since the rebuild began.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+        gc.collect(0)
 
 
 def _remember_between_builds(on: bool) -> None:

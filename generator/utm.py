@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from generator.model import Plan, Post
@@ -9,10 +10,13 @@ from generator.model import Plan, Post
 UTM_KEYS = ("utm_source", "utm_medium", "utm_campaign", "utm_content")
 
 
+@lru_cache(maxsize=1 << 16)
 def tag_link(link: str, source: str, medium: str, campaign: str, content: str) -> str:
     """`link` with UTM parameters set; its other query parameters are kept in order.
 
-    mailto: links are returned as they are: analytics cannot see them.
+    mailto: links are returned as they are: analytics cannot see them. Kept
+    for the next call: the pages and the feeds tag each link, and the
+    preview tags them all again after each edit.
     """
     parts = urlsplit(link)
     if parts.scheme.lower() not in ("http", "https"):

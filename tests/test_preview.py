@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import socket
@@ -9,9 +10,12 @@ import subprocess
 import sys
 import time
 import urllib.request
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import jinja2
 import pytest
 
 from generator import pipeline
@@ -105,6 +109,52 @@ def test_a_settings_change_rebuilds_every_page(
     rebuilt = files_of(preview.out)
     assert rebuilt == fresh_build(plan_root, tmp_path / "fresh")
     assert all(b"Renamed plan" in body for name, body in rebuilt.items() if name.endswith(".html"))
+
+
+def test_a_clean_rebuild_compiles_no_template_again(
+    preview: pipeline.Preview, plan_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MkDocs makes a new Jinja environment for each build; the theme's compiled
+    templates are reused (mkdocs_site.COMPILED_TEMPLATES). Only the search
+    plugin's own environment, which looks its labels up, compiles its three."""
+    compiled: list[str | None] = []
+    compile_template = jinja2.Environment.compile
+
+    def counted(self: jinja2.Environment, source: str, name: str | None = None, *a: Any) -> Any:
+        compiled.append(name)
+        return compile_template(self, source, name, *a)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    edit(plan_root / "site_config.yml", "site_name:", "site_name: Renamed,")  # a clean build
+    preview.rebuild()
+    assert set(compiled) <= {"partials/language.html"} | {
+        f"partials/languages/{language}.html" for language in ("en", "fr")
+    }
+    assert b"Renamed," in (preview.out / "index.html").read_bytes()
+
+
+def test_a_rebuild_leaves_no_garbage_behind(
+    preview: pipeline.Preview, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The collector is off during a rebuild (pipeline._collected_at_the_end); the
+    cycles the rebuild made are collected by its end, and the collector is on again."""
+
+    class Cycle:
+        itself: object
+
+    made: list[weakref.ref[Cycle]] = []
+    check_plan = pipeline.check_plan
+
+    def checked_with_a_cycle(inputs: pipeline.Inputs) -> pipeline.Checked:
+        cycle = Cycle()
+        cycle.itself = cycle
+        made.append(weakref.ref(cycle))
+        return check_plan(inputs)
+
+    monkeypatch.setattr(pipeline, "check_plan", checked_with_a_cycle)
+    preview.rebuild()
+    assert gc.isenabled()
+    assert len(made) == 1 and made[0]() is None
 
 
 def test_a_removed_page_leaves_the_preview(preview: pipeline.Preview, plan_root: Path) -> None:

@@ -1,7 +1,7 @@
 """How the benchmark measures: stage times inside one build, and wall time and
 peak memory of one command.
 
-Stages are timed by wrapping the names `generator.pipeline` calls, for the
+Stages are timed by wrapping the names the pipeline calls, for the
 length of one `pipeline.build()`. The benchmark thus times each stage with
 exactly the arguments the real build passes, and keeps doing so while the
 pipeline changes; a name that disappears shows as "n/a" instead of a stale
@@ -40,17 +40,16 @@ class Stage:
 # In the order the build runs them. The nested ones are found inside the
 # stage above them; their time is already counted there.
 STAGES = (
-    Stage("load_config", "generator.pipeline", "load_config"),
-    Stage("read_plan", "generator.pipeline", "read_plan"),
+    Stage("load_config", "generator.checking", "load_config"),
+    Stage("read_plan", "generator.checking", "read_plan"),
     Stage("YAML parsing", "generator.plan_files", "parse_yaml", nested=True),
-    Stage("plan_from_sources", "generator.pipeline", "plan_from_sources"),
+    Stage("plan_from_sources", "generator.checking", "plan_from_sources"),
     Stage("schema validation", "generator.assemble", "validate_doc", nested=True),
-    Stage("run_checks", "generator.pipeline", "run_checks"),
+    Stage("run_checks", "generator.checking", "run_checks"),
     Stage("repeats expanded", "generator.checks.registry", "plan_occurrences", nested=True),
     Stage("mix tables in PS402", "generator.checks.mix", "mix_tables", nested=True),
     Stage("mix_tables (pages)", "generator.pipeline", "mix_tables"),
     Stage("render_pages", "generator.pipeline", "render_pages"),
-    Stage("repeats expanded again", "generator.views", "plan_occurrences", nested=True),
     Stage("build_site", "generator.pipeline", "build_site"),
     Stage("MkDocs itself", "generator.mkdocs_site", "_run_mkdocs", nested=True),
     # Forked beside the pages and MkDocs in `plansite build`; timed here where

@@ -24,7 +24,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from ical.calendar_stream import IcsCalendarStream
-from icalendar.parser import Contentline
+from icalendar.parser import Contentline, Contentlines
 
 from generator import background, pipeline
 from generator import feeds as feeds_module
@@ -461,6 +461,35 @@ _ONE_LINE = st.one_of(
 def test_long_lines_are_folded_where_icalendar_folds_them(text: str) -> None:
     line = Contentline(f"DESCRIPTION:{text}")
     assert feeds_module._folded(line.encode()) == line.to_ical()
+
+
+# Feed text with every kind of line break and fold icalendar's unfolding knows.
+_FEED_TEXT = st.lists(
+    st.sampled_from(["\r\n", "\n", "\r", " ", "\t", "UID:", "a", ";X=1", "é", "\r\n "])
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_FEED_TEXT)
+def test_a_published_feed_unfolds_as_icalendar_unfolds_it(text: str) -> None:
+    assert feeds_module._content_lines(text) == list(Contentlines.from_ical(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["UID", "DTSTAMP", "SEQUENCE", "Uid"]),
+    st.one_of(
+        st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\r\n")),
+        st.text(st.sampled_from('\\,;:"=a')),  # what escapes and parameters are made of
+    ),
+)
+def test_plain_stamp_lines_are_read_as_icalendar_reads_them(name: str, value: str) -> None:
+    line = f"{name}:{value}"
+    plain = feeds_module._PLAIN_STAMP.fullmatch(line)
+    if plain is not None:
+        read_name, parameters, read_value = Contentline(line).parts()
+        assert (plain[1], plain[2]) == (read_name, str(read_value))
+        assert not parameters
 
 
 def test_feeds_made_beside_the_site_are_the_same_bytes(feed_plan: Path, tmp_path: Path) -> None:

@@ -6,13 +6,19 @@ is broken, so that one run reports every problem.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.diagnostics import Location, Report, did_you_mean
+from generator import background
+from generator.diagnostics import Diagnostic, Location, Report, did_you_mean
+from generator.schema_validation import validate_doc
 from generator.yaml_source import SourceDoc, YamlError, parse_yaml
 
 DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024
+# From this size of calendar files on, they are read on two cores (below it,
+# forking costs more than it saves).
+PARALLEL_FROM_BYTES = 1024 * 1024
 
 # The kind of each file decides which schema checks it.
 SINGLE_FILES = {
@@ -78,11 +84,57 @@ def read_plan(root: Path, report: Report, max_bytes: int = DEFAULT_MAX_FILE_BYTE
                 sources.entities[kind].append(doc)
     report_strays(root, report)
     _forget_all_but(root)
-    for path in _files(root / CALENDAR_FOLDER, ".yml", ".yaml"):
-        doc = _read(path, report, max_bytes, sources, "calendar")
-        if doc is not None:
-            sources.calendars.append(doc)
+    _read_calendars(_files(root / CALENDAR_FOLDER, ".yml", ".yaml"), report, max_bytes, sources)
     return sources
+
+
+def _read_calendars(
+    paths: list[Path], report: Report, max_bytes: int, sources: PlanSources
+) -> None:
+    """Parse and validate the calendar files, on both cores when they are large.
+
+    A year of posts is megabytes of YAML, and parsing and validating it was
+    most of checking a large plan. A forked process takes every other file;
+    the documents come back pickled, already validated (SourceDoc keeps its
+    schema problems), and everything is reported in file order as if read
+    here. If that process dies, its files are read here after all.
+    """
+    size = sum(path.stat().st_size for path in paths)
+    if _remember or len(paths) < 2 or size < PARALLEL_FROM_BYTES:
+        read = _parsed_and_validated(paths, max_bytes)
+    else:
+        here, there = paths[0::2], paths[1::2]
+        work = functools.partial(_parsed_and_validated, there, max_bytes)
+        with background.started(work, beside=True) as job:
+            done_here = _parsed_and_validated(here, max_bytes)
+            try:
+                done_there = job.result()
+            except background.JobDied:
+                done_there = _parsed_and_validated(there, max_bytes)
+        by_path = dict(zip(here, done_here, strict=True)) | dict(
+            zip(there, done_there, strict=True)
+        )
+        read = [by_path[path] for path in paths]
+    for path, (doc, problems) in zip(paths, read, strict=True):
+        report.extend(problems)
+        if doc is None:
+            sources.unreadable.setdefault("calendar", []).append(path)
+        else:
+            sources.calendars.append(doc)
+
+
+def _parsed_and_validated(
+    paths: list[Path], max_bytes: int
+) -> list[tuple[SourceDoc | None, list[Diagnostic]]]:
+    """Each calendar file's document (None if unreadable), validated, and what went wrong."""
+    read = []
+    for path in paths:
+        report = Report()
+        doc, _ = _parse(path, report, max_bytes)
+        if doc is not None:
+            validate_doc("calendar", doc)  # kept in the document
+        read.append((doc, report.diagnostics))
+    return read
 
 
 def report_strays(root: Path, report: Report) -> None:
@@ -123,9 +175,11 @@ def _files(folder: Path, *suffixes: str) -> list[Path]:
 def _read(
     path: Path, report: Report, max_bytes: int, sources: PlanSources, kind: str
 ) -> SourceDoc | None:
-    doc = _parse(path, report, max_bytes, sources)
+    doc, body = _parse(path, report, max_bytes)
     if doc is None:
         sources.unreadable.setdefault(kind, []).append(path)
+    if body is not None:
+        sources.bodies[path] = body
     return doc
 
 
@@ -150,29 +204,28 @@ def _forget_all_but(root: Path) -> None:
         del _last_read[path]
 
 
-def _parse(path: Path, report: Report, max_bytes: int, sources: PlanSources) -> SourceDoc | None:
+def _parse(path: Path, report: Report, max_bytes: int) -> tuple[SourceDoc | None, str | None]:
+    """The file's document (None if unusable, said in `report`) and, for Markdown, its body."""
     text = read_text(path, report, max_bytes)
     if text is None:
-        return None
+        return None, None
     cached = _last_read.get(path)
     if cached is not None and cached[0] == text:
         _, doc, body = cached
-        if body is not None:
-            sources.bodies[path] = body
-        return doc
+        return doc, body
+    body = None
     try:
         if path.suffix == ".md":
             front, offset, body = split_front_matter(text, path)
-            sources.bodies[path] = body
             doc = parse_yaml(front, path, line_offset=offset, every_mark=False)
         else:
             doc = parse_yaml(text, path, every_mark=False)
     except YamlError as exc:
         report.error(exc.location, exc.message, exc.hint)
-        return None
+        return None, None
     if _remember:
-        _last_read[path] = (text, doc, sources.bodies.get(path))
-    return doc
+        _last_read[path] = (text, doc, body)
+    return doc, body
 
 
 def read_text(path: Path, report: Report, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> str | None:

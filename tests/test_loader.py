@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
 
+from generator import background, plan_files
+from generator.checking import Inputs, check_plan
+from generator.diagnostics import PlanError
 from generator.plan_files import split_front_matter
 from generator.yaml_source import MAX_NODES, YamlError, parse_yaml
-from tests.conftest import EXAMPLE_PLAN
+from tests.conftest import EXAMPLE_CONFIG, EXAMPLE_PLAN
 
 HERE = Path("plan/calendar/q1.yml")
 
@@ -109,3 +114,76 @@ def test_marks_found_later_are_the_marks_recorded_up_front() -> None:
         assert lazy.every_mark  # asking for a scalar's place completed the marks
         missing = ("posts", 10_000, "title")
         assert lazy.locate(missing) == eager.locate(missing)
+
+
+def _checked(root: Path, monkeypatch: pytest.MonkeyPatch, from_bytes: int) -> object:
+    """What checking the plan under `root` gives: its plan, or every message."""
+    monkeypatch.setattr(plan_files, "PARALLEL_FROM_BYTES", from_bytes)
+    inputs = Inputs(root / "plan", root / "site_config.yml")
+    try:
+        return check_plan(inputs).plan
+    except PlanError as exc:
+        return [diagnostic.format() for diagnostic in exc.report.diagnostics]
+
+
+def _calendars(root: Path, broken: bool) -> None:
+    """Seven calendar files, read alternately by each process; if `broken`, one
+    does not parse, one has a bad date, and two files the two processes read
+    define the same post (the second one read is the one reported)."""
+    shutil.copytree(EXAMPLE_PLAN, root / "plan")
+    shutil.copy(EXAMPLE_CONFIG, root / "site_config.yml")
+    folder = root / "plan" / "calendar"
+    for month in range(5):
+        (folder / f"extra-{month}.yml").write_text(
+            "posts:\n"
+            f"  - {{id: extra-{month}, date: 2027-0{month + 1}-11, channel: instagram, "
+            f"title: Extra {month}}}\n",
+            encoding="utf-8",
+        )
+    if broken:
+        (folder / "extra-0.yml").write_text("posts:\n  - id: [unclosed\n", encoding="utf-8")
+        for twice in ("extra-1.yml", "extra-2.yml"):
+            (folder / twice).write_text(
+                "posts:\n  - {id: twice, date: 2027-02-01, channel: instagram, title: Twice}\n",
+                encoding="utf-8",
+            )
+        (folder / "extra-3.yml").write_text(
+            "posts:\n  - {id: late, date: 2027-13-01, channel: instagram, title: Late}\n",
+            encoding="utf-8",
+        )
+
+
+@pytest.mark.parametrize("broken", [False, True], ids=["valid", "broken"])
+def test_calendars_read_on_two_cores_give_what_one_core_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, broken: bool
+) -> None:
+    if not background.can_fork():
+        pytest.skip("needs fork")
+    _calendars(tmp_path, broken)
+    alone = _checked(tmp_path, monkeypatch, from_bytes=1 << 40)
+    beside = _checked(tmp_path, monkeypatch, from_bytes=0)
+    assert beside == alone
+    if broken:
+        assert isinstance(alone, list) and len(alone) >= 3
+        assert any("extra-2.yml" in message and "twice" in message for message in alone)
+    else:
+        assert not isinstance(alone, list) and len(alone.posts) > 4
+
+
+def test_calendars_are_read_here_when_the_forked_process_dies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not background.can_fork():
+        pytest.skip("needs fork")
+    _calendars(tmp_path, broken=True)
+    alone = _checked(tmp_path, monkeypatch, from_bytes=1 << 40)
+    parent = os.getpid()
+    read = plan_files._parsed_and_validated
+
+    def dying_when_forked(paths: list[Path], max_bytes: int) -> object:
+        if os.getpid() != parent:
+            os._exit(9)
+        return read(paths, max_bytes)
+
+    monkeypatch.setattr(plan_files, "_parsed_and_validated", dying_when_forked)
+    assert _checked(tmp_path, monkeypatch, from_bytes=0) == alone

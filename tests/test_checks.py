@@ -281,6 +281,14 @@ def mix_of(root: Path) -> dict[str, dict[str, tuple[float | None, float, int]]]:
     }
 
 
+def test_the_mix_is_counted_once_for_the_rule_and_the_health_page(
+    make_plan: PlanFactory,
+) -> None:
+    root = make_plan(MIX_PLAN)
+    checked = check_plan(Inputs(root / "plan", root / "site_config.yml"))
+    assert mix_tables(checked.context) is mix_tables(checked.context)  # as PS402 counted it
+
+
 def test_mix_counts_expanded_scheduled_occurrences_per_channel(make_plan: PlanFactory) -> None:
     """Hand-computed: p1 gives 3 Mondays (4 minus the exception) on two channels, p2 three
     days; the draft, the idea and the post before the period do not count."""

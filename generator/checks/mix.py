@@ -40,7 +40,12 @@ def _percent(part: int, total: int) -> float:
 
 
 def mix_tables(ctx: CheckContext) -> list[MixTable]:
-    """The mix of the whole plan, then of each channel, against the targets of the rule."""
+    """The mix of the whole plan, then of each channel, against the targets of the rule
+    (made once for the PS402 rule and the health page)."""
+    return ctx.once(_mix_tables)
+
+
+def _mix_tables(ctx: CheckContext) -> list[MixTable]:
     plan = ctx.plan
     scopes: list[tuple[str, Channel | None]] = [("", None)]
     scopes += [(channel.id, channel) for channel in plan.channels]

@@ -7,10 +7,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import TypeVar
 
 from generator.diagnostics import Location, Severity
 from generator.model import Plan, SiteConfig
 from generator.occurrences import Occurrence, plan_occurrences
+
+T = TypeVar("T")
 
 # Occurrences with these statuses are what the audience will see.
 COUNTED_STATUSES = ("scheduled", "published")
@@ -45,6 +48,16 @@ class CheckContext:
 
     plan: Plan
     config: SiteConfig
+    _computed: dict[Callable[..., object], object] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def once(self, compute: Callable[[CheckContext], T]) -> T:
+        """`compute(self)`, computed the first time only: for what a rule and the
+        pages both need (the content mix tables)."""
+        if compute not in self._computed:
+            self._computed[compute] = compute(self)
+        return self._computed[compute]  # type: ignore[return-value]
 
     @cached_property
     def all_occurrences(self) -> list[Occurrence]:

@@ -52,15 +52,18 @@ class Read:
     report: Report
 
 
-def read_plan_model(inputs: Inputs) -> Read:
-    """Read and validate every file and build the model; raise PlanError on errors."""
+def read_plan_model(inputs: Inputs, parallel: bool = True) -> Read:
+    """Read and validate every file and build the model; raise PlanError on errors.
+
+    With `parallel`, large calendars are read on both cores (plan_files.py).
+    """
     with _collector_paused():
         report = Report()
         config = load_config(inputs.config_file, report)
         if config is None:
             read_plan(inputs.plan_dir, report)  # still report the plan's own problems
             raise PlanError(report)
-        sources = read_plan(inputs.plan_dir, report, config.max_file_bytes)
+        sources = read_plan(inputs.plan_dir, report, config.max_file_bytes, parallel)
         plan = plan_from_sources(sources, config, report)
         if report.errors or plan is None:
             raise PlanError(report)

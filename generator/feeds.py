@@ -45,7 +45,7 @@ STAMPS = ("DTSTAMP", "LAST-MODIFIED", "SEQUENCE")
 _FREQ = {"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY"}
 _CALENDAR_END = b"END:VCALENDAR\r\n"
 _FOLD_AT = 75  # octets: icalendar folds a content line this long or longer
-_ESCAPES = b"\\^"  # a fold never separates these from what they escape
+_ESCAPES = b"\\^"  # a piece never ends on one of these (icalendar moves it to the next)
 _Value = TypeVar("_Value")
 _BYDAY = dict(zip(WEEKDAYS, ("MO", "TU", "WE", "TH", "FR", "SA", "SU"), strict=True))
 
@@ -491,8 +491,9 @@ def _folded(raw: bytes) -> bytes:
     """`raw` folded as icalendar folds it (tests compare the two on any text).
 
     Each piece is the longest run of whole characters under 75 octets (a
-    UTF-8 continuation byte never starts one); like icalendar, a piece does
-    not end on a backslash or caret, which would split an escape in two.
+    UTF-8 continuation byte never starts one). Like icalendar, when a piece
+    would end on a backslash or caret, that one character moves to the next
+    piece, so that a cut does not fall inside an escape such as "\\,".
     """
     pieces = []
     start = 0

@@ -23,7 +23,9 @@ from pathlib import Path
 from markupsafe import Markup
 
 SEARCHED_ROWS = 200
-_PLACEHOLDER = re.compile(r'<div data-plansite-fragment="([0-9a-f]+)">[^<]*</div>')
+# The placeholder's text holds no tag, but Markdown would add some (<em>...) to
+# a placeholder it took for a paragraph: up to the first </div> is still it.
+_PLACEHOLDER = re.compile(r'<div data-plansite-fragment="([0-9a-f]+)">.*?</div>', re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 
 # Where the fragments of the build under way are, one file each: a 50k-post

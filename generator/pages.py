@@ -113,8 +113,9 @@ def render_pages(
     *,
     fragments_folder: Path,
 ) -> list[Page]:
-    """Every page of the site as Markdown, in a stable order; the large tables kept
-    out of Markdown are written to `fragments_folder` as they are made."""
+    """Every page of the site as Markdown, in a stable order; the tables that grow
+    with the posts are kept out of Markdown, written to `fragments_folder` as
+    they are made."""
     env = template_environment()
     t = Translator(config.language)
     common: dict[str, Any] = {

@@ -55,12 +55,14 @@ def build(
 
     The feeds already published (in `out`, or `previous`: a folder, an .ics
     file or a URL) decide which events changed, so their SEQUENCE and
-    DTSTAMP move only when the plan does. With `parallel`, the feeds are
-    made in a forked process from the moment the model is built, while this
-    one runs the plan checks, renders the pages and runs MkDocs; a failed
-    check stops them, and they are written only into the scratch folder.
+    DTSTAMP move only when the plan does. With `parallel`, large calendars
+    are read on both cores, and the feeds are made in a forked process from
+    the moment the model is built, while this one runs the plan checks,
+    renders the pages and runs MkDocs; a failed check stops them, and they
+    are written only into the scratch folder. Without it, everything runs
+    here, one stage after the other (the benchmark times stages that way).
     """
-    read = read_plan_model(inputs)
+    read = read_plan_model(inputs, parallel)
     where = previous or str(out)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,9 @@
 """Finds the files of a plan folder and reads each into a SourceDoc.
 
-Reading is separate from checking: every file is read even when an earlier one
-is broken, so that one run reports every problem.
+Reading is separate from the plan checks: every file is read even when an
+earlier one is broken, so that one run reports every problem. Calendar files
+are also validated against their schema as they are read, which lets a
+large calendar be read on both cores.
 """
 
 from __future__ import annotations
@@ -53,8 +55,14 @@ class PlanSources:
         return docs
 
 
-def read_plan(root: Path, report: Report, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> PlanSources:
-    """Read every plan file under `root`; problems go to `report`, unreadable files are left out."""
+def read_plan(
+    root: Path, report: Report, max_bytes: int = DEFAULT_MAX_FILE_BYTES, parallel: bool = False
+) -> PlanSources:
+    """Read every plan file under `root`; problems go to `report`, unreadable files are left out.
+
+    Calendar files are also validated against their schema here, on both
+    cores if `parallel` and they are large (_read_calendars()).
+    """
     sources = PlanSources(root=root)
     if not root.is_dir():
         report.error(
@@ -84,12 +92,13 @@ def read_plan(root: Path, report: Report, max_bytes: int = DEFAULT_MAX_FILE_BYTE
                 sources.entities[kind].append(doc)
     report_strays(root, report)
     _forget_all_but(root)
-    _read_calendars(_files(root / CALENDAR_FOLDER, ".yml", ".yaml"), report, max_bytes, sources)
+    calendars = _files(root / CALENDAR_FOLDER, ".yml", ".yaml")
+    _read_calendars(calendars, report, max_bytes, sources, parallel)
     return sources
 
 
 def _read_calendars(
-    paths: list[Path], report: Report, max_bytes: int, sources: PlanSources
+    paths: list[Path], report: Report, max_bytes: int, sources: PlanSources, parallel: bool
 ) -> None:
     """Parse and validate the calendar files, on both cores when they are large.
 
@@ -98,9 +107,12 @@ def _read_calendars(
     the documents come back pickled, already validated (SourceDoc keeps its
     schema problems), and everything is reported in file order as if read
     here. If that process dies, its files are read here after all.
+
+    The preview (`_remember`) reads in one process: it reuses the files
+    it parsed before, which a forked process would parse into its own
+    memory, and `plansite serve` runs threads, which a fork does not copy.
     """
-    size = sum(path.stat().st_size for path in paths)
-    if _remember or len(paths) < 2 or size < PARALLEL_FROM_BYTES:
+    if not (parallel and _worth_forking(paths)):
         read = _parsed_and_validated(paths, max_bytes)
     else:
         here, there = paths[0::2], paths[1::2]
@@ -111,16 +123,20 @@ def _read_calendars(
                 done_there = job.result()
             except background.JobDied:
                 done_there = _parsed_and_validated(there, max_bytes)
-        by_path = dict(zip(here, done_here, strict=True)) | dict(
-            zip(there, done_there, strict=True)
-        )
-        read = [by_path[path] for path in paths]
+        read = [*done_here, *done_there]
+        read[0::2], read[1::2] = done_here, done_there  # back in file order
     for path, (doc, problems) in zip(paths, read, strict=True):
         report.extend(problems)
         if doc is None:
             sources.unreadable.setdefault("calendar", []).append(path)
         else:
             sources.calendars.append(doc)
+
+
+def _worth_forking(paths: list[Path]) -> bool:
+    if _remember or len(paths) < 2:
+        return False
+    return sum(path.stat().st_size for path in paths) >= PARALLEL_FROM_BYTES
 
 
 def _parsed_and_validated(

@@ -15,8 +15,7 @@ def tag_link(link: str, source: str, medium: str, campaign: str, content: str) -
     """`link` with UTM parameters set; its other query parameters are kept in order.
 
     mailto: links are returned as they are: analytics cannot see them. Kept
-    for the next call: the pages and the feeds tag each link, and the
-    preview tags them all again after each edit.
+    for the next call: the preview tags every link again after each edit.
     """
     parts = urlsplit(link)
     if parts.scheme.lower() not in ("http", "https"):

@@ -153,6 +153,24 @@ def _calendars(root: Path, broken: bool) -> None:
         )
 
 
+def _files_read_here(monkeypatch: pytest.MonkeyPatch, die_when_forked: bool = False) -> list[int]:
+    """How many calendar files each read of this process takes (a forked one is not counted)."""
+    counts: list[int] = []
+    parent = os.getpid()
+    read = plan_files._parsed_and_validated
+
+    def counted(paths: list[Path], max_bytes: int) -> object:
+        if os.getpid() != parent:
+            if die_when_forked:
+                os._exit(9)
+        else:
+            counts.append(len(paths))
+        return read(paths, max_bytes)
+
+    monkeypatch.setattr(plan_files, "_parsed_and_validated", counted)
+    return counts
+
+
 @pytest.mark.parametrize("broken", [False, True], ids=["valid", "broken"])
 def test_calendars_read_on_two_cores_give_what_one_core_gives(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, broken: bool
@@ -161,7 +179,9 @@ def test_calendars_read_on_two_cores_give_what_one_core_gives(
         pytest.skip("needs fork")
     _calendars(tmp_path, broken)
     alone = _checked(tmp_path, monkeypatch, from_bytes=1 << 40)
+    read_here = _files_read_here(monkeypatch)
     beside = _checked(tmp_path, monkeypatch, from_bytes=0)
+    assert read_here == [4]  # of the 7 calendar files: the others were read beside
     assert beside == alone
     if broken:
         assert isinstance(alone, list) and len(alone) >= 3
@@ -177,13 +197,6 @@ def test_calendars_are_read_here_when_the_forked_process_dies(
         pytest.skip("needs fork")
     _calendars(tmp_path, broken=True)
     alone = _checked(tmp_path, monkeypatch, from_bytes=1 << 40)
-    parent = os.getpid()
-    read = plan_files._parsed_and_validated
-
-    def dying_when_forked(paths: list[Path], max_bytes: int) -> object:
-        if os.getpid() != parent:
-            os._exit(9)
-        return read(paths, max_bytes)
-
-    monkeypatch.setattr(plan_files, "_parsed_and_validated", dying_when_forked)
+    read_here = _files_read_here(monkeypatch, die_when_forked=True)
     assert _checked(tmp_path, monkeypatch, from_bytes=0) == alone
+    assert read_here == [4, 3]  # its own files, then those of the process that died

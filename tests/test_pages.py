@@ -16,7 +16,7 @@ import yaml
 from babel.dates import format_date
 from bs4 import BeautifulSoup, Tag
 
-from generator import pipeline
+from generator import fragments, pipeline
 from generator.i18n import Translator
 from generator.table_rows import TableRows
 from tests.conftest import EXAMPLE_CONFIG, EXAMPLE_PLAN, PlanFactory, run_cli
@@ -292,7 +292,19 @@ def test_tables_are_searched_in_their_section_up_to_200_rows(make_plan: PlanFact
     assert "Tips Lamp &lt;Day&gt;" in text["calendar/#2027-02"]
     assert "instagram" in text["calendar/#2027-02"].split()
     assert "Crowded" not in text["calendar/#2027-01"]
-    assert all("plansite-fragment" not in entry for entry in text.values())
+    page = (root / "site" / "calendar" / "index.html").read_text("utf-8")
+    assert "data-plansite-fragment" not in page
+    assert "<td>Lamp &lt;Day&gt;</td>" in page  # the table itself is back in its place
+
+
+def test_a_placeholder_markdown_wrapped_is_still_replaced(tmp_path: Path) -> None:
+    """Markdown adds tags to a placeholder it takes for a paragraph (an indented
+    one, say): the table must still replace it, not vanish."""
+    digest = fragments.keep_out(tmp_path, "ab12", "<table><tr><td>x</td></tr></table>")
+    assert digest
+    fragments.use(tmp_path)
+    wrapped = '<p><div data-plansite-fragment="ab12"><em>x</em> y\n z</div></p>'
+    assert fragments.fill(wrapped) == "<p><table><tr><td>x</td></tr></table></p>"
 
 
 def test_init_writes_a_plan_that_builds_strictly(tmp_path: Path) -> None:

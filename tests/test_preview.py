@@ -133,28 +133,37 @@ def test_a_clean_rebuild_compiles_no_template_again(
     assert b"Renamed," in (preview.out / "index.html").read_bytes()
 
 
-def test_a_rebuild_leaves_no_garbage_behind(
-    preview: pipeline.Preview, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("collector_on", [True, False], ids=["collector-on", "collector-off"])
+def test_a_rebuild_pauses_the_collector_and_leaves_no_garbage(
+    preview: pipeline.Preview, monkeypatch: pytest.MonkeyPatch, collector_on: bool
 ) -> None:
     """The collector is off during a rebuild (pipeline._collected_at_the_end); the
-    cycles the rebuild made are collected by its end, and the collector is on again."""
+    cycles the rebuild made are collected by its end, and the collector is as it was."""
 
     class Cycle:
         itself: object
 
     made: list[weakref.ref[Cycle]] = []
+    paused: list[bool] = []
     check_plan = pipeline.check_plan
 
     def checked_with_a_cycle(inputs: pipeline.Inputs) -> pipeline.Checked:
+        paused.append(not gc.isenabled())
         cycle = Cycle()
         cycle.itself = cycle
         made.append(weakref.ref(cycle))
         return check_plan(inputs)
 
     monkeypatch.setattr(pipeline, "check_plan", checked_with_a_cycle)
-    preview.rebuild()
-    assert gc.isenabled()
-    assert len(made) == 1 and made[0]() is None
+    if not collector_on:
+        gc.disable()
+    try:
+        preview.rebuild()
+        assert gc.isenabled() is collector_on
+        assert paused == [True]
+        assert len(made) == 1 and made[0]() is None
+    finally:
+        gc.enable()
 
 
 def test_a_removed_page_leaves_the_preview(preview: pipeline.Preview, plan_root: Path) -> None:

@@ -127,12 +127,16 @@ def build_feeds(
         _kept = _Kept(hashlib.sha256(combined.body).digest(), context, built)
     yield combined
     del combined
+    by_channel: dict[str, list[_Entry]] = {}
+    by_campaign: dict[str, list[_Entry]] = {}
+    for entry in entries:
+        by_channel.setdefault(entry.channel_id, []).append(entry)
+        by_campaign.setdefault(entry.campaign, []).append(entry)
     for channel in plan.channels:
-        held = (e for e in entries if e.channel_id == channel.id)
-        yield feed(channel.id, f"{base} · {channel.id}", held)
+        yield feed(channel.id, f"{base} · {channel.id}", by_channel.get(channel.id, []))
     for campaign in plan.campaigns:
-        held = (e for e in entries if e.campaign == campaign.id)
-        yield feed(f"campaign:{campaign.id}", f"{base} · {campaign.name}", held)
+        name = f"{base} · {campaign.name}"
+        yield feed(f"campaign:{campaign.id}", name, by_campaign.get(campaign.id, []))
 
 
 @dataclass(frozen=True)

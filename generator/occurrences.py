@@ -33,9 +33,10 @@ class Occurrence:
     start: datetime | None  # aware; None for an all-day post
 
     @property
-    def sort_key(self) -> tuple[date, str, str]:
-        clock = self.start.strftime("%H:%M") if self.start else ""
-        return self.day, clock, self.post.id
+    def sort_key(self) -> tuple[date, int, str]:
+        """Day, then wall-clock minute (all-day posts first), then post id."""
+        minute = self.start.hour * 60 + self.start.minute if self.start else -1
+        return self.day, minute, self.post.id
 
 
 def occurrence_days(post: Post, last: date) -> list[date]:

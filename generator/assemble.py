@@ -477,6 +477,24 @@ class _Assembler:
     def post_from_item(
         self, item: dict[str, Any], entity_id: str, doc: SourceDoc, where: DataPath
     ) -> m.Post | None:
+        """The post, made once per document: the preview reuses an unchanged file's
+        document, and so its posts (the same objects, which what comes after
+        can recognise) and the references they make. A post that was refused
+        is made again, to report why."""
+        key = (where, entity_id, self.default_zone)
+        made: tuple[m.Post, list[tuple[str, str, _Place]]] | None = doc.assembled.get(key)
+        if made is not None:
+            self.references.extend(made[1])
+            return made[0]
+        references_before, problems_before = len(self.references), len(self.report.diagnostics)
+        post = self._post_from_item(item, entity_id, doc, where)
+        if post is not None and len(self.report.diagnostics) == problems_before:
+            doc.assembled[key] = (post, self.references[references_before:])
+        return post
+
+    def _post_from_item(
+        self, item: dict[str, Any], entity_id: str, doc: SourceDoc, where: DataPath
+    ) -> m.Post | None:
         channels = item["channel"]
         self.refer("channel", channels, doc, (*where, "channel"))
         if "type" in item:

@@ -29,7 +29,7 @@ from generator.fragments import keep_out, placeholder
 from generator.i18n import Translator
 from generator.markdown_text import finalize, markdown_body, markdown_inline, safe_href
 from generator.occurrences import Occurrence
-from generator.table_rows import TableRows
+from generator.table_rows import KeptCells, TableRows
 from generator.views import Views
 
 
@@ -112,10 +112,11 @@ def render_pages(
     occurrences: list[Occurrence] | None = None,
     *,
     fragments_folder: Path,
+    kept_cells: KeptCells | None = None,
 ) -> list[Page]:
     """Every page of the site as Markdown, in a stable order; the tables that grow
     with the posts are kept out of Markdown, written to `fragments_folder` as
-    they are made."""
+    they are made. The preview passes `kept_cells` from one render to the next."""
     env = template_environment()
     t = Translator(config.language)
     common: dict[str, Any] = {
@@ -123,7 +124,7 @@ def render_pages(
         "config": config,
         "t": t,
         "link": _Links(plan, config),
-        "rows": TableRows(plan, config, t),
+        "rows": TableRows(plan, config, t, kept_cells),
         "views": Views(
             plan,
             t,

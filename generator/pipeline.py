@@ -37,6 +37,7 @@ from generator.model import SiteConfig
 from generator.pages import Page, navigation, render_pages
 from generator.plan_files import remember_between_reads as remember_files
 from generator.previous_feed import PreviousFeedError, read_previous_feed
+from generator.table_rows import KeptCells
 
 __all__ = ["Checked", "Inputs", "Preview", "build", "check_plan"]
 
@@ -118,6 +119,7 @@ class Preview:
     def __init__(self, inputs: Inputs, folder: Path) -> None:
         self.inputs = inputs
         self._site = PreviewSite(folder)
+        self._cells = KeptCells()
         self.out = self._site.out
 
     def __enter__(self) -> Preview:
@@ -138,7 +140,7 @@ class Preview:
         feeds = build_feeds(plan, config, published, build_time())
         files = {feed.path: feed.body for feed in feeds} | _robots(config)
         with _site_errors_reported(checked, self.inputs):
-            pages = _pages(checked, self._site.fragments)
+            pages = _pages(checked, self._site.fragments, self._cells)
             warnings = self._site.build(pages, _settings(checked), files)
         _report_mkdocs_warnings(checked, self.inputs, warnings)
         return checked
@@ -199,7 +201,9 @@ def _report_mkdocs_warnings(checked: Checked, inputs: Inputs, warnings: list[str
         checked.report.warning(Location(inputs.plan_dir), f"MkDocs: {message}")
 
 
-def _pages(checked: Checked, fragments_folder: Path) -> list[Page]:
+def _pages(
+    checked: Checked, fragments_folder: Path, kept_cells: KeptCells | None = None
+) -> list[Page]:
     context = checked.context
     return render_pages(
         checked.plan,
@@ -209,6 +213,7 @@ def _pages(checked: Checked, fragments_folder: Path) -> list[Page]:
         context.today,
         context.all_occurrences,
         fragments_folder=fragments_folder,
+        kept_cells=kept_cells,
     )
 
 

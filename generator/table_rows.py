@@ -25,13 +25,41 @@ def _h(value: object) -> str:
     return str(escape(value))
 
 
+class KeptCells:
+    """The cells of each post as the last render made them, for the next one.
+
+    The preview renders every page again after each edit; the posts of the
+    files that did not change are the same objects from one rebuild to the
+    next (assemble.py), so their cells are reused when the names they show
+    (content types, campaigns, the language) did not change either.
+    """
+
+    def __init__(self) -> None:
+        self.names: object = None
+        self.cells: dict[tuple[int, str], tuple[m.Post, str]] = {}
+
+
 class TableRows:
-    def __init__(self, plan: m.Plan, config: m.SiteConfig, t: Translator) -> None:
+    def __init__(
+        self, plan: m.Plan, config: m.SiteConfig, t: Translator, kept: KeptCells | None = None
+    ) -> None:
         self._plan = plan
         self._timezone = config.timezone
         self._t = t
         self._all_day = _h(t("all_day"))
-        self._post_cells: dict[tuple[str, str], str] = {}
+        # This render's cells by (id of the post, root); each entry holds its
+        # post, so that the id stays the post's.
+        self._post_cells: dict[tuple[int, str], tuple[m.Post, str]] = {}
+        self._before: dict[tuple[int, str], tuple[m.Post, str]] = {}
+        if kept is not None:
+            names = (
+                t.language,
+                tuple((kind.id, kind.name) for kind in plan.content_types),
+                tuple((campaign.id, campaign.name) for campaign in plan.campaigns),
+            )
+            if kept.names == names:
+                self._before = kept.cells
+            kept.names, kept.cells = names, self._post_cells
 
     def occurrences(self, occurrences: Iterable[Occurrence], anchors: bool, root: str) -> Markup:
         """One row per occurrence; with `anchors`, a post's first one carries its id."""
@@ -70,22 +98,28 @@ class TableRows:
         return clock if zone == self._timezone else f"{clock} ({_h(zone)})"
 
     def _cells_of(self, post: m.Post, root: str) -> str:
-        key = (post.id, root)
-        if key not in self._post_cells:
-            plan = self._plan
-            channels = ", ".join(self._channel_link(c, root) for c in post.channels)
-            kind = _h(plan.content_type(post.type).name) if post.type else ""
-            campaign = ""
-            if post.campaign:
-                name = _h(plan.campaign(post.campaign).name)
-                campaign = f'<a href="{root}campaigns/{_h(post.campaign)}/">{name}</a>'
-            status = _h(post.status)
-            self._post_cells[key] = (
-                f"<td>{channels}</td><td>{kind}</td><td>{_h(post.title)}</td>"
-                f'<td><span class="ps-badge ps-badge--{status}">'
-                f"{_h(self._t('status_' + post.status))}</span></td><td>{campaign}</td>"
-            )
-        return self._post_cells[key]
+        """The cells that depend only on the post, made once for all its occurrences."""
+        key = (id(post), root)
+        made = self._post_cells.get(key) or self._before.get(key)
+        if made is None or made[0] is not post:
+            made = (post, self._make_cells(post, root))
+        self._post_cells[key] = made
+        return made[1]
+
+    def _make_cells(self, post: m.Post, root: str) -> str:
+        plan = self._plan
+        channels = ", ".join(self._channel_link(c, root) for c in post.channels)
+        kind = _h(plan.content_type(post.type).name) if post.type else ""
+        campaign = ""
+        if post.campaign:
+            name = _h(plan.campaign(post.campaign).name)
+            campaign = f'<a href="{root}campaigns/{_h(post.campaign)}/">{name}</a>'
+        status = _h(post.status)
+        return (
+            f"<td>{channels}</td><td>{kind}</td><td>{_h(post.title)}</td>"
+            f'<td><span class="ps-badge ps-badge--{status}">'
+            f"{_h(self._t('status_' + post.status))}</span></td><td>{campaign}</td>"
+        )
 
     @staticmethod
     def _channel_link(channel_id: str, root: str) -> str:

@@ -49,8 +49,11 @@ def files_of(site: Path) -> dict[str, bytes]:
 
 
 def fresh_build(plan_root: Path, out: Path) -> dict[str, bytes]:
-    inputs = pipeline.Inputs(plan_root / "plan", plan_root / "site_config.yml")
-    pipeline.build(inputs, out)
+    """A build in a process of its own: in this one, the preview's caches would
+    serve it what the preview kept."""
+    plan, config = plan_root / "plan", plan_root / "site_config.yml"
+    command = [sys.executable, "-m", "generator", "build", "--plan", str(plan)]
+    subprocess.run([*command, "--config", str(config), "--out", str(out)], check=True)
     return files_of(out)
 
 
@@ -97,6 +100,52 @@ def test_only_the_pages_that_changed_are_written_again(
     assert "calendar/index.html" in rewritten
     assert "personas/index.html" not in rewritten
     assert len(rewritten) < len(after) / 2
+
+
+def test_posts_of_unchanged_files_are_kept_as_they_are(
+    preview: pipeline.Preview, plan_root: Path
+) -> None:
+    """An unchanged file gives the same post objects, which the rows of the pages
+    reuse (table_rows.KeptCells); the edited file's posts are made again."""
+    before = {post.id: post for post in preview.rebuild().plan.posts}
+    edit(plan_root / "plan" / "calendar" / "campagne-printemps.yml", "Une palette", "Une gamme")
+    after = preview.rebuild().plan.posts
+    edited = {p.id for p in after if p.source.path.name == "campagne-printemps.yml"}
+    assert edited and all(p is not before.get(p.id) for p in after if p.id in edited)
+    assert all(p is before[p.id] for p in after if p.id not in edited)
+
+
+def test_a_renamed_content_type_reaches_the_rows_of_unchanged_posts(
+    preview: pipeline.Preview, plan_root: Path, tmp_path: Path
+) -> None:
+    edit(plan_root / "plan" / "content.yml", "name: Inspiration et", "name: Idées déco et")
+    preview.rebuild()
+    assert files_of(preview.out) == fresh_build(plan_root, tmp_path / "fresh")
+
+
+def test_a_renamed_campaign_reaches_the_rows_of_posts_in_other_files(
+    preview: pipeline.Preview, plan_root: Path, tmp_path: Path
+) -> None:
+    calendar = plan_root / "plan" / "calendar"
+    post_of_one_campaign = "\n    campaign: soldes-hiver-2027"
+    edit(calendar / "2027-q1.yml", post_of_one_campaign, "\n    campaign: printemps-2027")
+    preview.rebuild()
+    edit(calendar / "campagne-printemps.yml", "name: Collection Printemps", "name: Saison")
+    preview.rebuild()
+    assert files_of(preview.out) == fresh_build(plan_root, tmp_path / "fresh")
+
+
+def test_a_new_time_zone_reaches_posts_of_unchanged_files(
+    preview: pipeline.Preview, plan_root: Path, tmp_path: Path
+) -> None:
+    """Posts without a zone of their own take the site's: kept posts must not keep
+    the old one. (The feeds differ from a fresh build's: every event moved, so
+    its SEQUENCE rose.)"""
+    edit(plan_root / "site_config.yml", "timezone: Europe/Paris", "timezone: America/Montreal")
+    preview.rebuild()
+    fresh = fresh_build(plan_root, tmp_path / "fresh")
+    pages = [name for name in fresh if name.endswith(".html")]
+    assert [name for name in pages if files_of(preview.out)[name] != fresh[name]] == []
 
 
 def test_a_settings_change_rebuilds_every_page(

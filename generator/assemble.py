@@ -19,7 +19,7 @@ from typing import Any
 from generator import model as m
 from generator.diagnostics import Location, Report, did_you_mean
 from generator.ids import SLUG, post_id, slugify
-from generator.plan_files import REQUIRED_FILES, PlanSources
+from generator.plan_files import REQUIRED_FILES, PlanSources, remembering
 from generator.schema_validation import validate_doc
 from generator.values import parse_date, parse_duration, parse_time, parse_timezone
 from generator.yaml_source import DataPath, SourceDoc
@@ -488,7 +488,8 @@ class _Assembler:
             return made[0]
         references_before, problems_before = len(self.references), len(self.report.diagnostics)
         post = self._post_from_item(item, entity_id, doc, where)
-        if post is not None and len(self.report.diagnostics) == problems_before:
+        refused = post is None or len(self.report.diagnostics) > problems_before
+        if remembering() and not refused:  # a one-off build would only hold memory
             doc.assembled[key] = (post, self.references[references_before:])
         return post
 

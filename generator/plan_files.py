@@ -214,6 +214,11 @@ def remember_between_reads(on: bool) -> None:
         _last_read.clear()
 
 
+def remembering() -> bool:
+    """True in the preview, whose next read reuses the documents of unchanged files."""
+    return _remember
+
+
 def _forget_all_but(root: Path) -> None:
     """Keep the parse cache to the files of the plan being read."""
     for path in [p for p in _last_read if not p.is_relative_to(root) or not p.exists()]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from generator import model as m
 from generator.diagnostics import Location, Report, did_you_mean
@@ -48,6 +49,15 @@ class _Place:
 
     def location(self) -> Location:
         return self.doc.locate(self.data_path) if self.doc else Location(self.path)
+
+
+@dataclass(frozen=True)
+class _MadePost:
+    """A post as made from a document for the preview's next rebuild (post_from_item)."""
+
+    post: m.Post
+    zone: ZoneInfo  # the site's, which posts without their own take
+    references: list[tuple[str, str, DataPath]]  # (kind, id, where in the document)
 
 
 @dataclass
@@ -480,17 +490,28 @@ class _Assembler:
         """The post, made once per document: the preview reuses an unchanged file's
         document, and so its posts (the same objects, which what comes after
         can recognise) and the references they make. A post that was refused
-        is made again, to report why."""
-        key = (where, entity_id, self.default_zone)
-        made: tuple[m.Post, list[tuple[str, str, _Place]]] | None = doc.assembled.get(key)
-        if made is not None:
-            self.references.extend(made[1])
-            return made[0]
+        is made again, to report why; so is one made for another time zone.
+
+        The document keeps the references' data paths, not the references,
+        which point back to it: that cycle outlived each edited document
+        until a full collection, which the preview never runs.
+        """
+        made: _MadePost | None = doc.assembled.get((where, entity_id))
+        if made is not None and made.zone == self.default_zone:
+            self.references.extend(
+                (kind, referred, _Place(doc, at)) for kind, referred, at in made.references
+            )
+            return made.post
         references_before, problems_before = len(self.references), len(self.report.diagnostics)
         post = self._post_from_item(item, entity_id, doc, where)
-        refused = post is None or len(self.report.diagnostics) > problems_before
-        if remembering() and not refused:  # a one-off build would only hold memory
-            doc.assembled[key] = (post, self.references[references_before:])
+        refused = len(self.report.diagnostics) > problems_before
+        if post is not None and not refused and remembering():  # else it would only hold memory
+            references = self.references[references_before:]
+            doc.assembled[(where, entity_id)] = _MadePost(
+                post,
+                self.default_zone,
+                [(kind, referred, place.data_path) for kind, referred, place in references],
+            )
         return post
 
     def _post_from_item(

@@ -18,7 +18,8 @@ from typing import Any
 import jinja2
 import pytest
 
-from generator import pipeline
+from generator import pipeline, plan_files
+from generator.diagnostics import PlanError
 from tests.conftest import EXAMPLE_CONFIG, EXAMPLE_PLAN, PlanFactory
 
 EPOCH = "1798761600"
@@ -146,6 +147,63 @@ def test_a_new_time_zone_reaches_posts_of_unchanged_files(
     fresh = fresh_build(plan_root, tmp_path / "fresh")
     pages = [name for name in fresh if name.endswith(".html")]
     assert [name for name in pages if files_of(preview.out)[name] != fresh[name]] == []
+
+
+def test_an_edited_file_s_old_document_is_freed_at_once(
+    preview: pipeline.Preview, plan_root: Path
+) -> None:
+    """Not at some later full collection, which a preview never runs: a document
+    must not keep what points back to it (assemble._MadePost)."""
+    calendar = plan_root / "plan" / "calendar" / "2027-q1.yml"
+    old = weakref.ref(plan_files._last_read[calendar][1])
+    edit(calendar, "title:", "title: Edited,")
+    preview.rebuild()
+    assert old() is None
+
+
+def test_a_new_language_reaches_the_rows_of_unchanged_posts(
+    preview: pipeline.Preview, plan_root: Path, tmp_path: Path
+) -> None:
+    edit(plan_root / "site_config.yml", "language: fr", "language: en")
+    preview.rebuild()
+    fresh = fresh_build(plan_root, tmp_path / "fresh")
+    rebuilt = files_of(preview.out)
+    assert [
+        name for name in fresh if not name.endswith(".ics") and rebuilt[name] != fresh[name]
+    ] == []
+
+
+def test_references_of_kept_posts_are_checked_again(
+    preview: pipeline.Preview, plan_root: Path
+) -> None:
+    """Posts of unchanged files name a content type whose id changed elsewhere:
+    each is reported, as by a fresh check."""
+    edit(plan_root / "plan" / "content.yml", "  - id: inspiration", "  - id: inspirations")
+    with pytest.raises(PlanError) as raised:
+        preview.rebuild()
+    found = [d for d in raised.value.report.errors if "unknown content type" in d.message]
+    plan, config = plan_root / "plan", plan_root / "site_config.yml"
+    fresh = subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--plan", str(plan), "--config", str(config)],
+        capture_output=True,
+        text=True,
+    )
+    assert fresh.returncode == 1
+    assert len(found) == fresh.stderr.count("unknown content type") > 10
+
+
+def test_a_refused_post_is_refused_again_after_another_edit(
+    preview: pipeline.Preview, plan_root: Path
+) -> None:
+    calendar = plan_root / "plan" / "calendar"
+    edit(calendar / "2027-q1.yml", "      on: [tue]", "      on: [wed]")
+    with pytest.raises(PlanError) as first:
+        preview.rebuild()
+    edit(calendar / "campagne-printemps.yml", "Une palette", "Une gamme")
+    with pytest.raises(PlanError) as again:
+        preview.rebuild()
+    errors = [d.format() for d in first.value.report.errors]
+    assert errors and [d.format() for d in again.value.report.errors] == errors
 
 
 def test_a_settings_change_rebuilds_every_page(

@@ -40,7 +40,7 @@ test-fast: $(STAMP) lint
 	$(BIN)/pytest -m "not browser"
 
 # Synthetic plans of 1k, 10k and 50k posts, stage by stage, against a bare
-# MkDocs build and yaml2ics (about 10 minutes on 2 cores): see docs/performance.md.
+# MkDocs build and yaml2ics (about 5 minutes on 2 cores): see docs/performance.md.
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 

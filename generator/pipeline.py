@@ -18,6 +18,7 @@ from generator.checking import (
     Inputs,
     Read,
     check_plan,
+    collector_paused,
     read_plan_model,
     run_plan_checks,
 )
@@ -156,13 +157,10 @@ def _collected_at_the_end() -> Iterator[None]:
     Jinja's objects), so they are collected at its end: a pass over the
     youngest generation, the objects made since the rebuild began.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
     try:
-        yield
+        with collector_paused():
+            yield
     finally:
-        if was_enabled:
-            gc.enable()
         gc.collect(0)
 
 

@@ -31,7 +31,7 @@ class JobDied(Exception):
         self.exit_code = exit_code
 
     def __str__(self) -> str:
-        return f"the process making the feeds stopped (exit code {self.exit_code})"
+        return f"the forked process stopped (exit code {self.exit_code})"
 
 
 class Job(Generic[T]):

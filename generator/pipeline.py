@@ -82,7 +82,8 @@ def build(
         except background.JobDied as exc:
             read.report.error(
                 Location(inputs.plan_dir),
-                f"{exc}; nothing was written",
+                f"the process making the feeds stopped (exit code {exc.exit_code}); "
+                "nothing was written",
                 "build again; if the machine ran out of memory, free some or build on a larger one",
             )
             raise PlanError(read.report) from None

@@ -91,4 +91,4 @@ def test_a_job_killed_says_how_it_ended() -> None:
         os.kill(job._process.pid, signal.SIGKILL)  # type: ignore[attr-defined]
         with pytest.raises(background.JobDied) as died:
             job.result()
-    assert str(died.value) == "the process making the feeds stopped (exit code -9)"
+    assert str(died.value) == "the forked process stopped (exit code -9)"

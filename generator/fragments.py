@@ -47,8 +47,9 @@ def placeholder(key: str, html: str, rows: int) -> Markup:
 def keep_out(folder: Path, key: str, html: str) -> str:
     """Write one fragment into `folder`; return a digest of it (what changed, for the preview)."""
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{key}.html").write_bytes(html.encode())  # bytes: a \r stays a \r
-    return hashlib.sha256(html.encode()).hexdigest()
+    encoded = html.encode()
+    (folder / f"{key}.html").write_bytes(encoded)  # bytes: a \r stays a \r
+    return hashlib.sha256(encoded).hexdigest()
 
 
 def use(folder: Path) -> None:

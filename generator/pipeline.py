@@ -34,7 +34,7 @@ from generator.mkdocs_site import (
     mkdocs_config,
     scratch_folder,
 )
-from generator.model import SiteConfig
+from generator.model import Plan, SiteConfig
 from generator.pages import Page, navigation, render_pages
 from generator.plan_files import remember_between_reads as remember_files
 from generator.previous_feed import PreviousFeedError, read_previous_feed
@@ -105,7 +105,7 @@ def _model_frozen() -> Iterator[None]:
 
 def _write_feeds(read: Read, where: str, now: datetime, folder: Path) -> None:
     """Every feed into `folder`, against what is published in `where`."""
-    published = read_previous_feed(where, feed_paths(read.plan, read.config)["all"])
+    published = _published_feed(read.plan, read.config, where)
     write_feeds(read.plan, read.config, published, now, folder)
 
 
@@ -138,7 +138,10 @@ class Preview:
     def _rebuild(self) -> Checked:
         checked = check_plan(self.inputs)
         plan, config = checked.plan, checked.config
-        published = _published_feed(checked, str(self.out))
+        try:
+            published = _published_feed(plan, config, str(self.out))
+        except PreviousFeedError as exc:
+            raise _unreadable_previous_feed(checked.report, str(self.out), exc) from None
         feeds = build_feeds(plan, config, published, build_time())
         files = {feed.path: feed.body for feed in feeds} | _robots(config)
         with _site_errors_reported(checked, self.inputs):
@@ -172,12 +175,9 @@ def _remember_between_builds(on: bool) -> None:
     remember_events(on)
 
 
-def _published_feed(checked: Checked, where: str) -> bytes | None:
+def _published_feed(plan: Plan, config: SiteConfig, where: str) -> bytes | None:
     """The combined feed as published in `where` (folder, file or URL), if any."""
-    try:
-        return read_previous_feed(where, feed_paths(checked.plan, checked.config)["all"])
-    except PreviousFeedError as exc:
-        raise _unreadable_previous_feed(checked.report, where, exc) from None
+    return read_previous_feed(where, feed_paths(plan, config)["all"])
 
 
 def _unreadable_previous_feed(report: Report, where: str, exc: PreviousFeedError) -> PlanError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import json
 import os
 import shutil
 import socket
@@ -19,7 +20,7 @@ import jinja2
 import pytest
 
 from generator import pipeline, plan_files
-from generator.diagnostics import PlanError
+from generator.diagnostics import PlanError, display_path
 from tests.conftest import EXAMPLE_CONFIG, EXAMPLE_PLAN, PlanFactory
 
 EPOCH = "1798761600"
@@ -181,15 +182,21 @@ def test_references_of_kept_posts_are_checked_again(
     edit(plan_root / "plan" / "content.yml", "  - id: inspiration", "  - id: inspirations")
     with pytest.raises(PlanError) as raised:
         preview.rebuild()
-    found = [d for d in raised.value.report.errors if "unknown content type" in d.message]
     plan, config = plan_root / "plan", plan_root / "site_config.yml"
+    command = [sys.executable, "-m", "generator", "check", "--format", "json"]
     fresh = subprocess.run(
-        [sys.executable, "-m", "generator", "check", "--plan", str(plan), "--config", str(config)],
-        capture_output=True,
-        text=True,
+        [*command, "--plan", str(plan), "--config", str(config)], capture_output=True, text=True
     )
     assert fresh.returncode == 1
-    assert len(found) == fresh.stderr.count("unknown content type") > 10
+    expected = [
+        (d["file"], d["line"], d["message"])
+        for d in json.loads(fresh.stdout)["diagnostics"]
+        if d["severity"] == "error"
+    ]
+    report = raised.value.report
+    found = [(display_path(d.location.path), d.location.line, d.message) for d in report.errors]
+    assert sorted(found) == sorted(expected)
+    assert sum(m == "unknown content type 'inspiration'" for _, _, m in found) > 10
 
 
 def test_a_refused_post_is_refused_again_after_another_edit(

@@ -90,6 +90,10 @@ class TableRows:
                 )
         return Markup("".join(rows))
 
+    def tagged_link_count(self) -> int:
+        """The rows of tagged_links(): one per post with a link and per channel."""
+        return sum(len(post.channels) for post in self._plan.posts if post.link)
+
     def _time(self, occurrence: Occurrence) -> str:
         if not occurrence.start:
             return self._all_day

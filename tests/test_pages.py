@@ -299,6 +299,32 @@ def test_tables_are_searched_in_their_section_up_to_200_rows(make_plan: PlanFact
     assert [title for _, title in month_rows(root / "site", "2027-02")] == ["Lamp <Day>"]
 
 
+def test_tagged_links_leave_the_search_index_above_200_rows(tmp_path: Path) -> None:
+    """The limit counts the table's rows: a post tagged for two channels is two."""
+    shutil.copytree(EXAMPLE_PLAN, tmp_path / "plan")
+    shutil.copy(EXAMPLE_CONFIG, tmp_path / "site_config.yml")
+    (tmp_path / "plan" / "calendar" / "extra.yml").write_text(
+        "posts:\n"
+        + "".join(
+            f"  - {{id: extra-{i}, date: 2027-03-{1 + i % 28:02d}, channel: [instagram, facebook],"
+            f" title: Extra {i}, link: 'https://shop.example/extra/{i}'}}\n"
+            for i in range(110)
+        ),
+        encoding="utf-8",
+    )
+    assert run_cli("build", cwd=tmp_path).exit_code == 0
+    page = BeautifulSoup(
+        (tmp_path / "site" / "measurement" / "index.html").read_text("utf-8"), "html.parser"
+    )
+    links = page.select(".ps-utm-links tbody tr")
+    assert len(links) > 220
+    index = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text("utf-8"))
+    measurement = " ".join(
+        d["text"] for d in index["docs"] if d["location"].startswith("measurement/")
+    )
+    assert measurement and "utm_content" not in measurement
+
+
 def test_a_placeholder_markdown_wrapped_is_still_replaced(tmp_path: Path) -> None:
     """Markdown adds tags to a placeholder it takes for a paragraph (an indented
     one, say): the table must still replace it, not vanish."""

@@ -130,6 +130,9 @@ def test_the_generated_workflow_checks_pull_requests_and_publishes(initialised: 
         "actions/deploy-pages",
     ):
         assert action in uses
+    for job in (check, publish):  # nothing the job runs can read the token from .git/config
+        checkout = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout"))
+        assert checkout["with"]["persist-credentials"] == "false"
     build = next(s["run"] for s in publish["steps"] if "plansite build" in s.get("run", ""))
     assert "--previous" in build
     assert "calendar.ics" in build

@@ -14,7 +14,7 @@ import click
 
 from generator import __version__, exports
 from generator.authoring import AuthoringError, Draft, create
-from generator.changes import RevisionError, changes_since
+from generator.changes import DiffUsageError, RevisionError, changes_since
 from generator.changes import as_text as changes_text
 from generator.checking import Checked, Inputs, check_plan
 from generator.diagnostics import PlanError, Report
@@ -257,6 +257,8 @@ def diff_command(revision: str, plan_dir: Path, config_file: Path) -> None:
         found = changes_since(revision, Inputs(plan_dir, config_file))
     except PlanError as exc:
         _fail(exc.report)
+    except DiffUsageError as exc:
+        raise click.BadParameter(str(exc), param_hint=exc.option) from None
     except RevisionError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_PLAN_ERRORS)

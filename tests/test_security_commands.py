@@ -6,12 +6,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
 from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
 from generator import exports
+from generator.changes import RevisionError, verified_commit
 from generator.checking import Inputs, check_plan
 from generator.spreadsheet_safety import as_text_cell, formula_start
 from tests.conftest import PlanFactory, run_cli
@@ -259,3 +262,144 @@ def test_hootsuite_checks_the_start_of_the_message(make_plan: PlanFactory) -> No
     assert len(warnings) == len(FORMULAS) + 2  # the blank title and the empty one: copy first
     assert sum("its copy starts with '='" in w for w in warnings) == 2
     assert not [cell for row in rows for cell in row if formula_start(cell)]
+
+
+# -- plansite diff: revisions are verified commits, never options --------------
+
+
+def git(root: Path, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, text=True)
+    return done.stdout.strip()
+
+
+def _committed(root: Path) -> Path:
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "-c", "user.email=t@example.com", "-c", "user.name=T", "commit", "-qm", "plan")
+    return root
+
+
+@pytest.fixture
+def repository(make_plan: PlanFactory) -> Path:
+    """The minimal plan committed to git, with a file an option could overwrite."""
+    root = _committed(make_plan())
+    (root / "FILE").write_text("keep me\n")
+    return root
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["--", "--output=FILE"],
+        ["--", "--output", "FILE"],
+        ["--", "-o", "FILE"],
+        ["--", "-oFILE"],
+        ["--", "--remote=."],
+        ["--", "--exec=touch PWNED"],
+        ["--", "--list"],
+        ["--", "-"],
+        ["--", ""],
+        ["--", "HEAD\nHEAD"],
+        ["--", "HEAD\r"],
+        ["--", "HEAD\t--output=FILE"],
+        ["--", "--end-of-options"],
+    ],
+)
+def test_diff_refuses_what_git_would_read_as_an_option(
+    repository: Path, arguments: list[str]
+) -> None:
+    result = run_cli("diff", *arguments, cwd=repository)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert (repository / "FILE").read_text() == "keep me\n"
+    assert not (repository / "PWNED").exists()
+    assert sorted(p.name for p in repository.iterdir()) == [
+        ".git", "FILE", "plan", "site_config.yml"
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("revision", ["--output=FILE", "-oFILE", "--list", "--remote=."])
+def test_only_a_verified_commit_id_reaches_git(repository: Path, revision: str) -> None:
+    """Even without the command line's own check, git reads the text as a revision."""
+    with pytest.raises(RevisionError, match="unknown revision"):
+        verified_commit(revision, repository)
+    assert (repository / "FILE").read_text() == "keep me\n"
+
+
+def test_diff_names_what_is_not_a_commit(repository: Path) -> None:
+    tree = git(repository, "rev-parse", "HEAD:plan")
+    blob = git(repository, "rev-parse", "HEAD:site_config.yml")
+    expected = {
+        "no-such-revision": "error: unknown revision 'no-such-revision'",
+        "HEAD x": "error: unknown revision 'HEAD x'",
+        "HEAD~5": "error: unknown revision 'HEAD~5'",
+        tree: f"error: '{tree}' names a folder (a git tree), not a commit",
+        blob: f"error: '{blob}' names a file (a git blob), not a commit",
+        "HEAD:plan": "error: 'HEAD:plan' names a folder (a git tree), not a commit",
+        "HEAD^{tree}": "error: 'HEAD^{tree}' names a folder (a git tree), not a commit",
+    }
+    for revision, message in expected.items():
+        result = run_cli("diff", revision, cwd=repository)
+        assert result.exit_code == 1, result.output
+        assert result.stderr == (
+            f"{message} (give a branch, a tag, HEAD~1 or a commit id; "
+            "`git log --oneline` lists commits)\n"
+        )
+
+
+def test_diff_accepts_every_way_of_naming_a_commit(repository: Path) -> None:
+    git(repository, "-c", "user.email=t@example.com", "-c", "user.name=T",
+        "tag", "-a", "v1", "-m", "first")  # fmt: skip
+    commit = git(repository, "rev-parse", "HEAD")
+    branch = git(repository, "rev-parse", "--abbrev-ref", "HEAD")
+    for revision in ("HEAD", "v1", branch, commit, commit[:12], "HEAD~0", "HEAD^{commit}"):
+        result = run_cli("diff", revision, cwd=repository)
+        assert result.exit_code == 0, (revision, result.output)
+        assert result.stdout == (
+            f"nothing changed in goals, missions, accounts or posts since {revision}\n"
+        )
+
+
+def test_diff_with_a_config_outside_the_repository(repository: Path, tmp_path: Path) -> None:
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.yml"
+    outside.write_text((repository / "site_config.yml").read_text())
+    result = run_cli("diff", "--config", str(outside), "HEAD", cwd=repository)
+    assert result.exit_code == 2, result.output
+    assert "Invalid value for --config" in result.stderr
+    assert "is outside the git repository of the plan" in result.stderr
+    outside.unlink()
+
+
+def test_diff_of_a_plan_outside_any_repository(make_plan: PlanFactory) -> None:
+    root = make_plan()
+    if subprocess.run(["git", "rev-parse"], cwd=root, capture_output=True).returncode == 0:
+        pytest.skip("the temporary folder is inside a git repository")
+    result = run_cli("diff", "HEAD", cwd=root)
+    assert result.exit_code == 2, result.output
+    assert "Invalid value for --plan: the plan folder plan is not in a git repository" in (
+        result.stderr
+    )
+
+
+def test_diff_with_a_config_added_after_the_revision(repository: Path) -> None:
+    (repository / "site_config.yml").rename(repository / "config.yml")
+    git(repository, "add", "-A")
+    git(repository, "-c", "user.email=t@example.com", "-c", "user.name=T", "commit", "-qm", "mv")
+    result = run_cli("diff", "--config", "config.yml", "HEAD~1", cwd=repository)
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        "error: config.yml is not in the repository at HEAD~1: compare with a later revision\n"
+    )
+
+
+@pytest.mark.parametrize("folder", [":(exclude)plan", "p*", ":!plan", "*"])
+def test_diff_reads_plan_folders_by_their_literal_name(make_plan: PlanFactory, folder: str) -> None:
+    """Folder names are paths for git, never pathspec magic."""
+    root = make_plan()
+    (root / "plan").rename(root / folder)
+    _committed(root)
+    calendar = root / folder / "calendar" / "q1.yml"
+    calendar.write_text(calendar.read_text().replace("title: Hello", "title: Bye"))
+    result = run_cli("diff", "--plan", folder, "HEAD", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1:] == ["  ~ post hello changed", "      title: Hello -> Bye"]

@@ -403,3 +403,278 @@ def test_diff_reads_plan_folders_by_their_literal_name(make_plan: PlanFactory, f
     result = run_cli("diff", "--plan", folder, "HEAD", cwd=root)
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[1:] == ["  ~ post hello changed", "      title: Hello -> Bye"]
+
+
+# -- plansite new: only what check accepts, line endings kept, written at once ----
+
+CALENDAR = "plan/calendar/q1.yml"
+NEW_POST = ["new", "post", "--title", "Open day", "--date", "2027-04-10", "--channel", "instagram"]
+
+
+def _with(arguments: list[str], option: str, value: str) -> list[str]:
+    if option in arguments:
+        changed = list(arguments)
+        changed[changed.index(option) + 1] = value
+        return changed
+    return [*arguments, option, value]
+
+
+@pytest.mark.parametrize(
+    "option, value",
+    [
+        ("--date", "2027-04-10\nfoo: bar"),
+        ("--date", "2027-04-10\r"),
+        ("--date", "2027-13-01"),
+        ("--date", "2027-02-30"),
+        ("--date", "tomorrow"),
+        ("--date", "2027-04-10 10:00"),
+        ("--time", "25:00"),
+        ("--time", "10:60"),
+        ("--time", "10h"),
+        ("--time", "10:00\n"),
+        ("--channel", "Not A Slug"),
+        ("--channel", "insta gram"),
+        ("--channel", "-instagram"),
+        ("--channel", "instagram\u2028"),
+        ("--id", "Bad_Id"),
+        ("--id", "a" * 65),
+        ("--id", "ok\nid: other"),
+        ("--title", "Open\nday"),
+        ("--title", "Open\rday"),
+        ("--title", "Open\u2028day"),
+        ("--title", "Open\tday"),
+        ("--title", "Open\x00day"),
+        ("--title", "!!!"),  # makes no id
+    ],
+)
+def test_new_refuses_a_value_check_would_refuse(
+    make_plan: PlanFactory, option: str, value: str
+) -> None:
+    root = make_plan()
+    before = (root / CALENDAR).read_bytes()
+    result = run_cli(*_with(NEW_POST, option, value), cwd=root)
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for {option}" in result.stderr
+    assert (root / CALENDAR).read_bytes() == before
+    assert sorted(p.name for p in (root / "plan" / "calendar").iterdir()) == ["q1.yml"]
+
+
+@pytest.mark.parametrize(
+    "arguments, option",
+    [
+        (["new", "channel", "--id", "myspace", "--network", "myspace"], "--network"),
+        (["new", "goal", "--id", "Bad", "--title", "x"], "--id"),
+        (["new", "persona", "--title", "Paula\nname: other"], "--title"),
+        (["new", "campaign", "--id", "c", "--title", "C", "--date", "2027-04-31"], "--date"),
+        (["new", "goal", "--title", "x", "--plan", "no-such-folder"], "--plan"),
+    ],
+)
+def test_new_refuses_bad_values_for_every_kind(
+    make_plan: PlanFactory, arguments: list[str], option: str
+) -> None:
+    root = make_plan()
+    files = sorted(p for p in root.rglob("*") if p.is_file())
+    result = run_cli(*arguments, cwd=root)
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for {option}" in result.stderr
+    assert sorted(p for p in root.rglob("*") if p.is_file()) == files
+
+
+YAML_SIGNIFICANT = [
+    "#hashtag",
+    "Open day: come",
+    "- a dash",
+    "[in brackets]",
+    "{in braces}",
+    "&anchor *alias",
+    "!tag",
+    "| or >",
+    "%directive",
+    "@handle",
+    "`backtick`",
+    "'single'",
+    '"double"',
+    "no",
+    "yes",
+    "null",
+    "~",
+    "true",
+    "1e3",
+    "0x1F",
+    "12",
+    "10:00",
+    "2027-01-05",
+    " leading space",
+    "trailing space ",
+    "a # not a comment",
+    "---",
+    "...",
+    "\u00e9t\u00e9 \u00ab lampes \u00bb \U0001f600",
+    "=HYPERLINK(1)",
+]
+
+
+@pytest.mark.parametrize("title", YAML_SIGNIFICANT)
+def test_new_writes_any_title_exactly(make_plan: PlanFactory, title: str) -> None:
+    root = make_plan()
+    result = run_cli(*_with(NEW_POST, "--title", title), "--id", "new-post", cwd=root)
+    assert result.exit_code == 0, result.output
+    for kind in ("goal", "persona"):
+        created = run_cli("new", kind, "--id", f"new-{kind}", "--title", title, cwd=root)
+        assert created.exit_code == 0, created.output
+    check = run_cli("check", cwd=root)
+    assert check.exit_code == 0, check.output
+    rows = json.loads(run_cli("export", "json", cwd=root).stdout)
+    assert [r["title"] for r in rows if r["date"] == "2027-04-10"] == [title]
+    plan = check_plan(Inputs(root / "plan", root / "site_config.yml")).plan
+    assert plan.goal("new-goal").title == title
+    assert plan.persona("new-persona").name == title
+
+
+CRLF_CALENDAR = (
+    "# The first quarter\r\n"
+    "posts:\r\n"
+    "  - id: hello   # the first post\r\n"
+    "    date: 2027-01-05\r\n"
+    "    time: '10:00'\r\n"
+    "    channel: instagram\r\n"
+    "    type: tips\r\n"
+    "    title: Hello\r\n"
+    "\r\n"
+    "# campaigns come later\r\n"
+)
+
+
+def _calendar_bytes(root: Path, data: bytes) -> Path:
+    path = root / CALENDAR
+    path.write_bytes(data)
+    return path
+
+
+def _new_post(newline: str) -> str:
+    """The item `new post` (NEW_POST at 10:00) writes, with the file's line ending."""
+    lines = ["  - id: open-day", "    date: '2027-04-10'", "    time: '10:00'",
+             "    channel: instagram", "    title: Open day", "    copy: ''",
+             "    status: draft"]  # fmt: skip
+    return "".join(line + newline for line in lines)
+
+
+POSTS, COMMENT = CRLF_CALENDAR.split("\r\n\r\n")  # the posts, the comment after them
+CR, LF = "\r\n", "\n"
+
+
+def _lf(text: str) -> str:
+    return text.replace(CR, LF)
+
+
+@pytest.mark.parametrize(
+    "original, expected",
+    [
+        (CRLF_CALENDAR, POSTS + CR + _new_post(CR) + CR + COMMENT),
+        (CRLF_CALENDAR.removesuffix(CR),
+         POSTS + CR + _new_post(CR) + CR + COMMENT.removesuffix(CR)),
+        (_lf(CRLF_CALENDAR), _lf(POSTS) + LF + _new_post(LF) + LF + _lf(COMMENT)),
+        (_lf(POSTS), _lf(POSTS) + LF + _new_post(LF)),  # no final line ending
+        (POSTS, POSTS + CR + _new_post(CR)),
+        ("posts: []   # none yet\r\ncampaigns: []\r\n",
+         "posts: # none yet\r\n" + _new_post(CR) + "campaigns: []\r\n"),
+        ("posts: [ ]\n", "posts:\n" + _new_post(LF)),
+        ("posts:\r\n", "posts:\r\n" + _new_post(CR)),
+        ("posts: ~\r\ncampaigns: []\r\n", "posts:\r\n" + _new_post(CR) + "campaigns: []\r\n"),
+        ("# nothing yet\r\n", "# nothing yet\r\nposts:\r\n" + _new_post(CR)),
+        ("# nothing yet", "# nothing yet\nposts:\n" + _new_post(LF)),
+        ("", "posts:\n" + _new_post(LF)),
+    ],
+)  # fmt: skip
+def test_new_keeps_the_line_endings_comments_and_layout(
+    make_plan: PlanFactory, original: str, expected: str
+) -> None:
+    root = make_plan()
+    path = _calendar_bytes(root, original.encode())
+    result = run_cli(*NEW_POST, "--time", "10:00", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert path.read_bytes().decode() == expected
+    check = run_cli("check", cwd=root)
+    assert check.exit_code == 0, check.output
+
+
+def test_new_refuses_what_would_not_read_back(make_plan: PlanFactory) -> None:
+    root = make_plan()
+    original = b"posts:\n  - id: a\n    date: 2027-01-05\n    channel: instagram\n" + (
+        b"    title: A\n    copy: |+\n      kept line breaks\n\n"
+    )
+    path = _calendar_bytes(root, original)
+    result = run_cli(*NEW_POST, cwd=root)
+    assert result.exit_code == 1, result.output
+    assert "would not read back as written" in result.stderr
+    assert path.read_bytes() == original
+
+
+@pytest.mark.parametrize(
+    "original, message",
+    [
+        (b"\xef\xbb\xbfposts: []\n", "byte-order mark"),
+        (b"posts: [\n", "invalid YAML"),
+        (b"- a list\n", "is not a mapping of fields"),
+        (b"posts: {a: 1}\n", "'posts' is not a block list"),
+        (b"posts: \xff\n", "not valid UTF-8"),
+    ],
+)
+def test_new_on_a_broken_calendar_says_so(
+    make_plan: PlanFactory, original: bytes, message: str
+) -> None:
+    root = make_plan()
+    path = _calendar_bytes(root, original)
+    result = run_cli(*NEW_POST, cwd=root)
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith("error: ")
+    assert message in result.stderr
+    assert path.read_bytes() == original
+
+
+def test_new_does_not_write_through_a_symbolic_link(make_plan: PlanFactory, tmp_path: Path) -> None:
+    root = make_plan()
+    elsewhere = tmp_path / "elsewhere.yml"
+    elsewhere.write_text("posts: []\n")
+    (root / CALENDAR).unlink()
+    (root / CALENDAR).symlink_to(elsewhere)
+    result = run_cli(*NEW_POST, cwd=root)
+    assert result.exit_code == 1, result.output
+    assert "symbolic link" in result.stderr
+    assert elsewhere.read_text() == "posts: []\n"
+    assert (root / CALENDAR).is_symlink()
+
+
+@pytest.mark.parametrize("failing", ["fsync", "replace"])
+@pytest.mark.parametrize("error", [KeyboardInterrupt, OSError(28, "No space left on device")])
+def test_an_interrupted_new_leaves_the_calendar_whole(
+    make_plan: PlanFactory, monkeypatch: pytest.MonkeyPatch, failing: str, error: BaseException
+) -> None:
+    root = make_plan()
+    before = (root / CALENDAR).read_bytes()
+
+    def fail(*args: object) -> None:
+        raise error
+
+    monkeypatch.setattr(f"generator.authoring.os.{failing}", fail)
+    result = run_cli(*NEW_POST, cwd=root)
+    if isinstance(error, OSError):
+        assert result.exit_code == 1
+        assert result.stderr.startswith("error: cannot write to ")
+    else:
+        assert result.exit_code == 130
+        assert result.stderr == "interrupted; plan/ was left as it was.\n"
+    assert (root / CALENDAR).read_bytes() == before
+    assert sorted(p.name for p in (root / "plan" / "calendar").iterdir()) == ["q1.yml"]
+
+
+def test_new_keeps_the_calendar_file_permissions(make_plan: PlanFactory) -> None:
+    root = make_plan()
+    (root / CALENDAR).chmod(0o640)
+    assert run_cli(*NEW_POST, cwd=root).exit_code == 0
+    assert (root / CALENDAR).stat().st_mode & 0o777 == 0o640
+    assert run_cli("new", "goal", "--title", "More", cwd=root).exit_code == 0
+    goal = root / "plan" / "goals" / "more.md"
+    assert (
+        goal.stat().st_mode & 0o777 == (root / "plan" / "goals" / "reach.md").stat().st_mode & 0o777
+    )

@@ -239,7 +239,10 @@ def _append_to_calendar(plan_dir: Path, draft: Draft) -> Path:
     before = _parsed(text, target).data
     if before is not None and not isinstance(before, dict):
         raise AuthoringError(f"{target}: the file is not a mapping of fields: fix it first")
-    written = insert_item(text, key, item)
+    try:
+        written = insert_item(text, key, item)
+    except yaml.YAMLError as exc:  # PyYAML's own parser refusing what libyaml read
+        raise AuthoringError(f"{target}: {exc}: fix it first") from None
     after = _parsed(written, target)
     listed = [*((before or {}).get(key) or []), item]
     _same_or_fail(after.data, {**(before or {}), key: listed}, target)

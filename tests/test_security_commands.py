@@ -226,6 +226,49 @@ def test_hootsuite_leaves_out_and_names_posts_a_spreadsheet_would_run(
     assert any(w.startswith("warning: 2027-03-08 '\uff1d1+1'") for w in warnings)
 
 
+REPEATED_CALENDAR = (
+    "posts:\r\n"
+    "  - id: weekly\r\n"
+    "    date: 2027-03-02\r\n"
+    "    time: '10:00'\r\n"
+    "    channel: instagram\r\n"
+    "    title: 'Say \"hi\", twice; =SUM(1)'\r\n"
+    "    copy: |\r\n"
+    "      =First line\r\n"
+    '      "Second", line; with a comma\r\n'
+    "\r\n"
+    "      @after a blank line\r\n"
+    "    repeat: {every: week, count: 5}\r\n"
+    "  - id: daily\r\n"
+    "    date: 2027-03-01\r\n"
+    "    time: '09:00'\r\n"
+    "    channel: instagram\r\n"
+    "    title: '=HYPERLINK(\"https://evil.example\")'\r\n"
+    "    repeat: {every: day, count: 4}\r\n"
+)
+
+
+def test_every_export_parses_back_to_one_row_per_occurrence(make_plan: PlanFactory) -> None:
+    root = make_plan()
+    (root / "plan" / "calendar" / "q1.yml").write_bytes(REPEATED_CALENDAR.encode())  # CRLF
+    occurrences = json.loads(run_cli("export", "json", cwd=root).stdout)
+    assert len(occurrences) == 9
+    header, *rows = _parsed(run_cli("export", "csv", cwd=root).stdout)
+    assert len(rows) == 9
+    assert [row[header.index("date")] for row in rows] == [o["date"] for o in occurrences]
+    copies = {row[header.index("copy")] for row in rows}
+    assert copies == {"", '\'=First line\n"Second", line; with a comma\n\n@after a blank line\n'}
+    result = run_cli("export", "hootsuite", "--out", "hs", cwd=root)
+    with (root / "hs" / "instagram.csv").open(newline="", encoding="utf-8") as file:
+        published = list(csv.reader(file))
+    assert len(published) == 5  # the weekly post; the daily one is left out, 4 warnings
+    assert (
+        sum("left out, its title starts with '='" in line for line in result.stderr.splitlines())
+        == 4
+    )
+    assert {row[1].split("\n\n")[0] for row in published} == {'Say "hi", twice; =SUM(1)'}
+
+
 LONG_AGO = datetime(2020, 1, 1, tzinfo=UTC)  # every post is in the future
 
 

@@ -2,15 +2,20 @@
 posts added, removed or changed, for a reviewer or a stakeholder.
 
 The plan at the revision is taken from git (`git archive`), checked like any
-plan, and compared entity by entity on every field people write.
+plan, and compared entity by entity on every field people write. What was
+typed as the revision reaches git only through `git rev-parse --verify`; the
+commit id it answers is what the other git commands get, so no revision can
+be read as an option (`--output=FILE` once truncated FILE).
 """
 
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import tarfile
 import tempfile
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -26,7 +31,16 @@ SHOWN_LENGTH = 70
 
 
 class RevisionError(Exception):
-    """The revision cannot be read; the message says why."""
+    """The plan at the revision cannot be compared with; the message says why."""
+
+
+class DiffUsageError(Exception):
+    """The command line asks for what `diff` cannot do (a revision that is an
+    option, a plan outside git): a wrong command line, not a broken plan."""
+
+    def __init__(self, message: str, option: str) -> None:
+        super().__init__(message)
+        self.option = option  # the argument or option to change
 
 
 @dataclass(frozen=True)
@@ -37,31 +51,119 @@ class Change:
     details: tuple[str, ...] = ()
 
 
+# What `git rev-parse --verify` prints: a full object id (SHA-1 or SHA-256).
+_OBJECT_ID = re.compile(r"^(?:[0-9a-f]{40}|[0-9a-f]{64})$")
+REVISION_HINT = "give a branch, a tag, HEAD~1 or a commit id; `git log --oneline` lists commits"
+
+
 def plan_at(revision: str, inputs: Inputs, workdir: Path) -> Inputs:
     """The plan and config files as they were at `revision`, extracted into `workdir`."""
-    plan_dir = inputs.plan_dir.resolve()
-    top = _git(["rev-parse", "--show-toplevel"], plan_dir).decode().strip()
-    root = Path(top)
-    members = [str(plan_dir.relative_to(root)), str(inputs.config_file.resolve().relative_to(root))]
-    archive = _git(["archive", "--format=tar", revision, "--", *members], root)
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(workdir, filter="data")
+    refuse_option_like(revision)
+    root = repository_root(inputs.plan_dir)
+    members = [
+        _inside(root, inputs.plan_dir, "--plan"),
+        _inside(root, inputs.config_file, "--config"),
+    ]
+    commit = verified_commit(revision, root)
+    for member in members:
+        in_tree = "" if member == "." else member  # `<commit>:` is its top folder
+        if _git_succeeds(["cat-file", "-e", f"{commit}:{in_tree}"], root) is None:
+            raise RevisionError(
+                f"{member} is not in the repository at {revision}: compare with a later revision"
+            )
+    # Only the verified commit id reaches `git archive`, never what was typed;
+    # the paths are taken literally, never as pathspec magic (`:(exclude)...`).
+    archive = _git(["--literal-pathspecs", "archive", "--format=tar", commit, "--", *members], root)
+    try:
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(workdir, filter="data")
+    except tarfile.TarError as exc:
+        raise RevisionError(f"the plan at {revision} cannot be read from git ({exc})") from None
     return Inputs(workdir / members[0], workdir / members[1])
 
 
+def refuse_option_like(revision: str) -> None:
+    """Refuse what git would read as an option (`--output=FILE`) or as several lines."""
+    if not revision or revision.startswith("-"):
+        raise DiffUsageError(
+            f"'{revision}' is not a revision: revisions never start with '-' ({REVISION_HINT})",
+            "REVISION",
+        )
+    if any(unicodedata.category(char) == "Cc" for char in revision):
+        raise DiffUsageError(
+            f"{revision!r} is not a revision: it holds a line break or a control character "
+            f"({REVISION_HINT})",
+            "REVISION",
+        )
+
+
+def verified_commit(revision: str, root: Path) -> str:
+    """The id of the commit `revision` names in the repository at `root`."""
+    found = _git_succeeds(
+        ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"], root
+    )
+    if found is not None and _OBJECT_ID.match(found):
+        return found
+    other = _git_succeeds(["rev-parse", "--verify", "--quiet", "--end-of-options", revision], root)
+    if other is not None and _OBJECT_ID.match(other):
+        kind = _git_succeeds(["cat-file", "-t", other], root) or ""
+        named = {"tree": "a folder (a git tree)", "blob": "a file (a git blob)"}
+        raise RevisionError(
+            f"'{revision}' names {named.get(kind, 'an object')}, not a commit ({REVISION_HINT})"
+        )
+    raise RevisionError(f"unknown revision '{revision}' ({REVISION_HINT})")
+
+
+def repository_root(plan_dir: Path) -> Path:
+    """The top folder of the git repository holding the plan."""
+    top = _git_succeeds(["rev-parse", "--show-toplevel"], plan_dir)
+    if not top:
+        raise DiffUsageError(
+            f"the plan folder {plan_dir} is not in a git repository: diff compares the plan "
+            "with one of its commits (commit the plan to git first, or pass --plan a folder "
+            "inside a repository)",
+            "--plan",
+        )
+    return Path(top).resolve()
+
+
+def _inside(root: Path, path: Path, option: str) -> str:
+    """`path` relative to the repository's top folder, as git names it."""
+    resolved = path.resolve()
+    if not resolved.is_relative_to(root):
+        raise DiffUsageError(
+            f"{path} is outside the git repository of the plan ({root}): diff reads the plan "
+            f"and its configuration from that repository's history (pass {option} a path "
+            "inside it)",
+            option,
+        )
+    return resolved.relative_to(root).as_posix()
+
+
 def _git(arguments: list[str], cwd: Path) -> bytes:
-    try:
-        done = subprocess.run(["git", *arguments], cwd=cwd, capture_output=True, check=False)
-    except FileNotFoundError:
-        raise RevisionError("git is not installed") from None
+    done = _run_git(arguments, cwd)
     if done.returncode != 0:
         message = done.stderr.decode(errors="replace").strip().splitlines()
         raise RevisionError(message[-1] if message else f"git {' '.join(arguments)} failed")
     return done.stdout
 
 
+def _git_succeeds(arguments: list[str], cwd: Path) -> str | None:
+    """git's output, stripped, or None when git says no."""
+    done = _run_git(arguments, cwd)
+    return done.stdout.decode(errors="replace").strip() if done.returncode == 0 else None
+
+
+def _run_git(arguments: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(["git", *arguments], cwd=cwd, capture_output=True, check=False)
+    except FileNotFoundError:
+        raise RevisionError("git is not installed") from None
+
+
 def changes_since(revision: str, inputs: Inputs) -> list[Change]:
     """Every change between the plan at `revision` and the plan in the working tree."""
+    refuse_option_like(revision)
     current = check_plan(inputs).plan
     with tempfile.TemporaryDirectory(prefix="plansite-diff-") as folder:
         old_inputs = plan_at(revision, inputs, Path(folder))

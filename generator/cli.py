@@ -13,8 +13,8 @@ from typing import NoReturn
 import click
 
 from generator import __version__, exports
-from generator.authoring import AuthoringError, Draft, create
-from generator.changes import RevisionError, changes_since
+from generator.authoring import AuthoringError, Draft, DraftValueError, create
+from generator.changes import DiffUsageError, RevisionError, changes_since
 from generator.changes import as_text as changes_text
 from generator.checking import Checked, Inputs, check_plan
 from generator.diagnostics import PlanError, Report
@@ -236,11 +236,22 @@ def new_command(
         raise click.UsageError("give --id or --title")
     name = title or (entity_id or "").replace("-", " ").capitalize()
     chosen = entity_id or slugify(title)
+    if not chosen:
+        raise click.BadParameter(f"'{title}' makes no id: give one with --id", param_hint="--title")
     draft = Draft(kind, chosen, name, network, date, at, channel)
+    signal.signal(signal.SIGTERM, _interrupt)  # unwinds like Ctrl+C: no temporary file left
     try:
         written = create(plan_dir, draft)
+    except KeyboardInterrupt:
+        click.echo(f"interrupted; {plan_dir}/ was left as it was.", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except DraftValueError as exc:
+        raise click.BadParameter(str(exc), param_hint=exc.option) from None
     except AuthoringError as exc:
         click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_PLAN_ERRORS)
+    except OSError as exc:  # a read-only folder, a full disk: the file is as it was
+        click.echo(f"error: cannot write to {exc.filename or plan_dir}: {exc.strerror}", err=True)
         sys.exit(EXIT_PLAN_ERRORS)
     click.echo(
         f"wrote {kind} '{chosen}' to {written}; fill in its fields, then plansite check", err=True
@@ -257,6 +268,8 @@ def diff_command(revision: str, plan_dir: Path, config_file: Path) -> None:
         found = changes_since(revision, Inputs(plan_dir, config_file))
     except PlanError as exc:
         _fail(exc.report)
+    except DiffUsageError as exc:
+        raise click.BadParameter(str(exc), param_hint=exc.option) from None
     except RevisionError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_PLAN_ERRORS)

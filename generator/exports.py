@@ -6,6 +6,7 @@ Only this module knows those formats; it reads the checked plan, never files.
 
 from __future__ import annotations
 
+import _csv
 import csv
 import io
 import json
@@ -16,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from generator.model import Plan, SiteConfig
 from generator.occurrences import plan_occurrences
+from generator.spreadsheet_safety import as_text_cell, describe, formula_start
 from generator.utm import post_link
 
 HOOTSUITE_ROWS = 350  # the most the bulk composer accepts in one file
@@ -72,11 +74,22 @@ def rows(
 
 
 def as_csv(found: Iterable[Row]) -> str:
+    """Every cell quoted and none starting like a formula (see spreadsheet_safety)."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(Row.__dataclass_fields__), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(asdict(row) for row in found)
+    writer = _writer(out)
+    writer.writerow(list(Row.__dataclass_fields__))
+    writer.writerows([as_text_cell(value) for value in asdict(row).values()] for row in found)
     return out.getvalue()
+
+
+def _writer(out: io.StringIO) -> _csv.Writer:
+    """A CSV writer that quotes every cell.
+
+    Quoting only where needed left a lone carriage return in a title
+    unquoted (the line ends are "\n"), and readers split the row there.
+    Quoting every cell is also OWASP's advice for files spreadsheets open.
+    """
+    return csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
 
 
 def as_json(found: Iterable[Row]) -> str:
@@ -106,6 +119,11 @@ def hootsuite(
             if not row.time:
                 warnings.append(f"{label}: all-day post left out, Hootsuite needs a time")
                 continue
+            message = "\n\n".join(part for part in (row.title, row.copy) if part)
+            formula = _formula_warning(row, message)
+            if formula:
+                warnings.append(f"{label}: {formula}")
+                continue
             local = datetime.fromisoformat(f"{row.date}T{row.time}").replace(
                 tzinfo=ZoneInfo(row.timezone)
             )
@@ -116,11 +134,26 @@ def hootsuite(
                 warnings.append(
                     f"{label}: {at:%Y-%m-%d %H:%M} is past, Hootsuite takes future times only"
                 )
-            message = "\n\n".join(part for part in (row.title, row.copy) if part)
             lines.append([at.strftime(HOOTSUITE_FORMATS[date_format]), message, row.link])
         for part, start in enumerate(range(0, len(lines), HOOTSUITE_ROWS), 1):
             name = f"{channel.id}.csv" if part == 1 else f"{channel.id}-{part}.csv"
             out = io.StringIO()
-            csv.writer(out, lineterminator="\n").writerows(lines[start : start + HOOTSUITE_ROWS])
+            _writer(out).writerows(lines[start : start + HOOTSUITE_ROWS])
             files.append(HootsuiteFile(name, out.getvalue()))
     return files, warnings
+
+
+def _formula_warning(row: Row, message: str) -> str:
+    """Why a row is left out of a Hootsuite file because a spreadsheet would run it.
+
+    The apostrophe that keeps a cell text in a spreadsheet would be published
+    as part of the message, so such a row is reported, never changed.
+    """
+    for cell, field in ((message, "title" if row.title.strip() else "copy"), (row.link, "link")):
+        sign = formula_start(cell)
+        if sign:
+            return (
+                f"left out, its {field} starts with {describe(sign)}, which a spreadsheet "
+                f"would run as a formula; begin the {field} with a letter or a digit"
+            )
+    return ""

@@ -9,6 +9,7 @@ from typing import Any
 
 from generator.checks import RULES_BY_CODE
 from generator.diagnostics import Location, Report, did_you_mean
+from generator.file_reading import real_folder
 from generator.model import SiteConfig
 from generator.plan_files import read_text
 from generator.schema_validation import validate_doc
@@ -21,14 +22,15 @@ _SECRET = re.compile(r"^[A-Za-z0-9_-]{16,}$")
 
 def load_config(path: Path, report: Report) -> SiteConfig | None:
     """The site configuration, or None after reporting why it cannot be used."""
-    if not path.is_file():
+    if not os.path.lexists(path):
         report.error(
             Location(path),
             "site configuration not found",
             "pass it with --config, or create site_config.yml with at least 'site_name:'",
         )
         return None
-    text = read_text(path, report)
+    # A link may lead to a file beside it, not out of its folder (file_reading.py).
+    text = read_text(path, report, within=real_folder(path.parent))
     if text is None:
         return None
     try:

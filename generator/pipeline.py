@@ -35,6 +35,7 @@ from generator.mkdocs_site import (
     scratch_folder,
 )
 from generator.model import Plan, SiteConfig
+from generator.output_folder import OutputRefused, check_output_folder
 from generator.pages import Page, navigation, render_pages
 from generator.plan_files import remember_between_reads as remember_files
 from generator.previous_feed import PreviousFeedError, read_previous_feed
@@ -63,10 +64,15 @@ def build(
     renders the pages and runs MkDocs; a failed check stops them, and they
     are written only into the scratch folder. Without it, everything runs
     here, one stage after the other (the benchmark times stages that way).
+
+    `out` must be a folder a build may replace (output_folder.py): that is
+    checked before anything else, and again just before the swap.
     """
+    with _refused_output_reported(out):
+        real_out = check_output_folder(out, inputs.plan_dir, inputs.config_file)
     read = read_plan_model(inputs, parallel)
     where = previous or str(out)
-    out = out.resolve()
+    out = real_out
     out.parent.mkdir(parents=True, exist_ok=True)
     with _model_frozen(), scratch_folder(out.parent) as folder:
         work = functools.partial(_write_feeds, read, where, build_time(), folder)
@@ -75,7 +81,7 @@ def build(
                 checked = run_plan_checks(read)
                 if strict and checked.report.warnings:
                     raise PlanError(checked.report)
-                with _site_errors_reported(checked, inputs):
+                with _site_errors_reported(checked, inputs), _refused_output_reported(out, read):
                     warnings = _write_site(checked, out, strict, folder, feeds.result)
         except PreviousFeedError as exc:
             raise _unreadable_previous_feed(read.report, where, exc) from None
@@ -89,6 +95,17 @@ def build(
             raise PlanError(read.report) from None
     _report_mkdocs_warnings(checked, inputs, warnings)
     return checked
+
+
+@contextmanager
+def _refused_output_reported(out: Path, read: Read | None = None) -> Iterator[None]:
+    """An output folder a build may not replace, as an error of the build."""
+    try:
+        yield
+    except OutputRefused as exc:
+        report = read.report if read else Report()
+        report.error(Location(out), exc.message, exc.hint)
+        raise PlanError(report) from None
 
 
 @contextmanager

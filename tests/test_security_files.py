@@ -21,6 +21,8 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
+from generator.mkdocs_site import swap_into_place
+from generator.output_folder import MARKER, OutputRefused, check_output_folder
 from tests.conftest import run_cli, write_plan
 
 # A line of /etc/shadow: what a link to it once printed in an error message.
@@ -216,3 +218,157 @@ def test_folders_and_files_in_each_others_place_are_errors(repo: Path) -> None:
     assert result.exit_code == 1
     assert "plan/content.yml: error: this is a folder, not a regular file" in result.stderr
     assert "plan/goals: error: 'goals' is not a folder" in result.stderr
+
+
+# -- 2. the output folder ------------------------------------------------------------
+
+
+def _tree(folder: Path) -> dict[str, bytes | None]:
+    return {
+        str(p.relative_to(folder)): None if p.is_dir() else p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+    }
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A home folder with a key in it, standing for the real one."""
+    folder = tmp_path / "home"
+    (folder / ".ssh").mkdir(parents=True)
+    (folder / ".ssh" / "id_ed25519").write_text("a private key\n")
+    monkeypatch.setenv("HOME", str(folder))
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("out", "said"),
+    [
+        ("plan", "the output folder is the plan folder"),
+        (".", "the output folder is the current folder"),
+        ("..", "the output folder holds the plan folder"),
+        ("plan/..", "the output folder is the current folder"),
+        ("site/../plan", "the output folder is the plan folder"),
+        ("plan/site", "the output folder is inside the plan folder"),
+        ("plan/goals", "the output folder is inside the plan folder"),
+        ("~", "the output folder is the home folder"),
+        ("link-to-home", "the output folder is the home folder"),
+        ("link-to-plan", "the output folder is the plan folder"),
+        ("link-to-parent", "the output folder holds the plan folder"),
+        ("notes", "the output folder notes holds files that plansite did not write"),
+    ],
+)
+def test_build_never_replaces_what_it_did_not_write(
+    repo: Path, home: Path, out: str, said: str
+) -> None:
+    (repo / ".git").mkdir()
+    (repo / "notes").mkdir()
+    (repo / "notes" / "todo.txt").write_text("mine\n")
+    link(repo / "link-to-home", home)
+    link(repo / "link-to-plan", "plan")
+    link(repo / "link-to-parent", "..")
+    before = _tree(repo.parent)
+    result = run_cli("build", "--out", str(home) if out == "~" else out, cwd=repo)
+    assert result.exit_code == 1, result.output
+    shown = said.replace("folder notes", f"folder {os.path.realpath(repo / 'notes')}")
+    assert f"error: {shown}" in result.stderr, result.stderr
+    assert "(pick " in result.stderr  # the hint
+    assert result.stderr.endswith("1 error, 0 warnings; nothing was written.\n")
+    assert _tree(repo.parent) == before
+
+
+def test_the_current_folder_and_the_config_file_are_kept(repo: Path) -> None:
+    elsewhere = repo / "elsewhere"
+    elsewhere.mkdir()
+    args = ("--plan", "../plan", "--config", f"../{CONFIG}")
+    result = run_cli("build", *args, "--out", ".", cwd=elsewhere)
+    assert result.exit_code == 1
+    assert "error: the output folder is the current folder" in result.stderr
+    result = run_cli("build", *args, "--out", "..", cwd=elsewhere)
+    assert "error: the output folder holds the plan folder" in result.stderr
+    (repo / "config").mkdir()
+    shutil.move(repo / CONFIG, repo / "config" / CONFIG)
+    result = run_cli("build", "--config", f"config/{CONFIG}", "--out", "config", cwd=repo)
+    assert result.exit_code == 1
+    assert "error: the output folder holds the config file" in result.stderr
+    assert (repo / "config" / CONFIG).is_file()
+
+
+@pytest.mark.parametrize(
+    ("out", "said"),
+    [
+        ("/", "is the root folder"),
+        ("~", "is the home folder"),
+        ("~/..", "holds the plan folder"),
+        ("~/.ssh", "holds files that plansite did not write"),
+    ],
+)
+def test_the_root_folder_and_the_home_folder_are_refused(
+    repo: Path, home: Path, monkeypatch: pytest.MonkeyPatch, out: str, said: str
+) -> None:
+    """Checked without a build: had the check failed, `/` would not have been built into."""
+    monkeypatch.chdir(repo)
+    with pytest.raises(OutputRefused, match=said):
+        check_output_folder(Path(os.path.expanduser(out)), repo / "plan", repo / CONFIG)
+
+
+def test_the_repository_root_is_refused_from_a_subfolder(repo: Path) -> None:
+    (repo / ".git").mkdir()
+    sub = repo / "docs"
+    sub.mkdir()
+    for out in ("..", str(repo)):
+        result = run_cli(
+            "build", "--plan", "../plan", "--config", f"../{CONFIG}", "--out", out, cwd=sub
+        )
+        assert result.exit_code == 1
+        assert f"error: the output folder is a git repository ({repo})" in result.stderr
+
+
+def test_a_new_or_empty_folder_is_built_and_rebuilt(repo: Path) -> None:
+    (repo / "empty").mkdir()
+    for out in ("empty", "new/site", "empty"):
+        result = run_cli("build", "--out", out, cwd=repo)
+        assert result.exit_code == 0, result.stderr
+        assert (repo / out / "index.html").is_file()
+        assert (repo / out / MARKER).is_file()
+
+
+def test_a_link_to_an_earlier_site_replaces_the_site_and_keeps_the_link(repo: Path) -> None:
+    assert run_cli("build", "--out", "../published", cwd=repo).exit_code == 0
+    link(repo / "site", "../published")
+    result = run_cli("build", cwd=repo)
+    assert result.exit_code == 0, result.stderr
+    assert (repo / "site").is_symlink()
+    assert (repo.parent / "published" / "index.html").is_file()
+
+
+def test_a_site_from_before_the_marker_is_refused_with_a_way_forward(repo: Path) -> None:
+    assert run_cli("build", cwd=repo).exit_code == 0
+    (repo / "site" / MARKER).unlink()
+    result = run_cli("build", cwd=repo)
+    assert result.exit_code == 1
+    assert f"delete it once (rm -r {repo / 'site'}) and build again" in result.stderr
+    shutil.rmtree(repo / "site")
+    assert run_cli("build", cwd=repo).exit_code == 0
+
+
+def test_a_marker_that_is_a_link_does_not_count(repo: Path) -> None:
+    (repo / "notes").mkdir()
+    (repo / "notes" / "todo.txt").write_text("mine\n")
+    (repo / "marker").write_text("")
+    link(repo / "notes" / MARKER, "../marker")
+    result = run_cli("build", "--out", "notes", cwd=repo)
+    assert result.exit_code == 1
+    assert (repo / "notes" / "todo.txt").read_text() == "mine\n"
+
+
+def test_the_swap_itself_refuses_a_folder_it_did_not_write(tmp_path: Path) -> None:
+    out, new, work = tmp_path / "out", tmp_path / "new", tmp_path / "work"
+    for folder in (out, new, work):
+        folder.mkdir()
+    (out / "keep.txt").write_text("mine\n")
+    with pytest.raises(OutputRefused, match="holds files that plansite did not write"):
+        swap_into_place(new, out, work)
+    assert (out / "keep.txt").read_text() == "mine\n"
+    (out / MARKER).write_text("")
+    swap_into_place(new, out, work)
+    assert not (out / "keep.txt").exists()

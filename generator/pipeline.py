@@ -75,7 +75,9 @@ def build(
     out = real_out
     out.parent.mkdir(parents=True, exist_ok=True)
     with _model_frozen(), scratch_folder(out.parent) as folder:
-        work = functools.partial(_write_feeds, read, where, build_time(), folder)
+        work = functools.partial(
+            _write_feeds, read, where, previous is not None, build_time(), folder
+        )
         try:
             with background.started(work, beside=parallel) as feeds:
                 checked = run_plan_checks(read)
@@ -84,7 +86,7 @@ def build(
                 with _site_errors_reported(checked, inputs), _refused_output_reported(out, read):
                     warnings = _write_site(checked, out, strict, folder, feeds.result)
         except PreviousFeedError as exc:
-            raise _unreadable_previous_feed(read.report, where, exc) from None
+            raise _unreadable_previous_feed(read.report, where, previous is not None, exc) from None
         except background.JobDied as exc:
             read.report.error(
                 Location(inputs.plan_dir),
@@ -120,9 +122,10 @@ def _model_frozen() -> Iterator[None]:
         gc.unfreeze()
 
 
-def _write_feeds(read: Read, where: str, now: datetime, folder: Path) -> None:
-    """Every feed into `folder`, against what is published in `where`."""
-    published = _published_feed(read.plan, read.config, where)
+def _write_feeds(read: Read, where: str, given: bool, now: datetime, folder: Path) -> None:
+    """Every feed into `folder`, against what is published in `where` (`given` with
+    --previous, or the output folder)."""
+    published = _published_feed(read.plan, read.config, where, given)
     write_feeds(read.plan, read.config, published, now, folder)
 
 
@@ -156,9 +159,9 @@ class Preview:
         checked = check_plan(self.inputs)
         plan, config = checked.plan, checked.config
         try:
-            published = _published_feed(plan, config, str(self.out))
+            published = _published_feed(plan, config, str(self.out), given=False)
         except PreviousFeedError as exc:
-            raise _unreadable_previous_feed(checked.report, str(self.out), exc) from None
+            raise _unreadable_previous_feed(checked.report, str(self.out), False, exc) from None
         feeds = build_feeds(plan, config, published, build_time())
         files = {feed.path: feed.body for feed in feeds} | _robots(config)
         with _site_errors_reported(checked, self.inputs):
@@ -192,13 +195,18 @@ def _remember_between_builds(on: bool) -> None:
     remember_events(on)
 
 
-def _published_feed(plan: Plan, config: SiteConfig, where: str) -> bytes | None:
-    """The combined feed as published in `where` (folder, file or URL), if any."""
-    return read_previous_feed(where, feed_paths(plan, config)["all"])
+def _published_feed(plan: Plan, config: SiteConfig, where: str, given: bool) -> bytes | None:
+    """The combined feed as published in `where` (folder, file or URL), if any; a
+    place `given` with --previous must hold one."""
+    return read_previous_feed(where, feed_paths(plan, config)["all"], given, config.feed_secret)
 
 
-def _unreadable_previous_feed(report: Report, where: str, exc: PreviousFeedError) -> PlanError:
-    report.error(Location(Path(where)), str(exc), exc.hint)
+def _unreadable_previous_feed(
+    report: Report, where: str, given: bool, exc: PreviousFeedError
+) -> PlanError:
+    # What --previous names may be a URL (no path) or hold a private plan's
+    # secret (the message shows it without): the option stands for it.
+    report.error(Location(Path("--previous") if given else Path(where)), str(exc), exc.hint)
     return PlanError(report)
 
 

@@ -10,17 +10,24 @@ and a feed secret must be one safe folder name.
 
 from __future__ import annotations
 
+import http.server
 import os
 import shutil
 import socket
+import socketserver
 import stat
 import subprocess
 import sys
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
+import icalendar
 import pytest
 from click.testing import Result
 
+from generator import previous_feed
 from generator.mkdocs_site import swap_into_place
 from generator.output_folder import MARKER, OutputRefused, check_output_folder
 from tests.conftest import run_cli, write_plan
@@ -372,3 +379,233 @@ def test_the_swap_itself_refuses_a_folder_it_did_not_write(tmp_path: Path) -> No
     (out / MARKER).write_text("")
     swap_into_place(new, out, work)
     assert not (out / "keep.txt").exists()
+
+
+# -- 3. the previous feed -----------------------------------------------------------
+
+FEED = "calendar.ics"
+# What a server answers besides a feed; never to be shown.
+SERVED_SECRET = "server-side-secret-4f9c"
+
+
+class _Routes(http.server.BaseHTTPRequestHandler):
+    """A web host standing for the published site, with every way to fail."""
+
+    feed = b""
+
+    def do_GET(self) -> None:
+        route = self.path.rsplit("/", 1)[-1]
+        try:
+            if route == FEED:
+                self._answer(200, self.feed)
+            elif route == "trickle.ics":
+                self._headers(200)
+                for _ in range(6000):  # ten minutes at most, then it gives up
+                    self.wfile.write(b"B")
+                    self.wfile.flush()
+                    time.sleep(0.1)
+            elif route == "endless.ics":
+                self._headers(200)
+                for _ in range(16 * 1024):  # 1 GiB at most
+                    self.wfile.write(b"BEGIN:VEVENT\r\n" * 4096)
+            elif route == "huge.ics":
+                self._headers(200, length=1024**4)
+            elif route == "page.html":
+                self._answer(200, f"<html><body>{SERVED_SECRET}</body></html>".encode())
+            elif route == "random.ics":
+                self._answer(200, os.urandom(4096))
+            elif route == "empty.ics":
+                self._answer(200, b"")
+            elif route == "cut.ics":
+                self._answer(200, self.feed[: len(self.feed) // 2])
+            elif route == "error.ics":
+                self._answer(500, SERVED_SECRET.encode())
+            elif route == "moved.ics":
+                self._redirect(f"/{FEED}")
+            elif route == "loop.ics":
+                self._redirect("/loop.ics")
+            elif route == "ftp.ics":
+                self._redirect("ftp://127.0.0.1/calendar.ics")
+            else:
+                self._answer(404, SERVED_SECRET.encode())
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the build gave up, as it should
+
+    def _headers(self, code: int, length: int | None = None) -> None:
+        self.send_response(code)
+        if length is not None:
+            self.send_header("Content-Length", str(length))
+        self.end_headers()
+
+    def _answer(self, code: int, body: bytes) -> None:
+        self._headers(code, len(body))
+        self.wfile.write(body)
+
+    def _redirect(self, to: str) -> None:
+        self.send_response(302)
+        self.send_header("Location", to)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def server() -> Iterator[str]:
+    """The base address of a local web host (127.0.0.1) serving _Routes."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Routes)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def published(repo: Path) -> bytes:
+    """The minimal plan's feed as published, then the plan's post moved by an hour."""
+    assert run_cli("build", "--out", "../first", cwd=repo).exit_code == 0
+    feed = (repo.parent / "first" / FEED).read_bytes()
+    _Routes.feed = feed
+    calendar = repo / "plan" / "calendar" / "q1.yml"
+    calendar.write_text(calendar.read_text().replace("time: 10:00", "time: 11:00"))
+    return feed
+
+
+def sequence(site: Path) -> int:
+    (event,) = icalendar.Calendar.from_ical((site / FEED).read_bytes()).walk("VEVENT")
+    return int(event["SEQUENCE"])
+
+
+def assert_previous_refused(result: Result, repo: Path, message: str) -> None:
+    assert result.exit_code == 1, result.output
+    assert f"error: {message}" in result.stderr, result.stderr
+    assert SERVED_SECRET not in result.stderr
+    assert "BEGIN:VEVENT" not in result.stderr
+    assert not (repo / "site").exists()
+
+
+@pytest.mark.parametrize("route", [FEED, "moved.ics"])
+def test_the_live_feed_is_read_also_through_a_redirect(
+    repo: Path, server: str, published: bytes, route: str
+) -> None:
+    result = run_cli("build", "--previous", server + route, cwd=repo)
+    assert result.exit_code == 0, result.stderr
+    assert sequence(repo / "site") == 1
+
+
+def test_a_404_is_the_first_publication(repo: Path, server: str, published: bytes) -> None:
+    result = run_cli("build", "--previous", server + "nothing-yet.ics", cwd=repo)
+    assert result.exit_code == 0, result.stderr
+    assert sequence(repo / "site") == 0
+
+
+@pytest.mark.parametrize(
+    ("route", "message"),
+    [
+        ("page.html", "is not an iCalendar feed"),
+        ("random.ics", "is not an iCalendar feed"),
+        ("empty.ics", "is not an iCalendar feed"),
+        ("cut.ics", "is not an iCalendar feed"),
+        ("error.ics", "answered 500"),
+        ("loop.ics", "answered 302"),
+        ("ftp.ics", "could not be read (redirected elsewhere than http(s))"),
+        ("huge.ics", "is larger than 100 MiB"),
+    ],
+)
+def test_what_is_not_the_live_feed_stops_the_build_unshown(
+    repo: Path, server: str, published: bytes, route: str, message: str
+) -> None:
+    url = server + route
+    result = run_cli("build", "--previous", url, cwd=repo)
+    assert_previous_refused(result, repo, f"the previous feed at {url} {message}")
+
+
+def test_an_endless_answer_stops_at_the_size_limit(
+    repo: Path, server: str, published: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(previous_feed, "MAX_FEED_BYTES", 2 * 1024 * 1024)
+    url = server + "endless.ics"
+    result = run_cli("build", "--previous", url, cwd=repo)
+    assert_previous_refused(result, repo, f"the previous feed at {url} is larger than 2 MiB")
+
+
+def test_a_trickling_server_meets_the_deadline(
+    repo: Path, server: str, published: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(previous_feed, "DEADLINE", 1)
+    url = server + "trickle.ics"
+    result = run_cli("build", "--previous", url, cwd=repo)
+    assert_previous_refused(
+        result, repo, f"the previous feed at {url} did not arrive within 1 seconds"
+    )
+
+
+def test_a_server_that_does_not_speak_http_is_not_quoted(repo: Path, published: bytes) -> None:
+    class Banner(socketserver.BaseRequestHandler):
+        def handle(self) -> None:
+            self.request.sendall(f"SSH-2.0-{SERVED_SECRET}\r\n".encode())
+
+    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), Banner) as banner:
+        threading.Thread(target=banner.serve_forever, daemon=True).start()
+        url = f"http://127.0.0.1:{banner.server_address[1]}/{FEED}"
+        result = run_cli("build", "--previous", url, cwd=repo)
+        banner.shutdown()
+    assert_previous_refused(result, repo, f"the previous feed at {url} could not be read (")
+
+
+def test_the_feed_from_a_local_file_or_folder(repo: Path, published: bytes) -> None:
+    for previous in ("../first", f"../first/{FEED}"):
+        result = run_cli("build", "--previous", previous, cwd=repo)
+        assert result.exit_code == 0, result.stderr
+        assert sequence(repo / "site") == 1
+        shutil.rmtree(repo / "site")
+
+
+@pytest.mark.parametrize(
+    ("previous", "message"),
+    [
+        ("../frist", "the previous feed ../frist was not found"),
+        ("../frist/calendar.ics", "the previous feed ../frist/calendar.ics was not found"),
+        ("../empty", "the previous feed in ../empty was not found"),
+        ("../page.html", "the previous feed ../page.html is not an iCalendar feed"),
+        ("../random.ics", "the previous feed ../random.ics is not an iCalendar feed"),
+        ("../pipe.ics", "the previous feed ../pipe.ics cannot be used: this is a FIFO"),
+        ("../empty.ics", "the previous feed ../empty.ics is not an iCalendar feed"),
+    ],
+)
+def test_a_local_previous_feed_that_is_missing_or_not_a_feed_stops_the_build(
+    repo: Path, published: bytes, previous: str, message: str
+) -> None:
+    (repo.parent / "empty").mkdir()
+    (repo.parent / "page.html").write_text(f"<html>{SERVED_SECRET}</html>")
+    (repo.parent / "random.ics").write_bytes(b"\xff" + os.urandom(4096))
+    (repo.parent / "empty.ics").write_bytes(b"")
+    os.mkfifo(repo.parent / "pipe.ics")
+    result = run_cli("build", "--previous", previous, cwd=repo)
+    assert_previous_refused(result, repo, message)
+
+
+def test_a_local_feed_over_the_limit_is_not_read(
+    repo: Path, published: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(previous_feed, "MAX_FEED_BYTES", len(published) - 1)
+    result = run_cli("build", "--previous", "../first", cwd=repo)
+    assert_previous_refused(result, repo, "the previous feed in ../first cannot be used")
+    assert f"file is too large ({len(published)} bytes" in result.stderr
+
+
+def test_without_previous_the_output_folder_is_the_publication(
+    repo: Path, published: bytes
+) -> None:
+    assert run_cli("build", cwd=repo).exit_code == 0  # nothing there yet: a first build
+    assert sequence(repo / "site") == 0
+    (repo / "site" / FEED).unlink()  # a site without its feed: also a first build
+    assert run_cli("build", cwd=repo).exit_code == 0
+    (repo / "site" / FEED).write_text(f"<html>{SERVED_SECRET}</html>")
+    result = run_cli("build", cwd=repo)
+    assert result.exit_code == 1
+    assert "site: error: the previous feed in site is not an iCalendar feed" in result.stderr
+    assert SERVED_SECRET not in result.stderr
+    assert (repo / "site" / "index.html").is_file()  # the published site stays

@@ -28,6 +28,7 @@ import pytest
 from click.testing import Result
 
 from generator import previous_feed
+from generator.feeds import read_published
 from generator.mkdocs_site import swap_into_place
 from generator.output_folder import MARKER, OutputRefused, check_output_folder
 from tests.conftest import run_cli, write_plan
@@ -609,3 +610,47 @@ def test_without_previous_the_output_folder_is_the_publication(
     assert "site: error: the previous feed in site is not an iCalendar feed" in result.stderr
     assert SERVED_SECRET not in result.stderr
     assert (repo / "site" / "index.html").is_file()  # the published site stays
+
+
+# -- SEQUENCE out of range in a previous feed --------------------------------------
+
+
+def _feed_with_sequence(feed: bytes, value: str) -> bytes:
+    assert feed.count(b"SEQUENCE:0\r\n") == 1
+    return feed.replace(b"SEQUENCE:0\r\n", f"SEQUENCE:{value}\r\n".encode())
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["9" * 4300, "1" + "0" * 5000, "2147483647", "-1", "-99999999999", "+3", "3.0", "٣"],
+    ids=[
+        "4300-digits",
+        "5001-digits",
+        "int32-max",
+        "minus-one",
+        "very-negative",
+        "plus",
+        "float",
+        "arabic-digit",
+    ],
+)
+def test_a_sequence_plansite_never_writes_counts_as_unpublished(
+    repo: Path, published: bytes, value: str
+) -> None:
+    edited = _feed_with_sequence(published, value)
+    assert read_published(edited) == {}
+    (repo.parent / "edited.ics").write_bytes(edited)
+    result = run_cli("build", "--previous", "../edited.ics", cwd=repo)
+    assert result.exit_code == 0, result.stderr
+    assert sequence(repo / "site") == 0
+
+
+@pytest.mark.parametrize("value", ["0", "7", "2147483646"])
+def test_a_sequence_in_range_rises_when_the_post_moves(
+    repo: Path, published: bytes, value: str
+) -> None:
+    edited = _feed_with_sequence(published, value)
+    assert [p.sequence for p in read_published(edited).values()] == [int(value)]
+    (repo.parent / "edited.ics").write_bytes(edited)
+    assert run_cli("build", "--previous", "../edited.ics", cwd=repo).exit_code == 0
+    assert sequence(repo / "site") == int(value) + 1

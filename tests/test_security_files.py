@@ -28,10 +28,11 @@ import pytest
 from click.testing import Result
 
 from generator import previous_feed
+from generator.config import FEED_SECRET_VARIABLE, feed_secret_problem
 from generator.feeds import read_published
 from generator.mkdocs_site import swap_into_place
 from generator.output_folder import MARKER, OutputRefused, check_output_folder
-from tests.conftest import run_cli, write_plan
+from tests.conftest import MINIMAL_FILES, run_cli, write_plan
 
 # A line of /etc/shadow: what a link to it once printed in an error message.
 SECRET = "root:*:20228:0:99999:7:::"
@@ -654,3 +655,81 @@ def test_a_sequence_in_range_rises_when_the_post_moves(
     (repo.parent / "edited.ics").write_bytes(edited)
     assert run_cli("build", "--previous", "../edited.ics", cwd=repo).exit_code == 0
     assert sequence(repo / "site") == int(value) + 1
+
+
+# -- the feed secret -----------------------------------------------------------------
+
+GOOD_SECRET = "s3cret-Feed_path-0123456789"
+PRIVATE_CONFIG = str(MINIMAL_FILES[CONFIG]).rstrip(" ") + "        private: true\n"
+
+
+@pytest.mark.parametrize(
+    ("secret", "problem"),
+    [
+        ("", "it is not set"),
+        ("a" * 15, "it is 15 characters long"),
+        ("a" * 129, "it is 129 characters long"),
+        (GOOD_SECRET + "\n", "it starts or ends with a space or a line break"),
+        (GOOD_SECRET + "\r\n", "it starts or ends with a space or a line break"),
+        (" " + GOOD_SECRET, "it starts or ends with a space or a line break"),
+        ("s3cret Feed path 0123456789", "it holds other characters"),
+        ("s3cret/Feed/path/0123456789", "it holds other characters"),
+        ("../../../../../../../../tmp", "it holds other characters"),
+        ("s3cret-Feed_path-0123456789..", "it holds other characters"),
+        ("s3cret-Féed_path-0123456789", "it holds other characters"),
+        ("s3cret-Feed_path-٠١٢٣٤٥٦٧٨٩", "it holds other characters"),
+        ("s3cret-Feed_path-012345678\x00", "it holds other characters"),
+    ],
+)
+def test_a_feed_secret_that_is_not_one_safe_folder_name_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, secret: str, problem: str
+) -> None:
+    assert feed_secret_problem(secret).startswith(problem)
+    if "\x00" in secret:
+        return  # an environment variable cannot hold it
+    root = write_plan(tmp_path, {CONFIG: PRIVATE_CONFIG})
+    monkeypatch.setenv(FEED_SECRET_VARIABLE, secret)
+    result = run_cli("build", cwd=root)
+    assert result.exit_code == 1
+    assert "site_config.yml:5:1: error: a private plan needs its feed secret" in result.stderr
+    assert f"(16 to 128 letters, digits, '-' or '_'): {problem}" in result.stderr
+    if secret.strip():
+        assert secret.strip() not in result.stderr  # never shown
+    assert not (root / "site").exists()
+
+
+@pytest.mark.parametrize("secret", ["a" * 16, "Z-_9" * 32, GOOD_SECRET])
+def test_a_url_safe_secret_names_the_feed_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, secret: str
+) -> None:
+    assert feed_secret_problem(secret) == ""
+    root = write_plan(tmp_path, {CONFIG: PRIVATE_CONFIG})
+    monkeypatch.setenv(FEED_SECRET_VARIABLE, secret)
+    result = run_cli("build", cwd=root)
+    assert result.exit_code == 0, result.stderr
+    assert (root / "site" / secret / FEED).is_file()
+
+
+def test_the_secret_of_a_private_plan_is_not_shown_in_a_previous_feed_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, server: str
+) -> None:
+    root = write_plan(tmp_path / "repo", {CONFIG: PRIVATE_CONFIG})
+    monkeypatch.setenv(FEED_SECRET_VARIABLE, GOOD_SECRET)
+    assert run_cli("build", "--out", "../first", cwd=root).exit_code == 0
+    (tmp_path / "first" / GOOD_SECRET / FEED).write_text(f"<html>{SERVED_SECRET}</html>")
+    for previous, said in [
+        ("../first", "--previous: error: the previous feed in ../first is not an iCalendar feed"),
+        (
+            f"../first/{GOOD_SECRET}/{FEED}",
+            "--previous: error: the previous feed ../first/<secret>/calendar.ics is not an "
+            "iCalendar feed",
+        ),
+        (
+            f"{server}{GOOD_SECRET}/error.ics",
+            f"--previous: error: the previous feed at {server}<secret>/error.ics answered 500",
+        ),
+    ]:
+        result = run_cli("build", "--previous", previous, cwd=root)
+        assert result.exit_code == 1
+        assert said in result.stderr, result.stderr
+        assert GOOD_SECRET not in result.stderr

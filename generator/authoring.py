@@ -8,12 +8,14 @@ are. Ids already in use are refused.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from generator.diagnostics import Report
+from generator.file_reading import real_folder
 from generator.ids import SLUG, post_id
 from generator.plan_files import CALENDAR_FOLDER, read_text
 from generator.yaml_source import YamlError, parse_yaml
@@ -95,8 +97,9 @@ def create(plan_dir: Path, draft: Draft) -> Path:
         )
     if draft.kind in ENTITY_FOLDERS:
         target = plan_dir / ENTITY_FOLDERS[draft.kind] / f"{draft.id}.md"
-        if target.exists():
+        if os.path.lexists(target):  # a link to nothing too: writing would create its target
             raise AuthoringError(f"{draft.kind} '{draft.id}' already exists ({target})")
+        _refuse_outside(target, plan_dir)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(TEMPLATES[draft.kind](draft), encoding="utf-8")
         return target
@@ -112,10 +115,10 @@ def _calendar_files(plan_dir: Path) -> list[Path]:
     )
 
 
-def _existing_ids(files: list[Path], key: str) -> set[str]:
+def _existing_ids(files: list[Path], key: str, plan_dir: Path) -> set[str]:
     ids: set[str] = set()
     for path in files:
-        text = read_text(path, Report())
+        text = read_text(path, Report(), within=real_folder(plan_dir))
         if text is None:
             continue
         try:
@@ -132,16 +135,27 @@ def _existing_ids(files: list[Path], key: str) -> set[str]:
 def _append_to_calendar(plan_dir: Path, draft: Draft) -> Path:
     files = _calendar_files(plan_dir)
     key = "posts" if draft.kind == "post" else "campaigns"
-    if draft.id in _existing_ids(files, key):
+    if draft.id in _existing_ids(files, key, plan_dir):
         raise AuthoringError(
             f"{draft.kind} '{draft.id}' already exists in {plan_dir / CALENDAR_FOLDER}"
         )
     target = files[-1] if files else plan_dir / CALENDAR_FOLDER / "calendar.yml"
+    _refuse_outside(target, plan_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     text = target.read_text("utf-8") if target.exists() else ""
     item = _post_fields(draft) if draft.kind == "post" else _campaign_fields(draft)
     target.write_text(insert_item(text, key, item), encoding="utf-8")
     return target
+
+
+def _refuse_outside(target: Path, plan_dir: Path) -> None:
+    """Refuse to write through a link (the file's or a folder's) leading out of the
+    plan: a pull request could point one at ~/.bashrc (file_reading.py)."""
+    if not Path(os.path.realpath(target)).is_relative_to(real_folder(plan_dir)):
+        raise AuthoringError(
+            f"{target} is a link, or is in a folder that is one, leading outside the plan "
+            "folder: replace the link by the file itself"
+        )
 
 
 def _post_fields(draft: Draft) -> dict[str, object]:

@@ -45,7 +45,13 @@ def plan_at(revision: str, inputs: Inputs, workdir: Path) -> Inputs:
     members = [str(plan_dir.relative_to(root)), str(inputs.config_file.resolve().relative_to(root))]
     archive = _git(["archive", "--format=tar", revision, "--", *members], root)
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(workdir, filter="data")
+        try:
+            tar.extractall(workdir, filter="data")
+        except tarfile.FilterError as exc:  # a link leading out of the plan, say
+            raise RevisionError(
+                f"the plan at {revision} holds {exc.tarinfo.name}, which plansite does not "
+                "read (a link leading outside the plan?): compare with another revision"
+            ) from None
     return Inputs(workdir / members[0], workdir / members[1])
 
 

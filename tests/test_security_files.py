@@ -733,3 +733,43 @@ def test_the_secret_of_a_private_plan_is_not_shown_in_a_previous_feed_error(
         assert result.exit_code == 1
         assert said in result.stderr, result.stderr
         assert GOOD_SECRET not in result.stderr
+
+
+# -- the other commands that read or write plan files ---------------------------------
+
+
+def test_new_never_writes_through_a_link_out_of_the_plan(repo: Path) -> None:
+    victim = repo.parent / "outside" / "victim.yml"
+    victim.write_text("mine\n")
+    link(repo / "plan" / "calendar" / "zz.yml", victim)  # the file `new post` appends to
+    result = run_cli(
+        "new", "post", "--title", "Hi", "--date", "2027-02-01", "--channel", "instagram", cwd=repo
+    )
+    assert result.exit_code == 1
+    assert "leading outside the plan folder" in result.stderr
+    assert victim.read_text() == "mine\n"
+    link(repo / "plan" / "goals" / "new-goal.md", repo.parent / "outside" / "created.md")
+    result = run_cli("new", "goal", "--id", "new-goal", cwd=repo)
+    assert result.exit_code == 1
+    assert not (repo.parent / "outside" / "created.md").exists()
+    link(repo / "plan" / "personas", repo.parent / "outside")
+    result = run_cli("new", "persona", "--id", "buyer", cwd=repo)
+    assert result.exit_code == 1
+    assert not (repo.parent / "outside" / "buyer.md").exists()
+
+
+def test_diff_of_a_revision_with_a_link_out_of_the_plan_is_an_error(repo: Path) -> None:
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+    git("init", "-q")
+    link(repo / "plan" / "goals" / "leak.md", repo.parent / "outside" / "secret.md")
+    git("add", ".")
+    git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "leak")
+    (repo / "plan" / "goals" / "leak.md").unlink()  # the working tree is fine; HEAD is not
+    result = run_cli("diff", "HEAD", cwd=repo)
+    assert result.exit_code == 1
+    assert "error: the plan at HEAD holds plan/goals/leak.md, which plansite does not read" in (
+        result.stderr
+    )
+    assert SECRET not in result.stderr

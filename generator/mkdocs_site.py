@@ -214,6 +214,7 @@ class PreviewSite:
         finally:
             search_index.merge_into_next_build(False)
         self._layout = layout
+        mark(self.out)  # the same tree as a build's (MkDocs leaves hidden files be)
         return [w for w in warnings if not w.startswith(_DIRTY_BUILD_NOTICE)]
 
 

@@ -77,7 +77,7 @@ def read_plan(
     here, on both cores if `parallel` and they are large (_read_calendars()).
     """
     sources = PlanSources(root=root)
-    within = plan_folder(root, report)
+    within = _plan_folder(root, report)
     if within is None:
         return sources
     limits = ReadLimits(within, max_bytes)
@@ -108,7 +108,7 @@ def read_plan(
     return sources
 
 
-def plan_folder(root: Path, report: Report) -> Path | None:
+def _plan_folder(root: Path, report: Report) -> Path | None:
     """The plan folder's real path, or None after reporting why it cannot be read.
 
     The plan folder may itself be a link, to a folder beside it (`plan ->

@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from generator.diagnostics import Report
+from generator.file_reading import real_folder
 from generator.ids import SLUG, post_id
 from generator.plan_files import CALENDAR_FOLDER, read_text, split_front_matter
 from generator.schema_validation import validate_doc
@@ -171,9 +172,9 @@ def _refuse_line_breaks(draft: Draft) -> None:
 
 def _create_entity_file(plan_dir: Path, draft: Draft) -> Path:
     target = plan_dir / ENTITY_FOLDERS[draft.kind] / f"{draft.id}.md"
-    _refuse_links(plan_dir, target)
-    if target.exists():
+    if os.path.lexists(target):  # a link to nothing too: writing would create its target
         raise AuthoringError(f"{draft.kind} '{draft.id}' already exists ({target})")
+    _refuse_links(plan_dir, target)
     text = TEMPLATES[draft.kind](draft)
     front, offset, _ = split_front_matter(text, target)
     doc = parse_yaml(front, target, line_offset=offset)
@@ -195,10 +196,11 @@ def _calendar_files(plan_dir: Path) -> list[Path]:
     )
 
 
-def _read(path: Path) -> str:
-    """A calendar file's text as it is on disk (line endings kept)."""
+def _read(path: Path, plan_dir: Path) -> str:
+    """A calendar file's text as it is on disk (line endings kept), read only from
+    inside the plan (file_reading.py)."""
     report = Report()
-    text = read_text(path, report)
+    text = read_text(path, report, within=real_folder(plan_dir))
     if text is None:
         problem = report.diagnostics[0]
         raise AuthoringError(f"{problem.format()}: fix it first")
@@ -212,10 +214,10 @@ def _parsed(text: str, path: Path) -> SourceDoc:
         raise AuthoringError(f"{exc.location}: {exc.message}: fix it first") from None
 
 
-def _existing_ids(files: list[Path], key: str) -> set[str]:
+def _existing_ids(files: list[Path], key: str, plan_dir: Path) -> set[str]:
     ids: set[str] = set()
     for path in files:
-        data = _parsed(_read(path), path).data
+        data = _parsed(_read(path, plan_dir), path).data
         for item in (data.get(key) or []) if isinstance(data, dict) else []:
             if isinstance(item, dict):
                 given = post_id(item) if key == "posts" else item.get("id")
@@ -231,11 +233,11 @@ def _append_to_calendar(plan_dir: Path, draft: Draft) -> Path:
     # The values alone first: an error names the option, not a line of a file.
     _refuse_invalid("calendar", SourceDoc(path=target, data={key: [item]}), (key, 0))
     _refuse_links(plan_dir, target)
-    if draft.id in _existing_ids(files, key):
+    if draft.id in _existing_ids(files, key, plan_dir):
         raise AuthoringError(
             f"{draft.kind} '{draft.id}' already exists in {plan_dir / CALENDAR_FOLDER}"
         )
-    text = _read(target) if target.exists() else ""
+    text = _read(target, plan_dir) if target.exists() else ""
     before = _parsed(text, target).data
     if before is not None and not isinstance(before, dict):
         raise AuthoringError(f"{target}: the file is not a mapping of fields: fix it first")
@@ -274,7 +276,8 @@ def _same_or_fail(found: Any, expected: Any, target: Path) -> None:
 def _refuse_links(plan_dir: Path, target: Path) -> None:
     """`new` writes regular files inside the plan only: replacing a symbolic link
     would change the repository's layout, following one could write elsewhere."""
-    if target.is_symlink() or not target.parent.resolve().is_relative_to(plan_dir.resolve()):
+    inside = Path(os.path.realpath(target)).is_relative_to(real_folder(plan_dir))
+    if target.is_symlink() or not inside:
         raise AuthoringError(
             f"{target} is a symbolic link or lies outside {plan_dir}: "
             "plansite new writes only regular files of the plan"

@@ -77,6 +77,11 @@ def plan_at(revision: str, inputs: Inputs, workdir: Path) -> Inputs:
     try:
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
             tar.extractall(workdir, filter="data")
+    except tarfile.FilterError as exc:  # a link leading out of the plan, say
+        raise RevisionError(
+            f"the plan at {revision} holds {exc.tarinfo.name}, which plansite does not "
+            "read (a link leading outside the plan?): compare with another revision"
+        ) from None
     except tarfile.TarError as exc:
         raise RevisionError(f"the plan at {revision} cannot be read from git ({exc})") from None
     return Inputs(workdir / members[0], workdir / members[1])

@@ -9,6 +9,7 @@ from typing import Any
 
 from generator.checks import RULES_BY_CODE
 from generator.diagnostics import Location, Report, did_you_mean
+from generator.file_reading import real_folder
 from generator.model import SiteConfig
 from generator.plan_files import read_text
 from generator.schema_validation import validate_doc
@@ -16,19 +17,27 @@ from generator.values import parse_duration
 from generator.yaml_source import YamlError, parse_yaml
 
 FEED_SECRET_VARIABLE = "PLANSITE_FEED_SECRET"
-_SECRET = re.compile(r"^[A-Za-z0-9_-]{16,}$")
+# The secret becomes a folder name in every private feed's address. 16
+# URL-safe characters are 96 bits when drawn at random: no one guesses that.
+# The minimum stays what it has always been, because each subscriber's
+# address holds the secret and a rule that made people change theirs would
+# cut every subscription. 128 keeps the folder name well under the 255 bytes
+# file systems allow.
+SECRET_LENGTH = (16, 128)
+_SECRET = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def load_config(path: Path, report: Report) -> SiteConfig | None:
     """The site configuration, or None after reporting why it cannot be used."""
-    if not path.is_file():
+    if not os.path.lexists(path):
         report.error(
             Location(path),
             "site configuration not found",
             "pass it with --config, or create site_config.yml with at least 'site_name:'",
         )
         return None
-    text = read_text(path, report)
+    # A link may lead to a file beside it, not out of its folder (file_reading.py).
+    text = read_text(path, report, within=real_folder(path.parent))
     if text is None:
         return None
     try:
@@ -54,11 +63,14 @@ def load_config(path: Path, report: Report) -> SiteConfig | None:
     if unknown:
         return None
     secret = os.environ.get(FEED_SECRET_VARIABLE, "")
-    if data.get("private", False) and not _SECRET.match(secret):
+    problem = feed_secret_problem(secret)
+    if data.get("private", False) and problem:
+        shortest, longest = SECRET_LENGTH
         report.error(
             doc.locate(("private",)),
             f"a private plan needs its feed secret in the {FEED_SECRET_VARIABLE} "
-            "environment variable (at least 16 letters, digits, '-' or '_')",
+            f"environment variable ({shortest} to {longest} letters, digits, '-' or '_'): "
+            f"{problem}",
             "set it in your shell or as a CI secret, never in a committed file; for example "
             "python3 -c 'import secrets; print(secrets.token_urlsafe(24))'",
         )
@@ -82,3 +94,22 @@ def load_config(path: Path, report: Report) -> SiteConfig | None:
         private=data.get("private", False),
         feed_secret=secret if data.get("private", False) else "",
     )
+
+
+def feed_secret_problem(secret: str) -> str:
+    """What is wrong with a feed secret, empty when nothing is.
+
+    The whole value must match, so that a line break left at its end (a
+    secret pasted with its newline) is refused rather than made into a
+    folder name. The secret itself is never shown.
+    """
+    shortest, longest = SECRET_LENGTH
+    if not secret:
+        return "it is not set"
+    if not _SECRET.fullmatch(secret):
+        if secret.strip() != secret:
+            return "it starts or ends with a space or a line break"
+        return "it holds other characters (a space, '/', '.', a non-ASCII letter...)"
+    if not shortest <= len(secret) <= longest:
+        return f"it is {len(secret)} characters long"
+    return ""

@@ -321,6 +321,8 @@ _FOLD = re.compile(r"\r\n[ \t]")  # where a line was folded, in a feed with CRLF
 # nor escapes: what Contentline.parts() would give is the text after the colon.
 # Its character-by-character parsing was a third of reading a published feed.
 _PLAIN_STAMP = re.compile(r"(UID|DTSTAMP|SEQUENCE):([^\\]*)")
+# RFC 5545's INTEGER is 32-bit; one below its largest leaves room for the rise.
+_SEQUENCES = range(0, 2**31 - 1)
 
 
 # Two publications are compared line by line on the unfolded content lines:
@@ -394,7 +396,7 @@ def _published(lines: list[str]) -> tuple[str, _Published] | None:
             fields[name.upper()] = str(value)
     try:
         stamp = vDDDTypes.from_ical(fields["DTSTAMP"])
-        sequence = int(fields.get("SEQUENCE", "0"))
+        sequence = _sequence(fields.get("SEQUENCE", "0"))
         uid = fields["UID"]
     except (KeyError, ValueError):
         return None
@@ -403,6 +405,25 @@ def _published(lines: list[str]) -> tuple[str, _Published] | None:
     content, timing = _keys(lines)
     stamped = stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
     return uid, _Published(content, timing, stamped.astimezone(UTC), sequence)
+
+
+def _sequence(text: str) -> int:
+    """A published SEQUENCE; ValueError (the event counts as unpublished) for one that
+    plansite never writes: negative, or beyond what a calendar app stores.
+
+    Such a feed was not written by plansite, or was edited by hand; taking
+    its number up (a thousand digits would even stop Python from writing it
+    back) or clamping it would publish a SEQUENCE no calendar app holds.
+    Starting the event over at 0, with a new DTSTAMP, is what a first
+    publication does.
+    """
+    digits = text.strip()
+    if not digits.isascii() or not digits.isdigit() or len(digits) > 10:
+        raise ValueError(f"SEQUENCE out of range: {text[:20]}")
+    sequence = int(digits)
+    if sequence not in _SEQUENCES:
+        raise ValueError(f"SEQUENCE out of range: {sequence}")
+    return sequence
 
 
 def stamp_event(

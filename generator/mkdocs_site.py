@@ -30,6 +30,7 @@ from mkdocs.exceptions import MkDocsException
 from generator import fragments, search_index
 from generator.interruptions import Mask, held, made_safely
 from generator.model import SiteConfig
+from generator.output_folder import mark, must_be_replaceable
 from generator.pages import Page
 from generator.resources import theme_dir
 
@@ -162,6 +163,7 @@ def build_site(
             late.ready()
             for relative in late.paths:
                 os.replace(late.folder / relative, work / "site" / relative)
+        mark(work / "site")
         swap_into_place(work / "site", out, work)
     return warnings
 
@@ -212,6 +214,7 @@ class PreviewSite:
         finally:
             search_index.merge_into_next_build(False)
         self._layout = layout
+        mark(self.out)  # the same tree as a build's (MkDocs leaves hidden files be)
         return [w for w in warnings if not w.startswith(_DIRTY_BUILD_NOTICE)]
 
 
@@ -305,9 +308,13 @@ def scratch_folder(parent: Path) -> Iterator[Path]:
 def swap_into_place(new: Path, out: Path, work: Path) -> None:
     """Replace `out` by `new` with two renames; the old tree goes to `work` to be deleted.
 
-    Ctrl+C or a SIGTERM between the two renames would leave no site at all,
-    so both signals wait until the swap is done.
+    Only a folder an earlier build wrote, or an empty one, is replaced
+    (output_folder.py); the build checked that at its start, and it is
+    checked again here, where the deleting is done. Ctrl+C or a SIGTERM
+    between the two renames would leave no site at all, so both signals
+    wait until the swap is done.
     """
+    must_be_replaceable(out)
     with held():
         if out.exists():
             os.replace(out, work / "previous")

@@ -35,6 +35,7 @@ from generator.mkdocs_site import (
     scratch_folder,
 )
 from generator.model import Plan, SiteConfig
+from generator.output_folder import OutputRefused, check_output_folder
 from generator.pages import Page, navigation, render_pages
 from generator.plan_files import remember_between_reads as remember_files
 from generator.previous_feed import PreviousFeedError, read_previous_feed
@@ -63,22 +64,29 @@ def build(
     renders the pages and runs MkDocs; a failed check stops them, and they
     are written only into the scratch folder. Without it, everything runs
     here, one stage after the other (the benchmark times stages that way).
+
+    `out` must be a folder a build may replace (output_folder.py): that is
+    checked before anything else, and again just before the swap.
     """
+    with _refused_output_reported(out):
+        real_out = check_output_folder(out, inputs.plan_dir, inputs.config_file)
     read = read_plan_model(inputs, parallel)
     where = previous or str(out)
-    out = out.resolve()
+    out = real_out
     out.parent.mkdir(parents=True, exist_ok=True)
     with _model_frozen(), scratch_folder(out.parent) as folder:
-        work = functools.partial(_write_feeds, read, where, build_time(), folder)
+        work = functools.partial(
+            _write_feeds, read, where, previous is not None, build_time(), folder
+        )
         try:
             with background.started(work, beside=parallel) as feeds:
                 checked = run_plan_checks(read)
                 if strict and checked.report.warnings:
                     raise PlanError(checked.report)
-                with _site_errors_reported(checked, inputs):
+                with _site_errors_reported(checked, inputs), _refused_output_reported(out, read):
                     warnings = _write_site(checked, out, strict, folder, feeds.result)
         except PreviousFeedError as exc:
-            raise _unreadable_previous_feed(read.report, where, exc) from None
+            raise _unreadable_previous_feed(read.report, where, previous is not None, exc) from None
         except background.JobDied as exc:
             read.report.error(
                 Location(inputs.plan_dir),
@@ -89,6 +97,17 @@ def build(
             raise PlanError(read.report) from None
     _report_mkdocs_warnings(checked, inputs, warnings)
     return checked
+
+
+@contextmanager
+def _refused_output_reported(out: Path, read: Read | None = None) -> Iterator[None]:
+    """An output folder a build may not replace, as an error of the build."""
+    try:
+        yield
+    except OutputRefused as exc:
+        report = read.report if read else Report()
+        report.error(Location(out), exc.message, exc.hint)
+        raise PlanError(report) from None
 
 
 @contextmanager
@@ -103,9 +122,10 @@ def _model_frozen() -> Iterator[None]:
         gc.unfreeze()
 
 
-def _write_feeds(read: Read, where: str, now: datetime, folder: Path) -> None:
-    """Every feed into `folder`, against what is published in `where`."""
-    published = _published_feed(read.plan, read.config, where)
+def _write_feeds(read: Read, where: str, given: bool, now: datetime, folder: Path) -> None:
+    """Every feed into `folder`, against what is published in `where` (`given` with
+    --previous, or the output folder)."""
+    published = _published_feed(read.plan, read.config, where, given)
     write_feeds(read.plan, read.config, published, now, folder)
 
 
@@ -139,9 +159,9 @@ class Preview:
         checked = check_plan(self.inputs)
         plan, config = checked.plan, checked.config
         try:
-            published = _published_feed(plan, config, str(self.out))
+            published = _published_feed(plan, config, str(self.out), given=False)
         except PreviousFeedError as exc:
-            raise _unreadable_previous_feed(checked.report, str(self.out), exc) from None
+            raise _unreadable_previous_feed(checked.report, str(self.out), False, exc) from None
         feeds = build_feeds(plan, config, published, build_time())
         files = {feed.path: feed.body for feed in feeds} | _robots(config)
         with _site_errors_reported(checked, self.inputs):
@@ -175,13 +195,18 @@ def _remember_between_builds(on: bool) -> None:
     remember_events(on)
 
 
-def _published_feed(plan: Plan, config: SiteConfig, where: str) -> bytes | None:
-    """The combined feed as published in `where` (folder, file or URL), if any."""
-    return read_previous_feed(where, feed_paths(plan, config)["all"])
+def _published_feed(plan: Plan, config: SiteConfig, where: str, given: bool) -> bytes | None:
+    """The combined feed as published in `where` (folder, file or URL), if any; a
+    place `given` with --previous must hold one."""
+    return read_previous_feed(where, feed_paths(plan, config)["all"], given, config.feed_secret)
 
 
-def _unreadable_previous_feed(report: Report, where: str, exc: PreviousFeedError) -> PlanError:
-    report.error(Location(Path(where)), str(exc), exc.hint)
+def _unreadable_previous_feed(
+    report: Report, where: str, given: bool, exc: PreviousFeedError
+) -> PlanError:
+    # What --previous names may be a URL (no path) or hold a private plan's
+    # secret (the message shows it without): the option stands for it.
+    report.error(Location(Path("--previous") if given else Path(where)), str(exc), exc.hint)
     return PlanError(report)
 
 

@@ -9,11 +9,13 @@ large calendar be read on both cores.
 from __future__ import annotations
 
 import functools
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import background
 from generator.diagnostics import Diagnostic, Location, Report, did_you_mean
+from generator.file_reading import Refused, read_file, real_folder, real_path_within
 from generator.schema_validation import validate_doc
 from generator.yaml_source import SourceDoc, YamlError, parse_yaml
 
@@ -33,6 +35,7 @@ SINGLE_FILES = {
 REQUIRED_FILES = ("plan.md", "audit.yml")
 ENTITY_FOLDERS = {"goals": "goal", "personas": "persona", "channels": "channel"}
 CALENDAR_FOLDER = "calendar"
+FOLDERS = (*ENTITY_FOLDERS, CALENDAR_FOLDER)
 
 
 @dataclass
@@ -55,24 +58,31 @@ class PlanSources:
         return docs
 
 
+@dataclass(frozen=True)
+class ReadLimits:
+    """What a plan file may be: inside the plan folder (its real path), and how large."""
+
+    within: Path
+    max_bytes: int = DEFAULT_MAX_FILE_BYTES
+
+
 def read_plan(
     root: Path, report: Report, max_bytes: int = DEFAULT_MAX_FILE_BYTES, parallel: bool = False
 ) -> PlanSources:
     """Read every plan file under `root`; problems go to `report`, unreadable files are left out.
 
-    Calendar files are also validated against their schema here, on both
-    cores if `parallel` and they are large (_read_calendars()).
+    Only what is inside the plan folder is read (file_reading.py): a link
+    leading out of it, or to a FIFO, a socket or a device, is an error that
+    names the link. Calendar files are also validated against their schema
+    here, on both cores if `parallel` and they are large (_read_calendars()).
     """
     sources = PlanSources(root=root)
-    if not root.is_dir():
-        report.error(
-            Location(root),
-            "plan folder not found",
-            "pass the folder with --plan, or run plansite init",
-        )
+    within = _plan_folder(root, report)
+    if within is None:
         return sources
+    limits = ReadLimits(within, max_bytes)
     for name in REQUIRED_FILES:
-        if not (root / name).is_file():
+        if not os.path.lexists(root / name):
             report.error(
                 Location(root / name),
                 "required file is missing",
@@ -80,25 +90,69 @@ def read_plan(
             )
     for name, kind in SINGLE_FILES.items():
         path = root / name
-        if path.is_file():
-            doc = _read(path, report, max_bytes, sources, kind)
+        if os.path.lexists(path):
+            doc = _read(path, report, limits, sources, kind)
             if doc is not None:
                 sources.singles[kind] = doc
+    folders = {name: _plan_subfolder(root / name, within, report) for name in FOLDERS}
     for folder, kind in ENTITY_FOLDERS.items():
         sources.entities[kind] = []
-        for path in _files(root / folder, ".md"):
-            doc = _read(path, report, max_bytes, sources, kind)
+        for path in _files(folders[folder], ".md"):
+            doc = _read(path, report, limits, sources, kind)
             if doc is not None:
                 sources.entities[kind].append(doc)
-    report_strays(root, report)
+    report_strays(root, report, [folder for folder in folders.values() if folder is not None])
     _forget_all_but(root)
-    calendars = _files(root / CALENDAR_FOLDER, ".yml", ".yaml")
-    _read_calendars(calendars, report, max_bytes, sources, parallel)
+    calendars = _files(folders[CALENDAR_FOLDER], ".yml", ".yaml")
+    _read_calendars(calendars, report, limits, sources, parallel)
     return sources
 
 
+def _plan_folder(root: Path, report: Report) -> Path | None:
+    """The plan folder's real path, or None after reporting why it cannot be read.
+
+    The plan folder may itself be a link, to a folder beside it (`plan ->
+    marketing/plan`) but not out of the folder that holds it: a pull request
+    could otherwise point `plan` anywhere on the machine that builds it.
+    """
+    if os.path.islink(root):
+        try:
+            real_path_within(root, real_folder(root.parent))
+        except Refused as exc:
+            report.error(Location(root), exc.message, exc.hint)
+            return None
+    if not root.is_dir():
+        report.error(
+            Location(root),
+            "plan folder not found",
+            "pass the folder with --plan, or run plansite init",
+        )
+        return None
+    return real_folder(root)
+
+
+def _plan_subfolder(folder: Path, within: Path, report: Report) -> Path | None:
+    """`folder` when it is one to read (a folder, inside the plan); None when it is
+    absent, or after reporting why not."""
+    if not os.path.lexists(folder):
+        return None
+    try:
+        real_path_within(folder, within)
+    except Refused as exc:
+        report.error(Location(folder), exc.message, exc.hint)
+        return None
+    if not folder.is_dir():
+        report.error(
+            Location(folder),
+            f"'{folder.name}' is not a folder",
+            f"a plan keeps its {folder.name} in a folder {folder.name}/, one file each",
+        )
+        return None
+    return folder
+
+
 def _read_calendars(
-    paths: list[Path], report: Report, max_bytes: int, sources: PlanSources, parallel: bool
+    paths: list[Path], report: Report, limits: ReadLimits, sources: PlanSources, parallel: bool
 ) -> None:
     """Parse and validate the calendar files, on both cores when they are large.
 
@@ -113,16 +167,16 @@ def _read_calendars(
     memory, and `plansite serve` runs threads, which a fork does not copy.
     """
     if not (parallel and _worth_forking(paths)):
-        read = _parsed_and_validated(paths, max_bytes)
+        read = _parsed_and_validated(paths, limits)
     else:
         here, there = paths[0::2], paths[1::2]
-        work = functools.partial(_parsed_and_validated, there, max_bytes)
+        work = functools.partial(_parsed_and_validated, there, limits)
         with background.started(work, beside=True) as job:
-            done_here = _parsed_and_validated(here, max_bytes)
+            done_here = _parsed_and_validated(here, limits)
             try:
                 done_there = job.result()
             except background.JobDied:
-                done_there = _parsed_and_validated(there, max_bytes)
+                done_there = _parsed_and_validated(there, limits)
         read = [*done_here, *done_there]
         read[0::2], read[1::2] = done_here, done_there  # back in file order
     for path, (doc, problems) in zip(paths, read, strict=True):
@@ -136,42 +190,51 @@ def _read_calendars(
 def _worth_forking(paths: list[Path]) -> bool:
     if _remember or len(paths) < 2:
         return False
-    return sum(path.stat().st_size for path in paths) >= PARALLEL_FROM_BYTES
+    return sum(_size(path) for path in paths) >= PARALLEL_FROM_BYTES
+
+
+def _size(path: Path) -> int:
+    """The file's size, 0 for what cannot be read (reading it says why)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _parsed_and_validated(
-    paths: list[Path], max_bytes: int
+    paths: list[Path], limits: ReadLimits
 ) -> list[tuple[SourceDoc | None, list[Diagnostic]]]:
     """Each calendar file's document (None if unreadable), validated, and what went wrong."""
     read = []
     for path in paths:
         report = Report()
-        doc, _ = _parse(path, report, max_bytes)
+        doc, _ = _parse(path, report, limits)
         if doc is not None:
             validate_doc("calendar", doc)  # kept in the document
         read.append((doc, report.diagnostics))
     return read
 
 
-def report_strays(root: Path, report: Report) -> None:
+def report_strays(root: Path, report: Report, folders: list[Path] | None = None) -> None:
     """Files and folders plansite would skip: a misspelled name must not make
-    part of the plan silently vanish."""
-    known = [*SINGLE_FILES, *ENTITY_FOLDERS, CALENDAR_FOLDER]
+    part of the plan silently vanish. `folders` are the plan's folders to look
+    into (all that are there when not given)."""
+    known = [*SINGLE_FILES, *FOLDERS]
     for entry in sorted(root.iterdir()):
         if _ignored(entry) or entry.name in known:
             continue
         kind = "folder" if entry.is_dir() else "file"
         hint = did_you_mean(entry.name, known) or f"a plan holds {', '.join(known)}"
         report.error(Location(entry), f"unknown {kind} '{entry.name}'", hint)
-    suffixes = {**dict.fromkeys(ENTITY_FOLDERS, (".md",)), CALENDAR_FOLDER: (".yml", ".yaml")}
-    for folder, wanted in suffixes.items():
-        if not (root / folder).is_dir():
-            continue
-        for entry in sorted((root / folder).iterdir()):
+    if folders is None:
+        folders = [root / name for name in FOLDERS if (root / name).is_dir()]
+    for folder in folders:
+        wanted = (".md",) if folder.name in ENTITY_FOLDERS else (".yml", ".yaml")
+        for entry in sorted(folder.iterdir()):
             if not _ignored(entry) and (entry.is_dir() or entry.suffix not in wanted):
                 report.error(
                     Location(entry),
-                    f"'{entry.name}' is not read: {folder}/ holds {' or '.join(wanted)} files",
+                    f"'{entry.name}' is not read: {folder.name}/ holds {' or '.join(wanted)} files",
                     f"rename it to {entry.stem}{wanted[0]}" if entry.is_file() else "move it out",
                 )
 
@@ -181,17 +244,23 @@ def _ignored(entry: Path) -> bool:
     return entry.name.startswith(".") or entry.stem.upper() == "README"
 
 
-def _files(folder: Path, *suffixes: str) -> list[Path]:
-    """Files in name order, so that the output never depends on the file system's order."""
-    if not folder.is_dir():
+def _files(folder: Path | None, *suffixes: str) -> list[Path]:
+    """The entries to read as files, in name order (never the file system's order).
+
+    Links, FIFOs and the like are listed too: reading them says what they
+    are, where skipping them would make part of the plan silently vanish.
+    """
+    if folder is None:
         return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in suffixes)
+    return sorted(
+        p for p in folder.iterdir() if p.suffix in suffixes and not _ignored(p) and not p.is_dir()
+    )
 
 
 def _read(
-    path: Path, report: Report, max_bytes: int, sources: PlanSources, kind: str
+    path: Path, report: Report, limits: ReadLimits, sources: PlanSources, kind: str
 ) -> SourceDoc | None:
-    doc, body = _parse(path, report, max_bytes)
+    doc, body = _parse(path, report, limits)
     if doc is None:
         sources.unreadable.setdefault(kind, []).append(path)
     if body is not None:
@@ -225,9 +294,9 @@ def _forget_all_but(root: Path) -> None:
         del _last_read[path]
 
 
-def _parse(path: Path, report: Report, max_bytes: int) -> tuple[SourceDoc | None, str | None]:
+def _parse(path: Path, report: Report, limits: ReadLimits) -> tuple[SourceDoc | None, str | None]:
     """The file's document (None if unusable, said in `report`) and, for Markdown, its body."""
-    text = read_text(path, report, max_bytes)
+    text = read_text(path, report, limits.max_bytes, limits.within)
     if text is None:
         return None, None
     cached = _last_read.get(path)
@@ -249,17 +318,19 @@ def _parse(path: Path, report: Report, max_bytes: int) -> tuple[SourceDoc | None
     return doc, body
 
 
-def read_text(path: Path, report: Report, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> str | None:
-    """The file's text, or None after reporting why it cannot be used."""
-    size = path.stat().st_size
-    if size > max_bytes:
-        report.error(
-            Location(path),
-            f"file is too large ({size} bytes, the limit is {max_bytes})",
-            "split it into several files",
-        )
+def read_text(
+    path: Path, report: Report, max_bytes: int = DEFAULT_MAX_FILE_BYTES, within: Path | None = None
+) -> str | None:
+    """The file's text, or None after reporting why it cannot be used.
+
+    With `within` (a real folder path), a file whose real path is elsewhere
+    is refused (file_reading.py).
+    """
+    try:
+        raw = read_file(path, max_bytes, within)
+    except Refused as exc:
+        report.error(Location(path), exc.message, exc.hint)
         return None
-    raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
         report.error(
             Location(path, 1, 1),

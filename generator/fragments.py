@@ -6,7 +6,9 @@ Markdown, each row was parsed again by Python-Markdown and then by the search
 plugin: even a 1,000-post plan's tables took a third of MkDocs' time. These
 tables are rendered to HTML by the templates (escaped by markupsafe), replaced
 in the Markdown by a placeholder, and swapped back in by a MkDocs hook
-(`mkdocs_hooks.py`) once the page is rendered.
+(`mkdocs_hooks.py`) once the page is rendered. Since that is after the
+hook that sanitizes each page's content, they are sanitized as they are
+kept out, with the same allow-list (html_sanitizer.clean_page).
 
 The placeholder holds the table's text, which the search plugin indexes in
 the table's section as it would have indexed the table, each cell a word
@@ -21,6 +23,8 @@ import re
 from pathlib import Path
 
 from markupsafe import Markup
+
+from generator.html_sanitizer import clean_page
 
 SEARCHED_ROWS = 200
 # The placeholder's text holds no tag, but Markdown would add some (<em>...) to
@@ -45,9 +49,10 @@ def placeholder(key: str, html: str, rows: int) -> Markup:
 
 
 def keep_out(folder: Path, key: str, html: str) -> str:
-    """Write one fragment into `folder`; return a digest of it (what changed, for the preview)."""
+    """Write one fragment into `folder`, sanitized; return a digest of it (what
+    changed, for the preview)."""
     folder.mkdir(parents=True, exist_ok=True)
-    encoded = html.encode()
+    encoded = clean_page(html).encode()
     (folder / f"{key}.html").write_bytes(encoded)  # bytes: a \r stays a \r
     return hashlib.sha256(encoded).hexdigest()
 

@@ -50,11 +50,23 @@ def placeholder(key: str, html: str, rows: int) -> Markup:
 
 def keep_out(folder: Path, key: str, html: str) -> str:
     """Write one fragment into `folder`, sanitized; return a digest of it (what
-    changed, for the preview)."""
+    changed, for the preview).
+
+    The preview renders every table again after each edit, mostly the same:
+    a table whose HTML is the one `folder` already holds sanitized (its
+    digest is written beside it) is not sanitized again. Sanitizing is
+    deterministic, so the file is the one a fresh folder would get.
+    """
     folder.mkdir(parents=True, exist_ok=True)
-    encoded = clean_page(html).encode()
-    (folder / f"{key}.html").write_bytes(encoded)  # bytes: a \r stays a \r
-    return hashlib.sha256(encoded).hexdigest()
+    source = html.encode()
+    digest = hashlib.sha256(source).hexdigest()
+    made_from = folder / f"{key}.sha256"
+    if made_from.is_file() and made_from.read_text("ascii") == digest:
+        return digest
+    made_from.unlink(missing_ok=True)  # until the new fragment is written
+    (folder / f"{key}.html").write_bytes(clean_page(html).encode())  # bytes: a \r stays a \r
+    made_from.write_text(digest, "ascii")
+    return digest
 
 
 def use(folder: Path) -> None:

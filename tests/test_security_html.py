@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
+from generator.fragments import keep_out
 from generator.html_sanitizer import clean_body, clean_inline, clean_page
 from generator.markdown_safety import BodyRenderer
 from generator.markdown_text import body_for_markdown
@@ -622,3 +623,18 @@ def test_the_allowed_settings_reach_the_site(make_plan: PlanFactory) -> None:
     assert toggle is not None and toggle["aria-label"] == 'Dark <b>&</b> "calm"'
     assert toggle["data-md-color-primary"] == "deep-orange"
     assert page.select_one("a.md-social__link[href='https://us.example/']")
+
+
+def test_a_kept_out_table_is_sanitized_and_reused_only_unchanged(tmp_path: Path) -> None:
+    """The preview's folder keeps sanitized tables between renders: what it holds
+    is what a fresh folder gets, and a changed table is sanitized again."""
+    table = '<table><tbody><tr><td onclick="alert(1)">a</td></tr></tbody></table>'
+    changed = table.replace(">a<", '><a href="javascript:alert(1)">b</a><')
+    kept, fresh = tmp_path / "kept", tmp_path / "fresh"
+    for html_text in (table, table, changed, changed, table):
+        digest = keep_out(kept, "k", html_text)
+        assert keep_out(fresh / digest, "k", html_text) == digest
+        written = (kept / "k.html").read_bytes()
+        assert written == (fresh / digest / "k.html").read_bytes()
+        assert written == clean_page(html_text).encode()
+        assert b"onclick" not in written and b"javascript" not in written

@@ -101,6 +101,7 @@ _BODY = nh3.Cleaner(
 _PAGE = nh3.Cleaner(
     tags=_PAGE_TAGS,
     attributes=_PAGE_ATTRIBUTES,
+    attribute_filter=lambda tag, name, value: None if _is_material_s(name, value) else value,
     generic_attribute_prefixes={"data-"},  # the contract with plansite.js, and placeholders
     url_schemes=set(SITE_LINK_SCHEMES),
     filter_style_properties=_STYLE_PROPERTIES,
@@ -114,6 +115,14 @@ def _body_classes(value: str) -> str | None:
     a body up as one."""
     kept = [name for name in value.split() if not name.startswith("md-") or name in _MD_CLASSES]
     return " ".join(kept) or None
+
+
+def _is_material_s(name: str, value: str) -> bool:
+    """An id or attribute Material's script finds its own parts by (`__config`,
+    `__search`, `data-md-component`...): content that took one would be taken
+    for that part, its text read as Material's settings. A heading titled
+    "__config" gets that id from the table of contents."""
+    return (name == "id" and value.startswith("__")) or name.startswith("data-md-")
 
 
 def clean_inline(html: str) -> str:

@@ -638,3 +638,38 @@ def test_a_kept_out_table_is_sanitized_and_reused_only_unchanged(tmp_path: Path)
         assert written == (fresh / digest / "k.html").read_bytes()
         assert written == clean_page(html_text).encode()
         assert b"onclick" not in written and b"javascript" not in written
+
+
+@pytest.mark.parametrize(
+    "dirty",
+    [
+        '<h2 id="__config">{"search": "data:text/javascript,alert(1)"}</h2>',
+        '<div id="__search">x</div><p id="__drawer">y</p>',
+        '<div data-md-component="search-result" data-md-state="x">z</div>',
+    ],
+)
+def test_content_cannot_pass_for_a_part_of_material(dirty: str) -> None:
+    cleaned = BeautifulSoup(clean_page(dirty), "html.parser")
+    for element in cleaned.find_all(True):
+        assert not str(element.get("id", "")).startswith("__")
+        assert not [name for name in element.attrs if name.startswith("data-md-")]
+
+
+def test_a_heading_named_like_material_s_settings_does_not_replace_them(
+    make_plan: PlanFactory,
+) -> None:
+    goal = textwrap.dedent(MINIMAL_FILES["plan/goals/followers.md"])
+    goal = goal.replace("title: Grow the Instagram audience", "title: __config")
+    goal = goal.replace("Why this goal matters.", "## __search\n\n## __drawer\n\nText.")
+    root = make_plan({"plan/goals/followers.md": goal})
+    assert run_cli("build", cwd=root).exit_code == 0
+    page = BeautifulSoup(
+        (root / "site" / "goals" / "followers" / "index.html").read_text("utf-8"), "html.parser"
+    )
+    for reserved in ("__config", "__search", "__drawer"):
+        found = page.find_all(id=reserved)
+        assert len(found) == 1, reserved  # Material's own
+        assert found[0].find_parent("article") is None
+    config = page.find(id="__config")
+    assert config is not None and config.name == "script"
+    assert json.loads(config.get_text())["search"].endswith(".min.js")

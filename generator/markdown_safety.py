@@ -12,7 +12,8 @@ Links to other pages of the site are written as MkDocs would have them in
 the docs: by their source path, `/goals/leads.md` from the root of the plan
 or `leads.md` from the body's own file. They are rewritten here to the
 page's address, relative to the page the body is on, since MkDocs does not
-rewrite the links of HTML it is handed. Any other address is kept as written.
+rewrite the links of HTML it is handed. Any other address is kept as written
+(a MkDocs hook warns about a `.md` link left so: it is not a page).
 """
 
 from __future__ import annotations

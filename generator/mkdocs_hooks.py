@@ -15,6 +15,8 @@ what Material prints:
 
 from __future__ import annotations
 
+import logging
+import re
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -26,6 +28,10 @@ from generator.mkdocs_site import COMPILED_TEMPLATES
 
 # Settings that Material prints, as text.
 _TEXT_SETTINGS = ("site_name", "site_description", "site_author")
+# A link to a page by its source file that was not rewritten to the page's
+# address: an authored body's link to a file that is not a page of the site.
+_LINK_TO_NO_PAGE = re.compile(r'href="([^":?#]+\.md)(?:#[^"]*)?"')
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")  # MkDocs counts it for --strict
 
 
 def on_config(config: Any) -> Any:
@@ -67,7 +73,15 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    return clean_page(html)
+    """The page's content, sanitized; a warning for each link to a page that is not there."""
+    cleaned = clean_page(html)
+    for target in _LINK_TO_NO_PAGE.findall(cleaned):
+        log.warning(
+            "Doc file '%s' contains a link to '%s', which is not a page of the site.",
+            page.file.src_uri,
+            target,
+        )
+    return cleaned
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:

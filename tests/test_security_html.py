@@ -673,3 +673,18 @@ def test_a_heading_named_like_material_s_settings_does_not_replace_them(
     config = page.find(id="__config")
     assert config is not None and config.name == "script"
     assert json.loads(config.get_text())["search"].endswith(".min.js")
+
+
+def test_a_body_link_to_a_file_that_is_no_page_is_a_warning(make_plan: PlanFactory) -> None:
+    persona = (
+        "---\nname: Pro buyers\n---\nSee [the brief](brief.md#why) and [leads](/goals/leads.md).\n"
+    )
+    root = make_plan({"plan/personas/pro.md": persona})
+    result = run_cli("build", cwd=root)
+    assert result.exit_code == 0
+    assert (
+        "plan: warning: MkDocs: Doc file 'personas/pro.md' contains a link to 'brief.md', "
+        "which is not a page of the site." in result.stderr.splitlines()
+    )
+    assert "leads.md" not in result.stderr
+    assert run_cli("build", "--strict", "--out", "strict", cwd=root).exit_code == 1

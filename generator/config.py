@@ -10,6 +10,7 @@ from typing import Any
 from generator.checks import RULES_BY_CODE
 from generator.diagnostics import Location, Report, did_you_mean
 from generator.file_reading import real_folder
+from generator.mkdocs_passthrough import passthrough_problems
 from generator.model import SiteConfig
 from generator.plan_files import read_text
 from generator.schema_validation import validate_doc
@@ -60,7 +61,10 @@ def load_config(path: Path, report: Report) -> SiteConfig | None:
             f"unknown check '{code}'",
             did_you_mean(code, RULES_BY_CODE) or "docs/checks.md lists every rule",
         )
-    if unknown:
+    refused = passthrough_problems(data)
+    for where, message, hint in refused:
+        report.error(doc.locate(where), message, hint)
+    if unknown or refused:
         return None
     secret = os.environ.get(FEED_SECRET_VARIABLE, "")
     problem = feed_secret_problem(secret)

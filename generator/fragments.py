@@ -6,7 +6,9 @@ Markdown, each row was parsed again by Python-Markdown and then by the search
 plugin: even a 1,000-post plan's tables took a third of MkDocs' time. These
 tables are rendered to HTML by the templates (escaped by markupsafe), replaced
 in the Markdown by a placeholder, and swapped back in by a MkDocs hook
-(`mkdocs_hooks.py`) once the page is rendered.
+(`mkdocs_hooks.py`) once the page is rendered. Since that is after the
+hook that sanitizes each page's content, they are sanitized as they are
+kept out, with the same allow-list (html_sanitizer.clean_page).
 
 The placeholder holds the table's text, which the search plugin indexes in
 the table's section as it would have indexed the table, each cell a word
@@ -21,6 +23,8 @@ import re
 from pathlib import Path
 
 from markupsafe import Markup
+
+from generator.html_sanitizer import clean_page
 
 SEARCHED_ROWS = 200
 # The placeholder's text holds no tag, but Markdown would add some (<em>...) to
@@ -45,11 +49,24 @@ def placeholder(key: str, html: str, rows: int) -> Markup:
 
 
 def keep_out(folder: Path, key: str, html: str) -> str:
-    """Write one fragment into `folder`; return a digest of it (what changed, for the preview)."""
+    """Write one fragment into `folder`, sanitized; return a digest of it (what
+    changed, for the preview).
+
+    The preview renders every table again after each edit, mostly the same:
+    a table whose HTML is the one `folder` already holds sanitized (its
+    digest is written beside it) is not sanitized again. Sanitizing is
+    deterministic, so the file is the one a fresh folder would get.
+    """
     folder.mkdir(parents=True, exist_ok=True)
-    encoded = html.encode()
-    (folder / f"{key}.html").write_bytes(encoded)  # bytes: a \r stays a \r
-    return hashlib.sha256(encoded).hexdigest()
+    source = html.encode()
+    digest = hashlib.sha256(source).hexdigest()
+    made_from = folder / f"{key}.sha256"
+    if made_from.is_file() and made_from.read_text("ascii") == digest:
+        return digest
+    made_from.unlink(missing_ok=True)  # until the new fragment is written
+    (folder / f"{key}.html").write_bytes(clean_page(html).encode())  # bytes: a \r stays a \r
+    made_from.write_text(digest, "ascii")
+    return digest
 
 
 def use(folder: Path) -> None:

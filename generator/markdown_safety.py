@@ -1,48 +1,86 @@
-"""A Python-Markdown extension that keeps authored Markdown from carrying
-script: links and images may only point to http(s), mailto or a relative
-address. Plan bodies are written by many hands; stakeholders open the site.
+"""Renders an authored Markdown body (plan.md's summary, goals, personas,
+channels) on its own, with raw HTML shown as the text it is.
 
-MkDocs loads it by its import path (`generator.markdown_safety`), which is
-how it reaches the Markdown of every page.
+Bodies are written by many hands. Each is rendered here rather than by the
+site's Markdown, which must keep raw HTML for the templates' own tables and
+charts: this instance has no raw-HTML block preprocessor and no raw-HTML
+inline pattern, so `<script>` or `<a href=...>` in a body stays text (and a
+code span shows `a < b`, not `a &lt; b`). What Markdown itself makes (links,
+images, attribute lists) is then sanitized by html_sanitizer.clean_body.
+
+Links to other pages of the site are written as MkDocs would have them in
+the docs: by their source path, `/goals/leads.md` from the root of the plan
+or `leads.md` from the body's own file. They are rewritten here to the
+page's address, relative to the page the body is on, since MkDocs does not
+rewrite the links of HTML it is handed. Any other address is kept as written
+(a MkDocs hook warns about a `.md` link left so: it is not a page).
 """
 
 from __future__ import annotations
 
-from typing import Any
-from urllib.parse import urlsplit
+import posixpath
+from collections.abc import Set
+from urllib.parse import urlsplit, urlunsplit
 from xml.etree.ElementTree import Element
 
-from markdown import Extension, Markdown
+from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
-SAFE_SCHEMES = ("", "http", "https", "mailto")
-URL_ATTRIBUTES = ("href", "src")
+# Those of the site (mkdocs_site.py) that make sense in a body; no md_in_html
+# (there is no HTML to put Markdown in) and no toc (the page's own Markdown
+# makes the headings: markdown_text.markdown_body).
+BODY_EXTENSIONS = ["tables", "attr_list", "admonition", "pymdownx.details", "pymdownx.superfences"]
 
 
-def is_safe_url(url: str) -> bool:
-    """True for http(s), mailto and relative addresses (including #anchors)."""
-    # Browsers ignore control characters and spaces inside a scheme ("java\tscript:").
-    cleaned = "".join(ch for ch in url if ch > " ").lower()
-    try:
-        return urlsplit(cleaned).scheme in SAFE_SCHEMES
-    except ValueError:
-        return False
+def page_address(path: str) -> str:
+    """The address of a docs page relative to the site's root, with MkDocs'
+    directory URLs: `index.md` is ``, `goals/index.md` `goals/`, `goals/x.md` `goals/x/`."""
+    folder, name = posixpath.split(path)
+    stem = name.removesuffix(".md")
+    parts = [folder] if stem == "index" else [folder, stem]
+    return "".join(f"{part}/" for part in parts if part)
 
 
-class _UnsafeUrls(Treeprocessor):
+class _PageLinks(Treeprocessor):
+    """Rewrites links to the site's pages from their source path to their address."""
+
+    page = "index.md"
+    pages: Set[str] = frozenset()
+
     def run(self, root: Element) -> None:
-        for element in root.iter():
-            for attribute in URL_ATTRIBUTES:
-                url = element.get(attribute)
-                if url is not None and not is_safe_url(url):
-                    element.set(attribute, "#")
+        to_root = "../" * page_address(self.page).count("/")
+        for element in root.iter("a"):
+            href = element.get("href")
+            target = self._page_of(href) if href else None
+            if href and target is not None:
+                parts = urlsplit(href)
+                address = to_root + page_address(target)
+                element.set("href", urlunsplit(("", "", address or "./", "", parts.fragment)))
+
+    def _page_of(self, href: str) -> str | None:
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or not parts.path.endswith(".md"):
+            return None
+        if parts.path.startswith("/"):
+            target = parts.path.lstrip("/")
+        else:
+            target = posixpath.join(posixpath.dirname(self.page), parts.path)
+        target = posixpath.normpath(target)
+        return target if target in self.pages else None
 
 
-class SafeLinksExtension(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:  # the name is Python-Markdown's API
-        # After inline patterns have made the links, before serialisation.
-        md.treeprocessors.register(_UnsafeUrls(md), "plansite_safe_links", 0)
+class BodyRenderer:
+    """One Python-Markdown for every body of a render (it is reset between them)."""
 
+    def __init__(self) -> None:
+        self._md = Markdown(extensions=BODY_EXTENSIONS)
+        self._md.preprocessors.deregister("html_block")
+        self._md.inlinePatterns.deregister("html")
+        self._links = _PageLinks(self._md)
+        # After the inline patterns have made the links.
+        self._md.treeprocessors.register(self._links, "plansite_page_links", 0)
 
-def makeExtension(**kwargs: Any) -> SafeLinksExtension:
-    return SafeLinksExtension(**kwargs)
+    def render(self, text: str, page: str, pages: Set[str]) -> str:
+        """The HTML of `text`, the body of docs page `page` among `pages`; not sanitized."""
+        self._links.page, self._links.pages = page, pages
+        return self._md.reset().convert(text)

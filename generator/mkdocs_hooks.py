@@ -1,16 +1,87 @@
-"""MkDocs hooks of a plansite build (MkDocs loads this file by its path)."""
+"""MkDocs hooks of a plansite build (MkDocs loads this file by its path).
+
+Besides the search index and the tables kept out of Markdown, they guard
+what Material prints:
+
+- Every value from the plan or site_config.yml that Material's templates
+  print (site name, description, author, copyright, page and navigation
+  titles, social links, palette labels) is handed over escaped once, as
+  markupsafe `Markup`. Material prints some of them as they are and applies
+  `|e` to others; `|e` leaves Markup alone, so each shows exactly as written.
+- Every page's content is sanitized last (html_sanitizer.clean_page), after
+  Markdown and before the search plugin reads it. site_config.yml cannot
+  replace these hooks (mkdocs_passthrough.py refuses `hooks`).
+"""
 
 from __future__ import annotations
 
+import logging
+import re
 from typing import Any
+
+from markupsafe import Markup, escape
 
 from generator import search_index
 from generator.fragments import fill
+from generator.html_sanitizer import clean_inline, clean_page
 from generator.mkdocs_site import COMPILED_TEMPLATES
+
+# Settings that Material prints, as text.
+_TEXT_SETTINGS = ("site_name", "site_description", "site_author")
+# A link to a page by its source file that was not rewritten to the page's
+# address: an authored body's link to a file that is not a page of the site.
+_LINK_TO_NO_PAGE = re.compile(r'href="([^":?#]+\.md)(?:#[^"]*)?"')
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")  # MkDocs counts it for --strict
+
+
+def on_config(config: Any) -> Any:
+    for key in _TEXT_SETTINGS:
+        if config.get(key):
+            config[key] = escape(config[key])
+    if config.get("copyright"):
+        config["copyright"] = Markup(clean_inline(config["copyright"]))
+    for social in config["extra"].get("social") or ():
+        social.update({key: escape(social[key]) for key in ("link", "name") if key in social})
+    palette = config["theme"]["palette"] or []
+    for option in [palette] if isinstance(palette, dict) else palette:
+        toggle = option.get("toggle") or {}
+        if "name" in toggle:
+            toggle["name"] = escape(toggle["name"])
+    return config
 
 
 def on_pre_build(config: Any) -> None:
     search_index.build_starts(config["site_dir"])
+
+
+def on_nav(nav: Any, config: Any, files: Any) -> Any:
+    """Navigation titles (sections, and pages as nav lists them), escaped once."""
+    items = list(nav.items)
+    while items:
+        item = items.pop()
+        if item.title is not None:
+            item.title = escape(item.title)
+        items.extend(getattr(item, "children", None) or ())
+    return nav
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    """The page's title from its front matter, escaped once."""
+    if "title" in page.meta:
+        page.meta["title"] = escape(str(page.meta["title"]))
+    return markdown
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    """The page's content, sanitized; a warning for each link to a page that is not there."""
+    cleaned = clean_page(html)
+    for target in _LINK_TO_NO_PAGE.findall(cleaned):
+        log.warning(
+            "Doc file '%s' contains a link to '%s', which is not a page of the site.",
+            page.file.src_uri,
+            target,
+        )
+    return cleaned
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:

@@ -22,7 +22,6 @@ from typing import Any
 import jinja2
 import jinja2.bccache
 import yaml
-from markupsafe import escape
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
@@ -86,8 +85,8 @@ def mkdocs_config(config: SiteConfig, nav: list[Any]) -> dict[str, Any]:
         ],
     }
     settings: dict[str, Any] = {
-        # Material prints the site name into HTML without escaping it.
-        "site_name": str(escape(config.site_name)),
+        # Escaped once by the MkDocs hooks (mkdocs_hooks.py), for Material.
+        "site_name": config.site_name,
         "theme": _merge(theme, config.theme),
         "nav": nav,
         "extra_css": [STYLESHEET],
@@ -102,7 +101,6 @@ def mkdocs_config(config: SiteConfig, nav: list[Any]) -> dict[str, Any]:
             "pymdownx.details",
             "pymdownx.superfences",
             {"toc": {"permalink": True}},
-            "generator.markdown_safety",
         ],
         "validation": {
             "links": {

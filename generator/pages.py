@@ -134,6 +134,7 @@ def render_pages(
     }
 
     titles = page_titles(plan, t)
+    page_paths = frozenset(titles)
 
     def page(path: str, template: str, **context: Any) -> Page:
         title = titles[path]
@@ -146,7 +147,12 @@ def render_pages(
             return placeholder(key, html, rows)
 
         body = env.get_template(template).render(
-            **common, **context, root=root, out_of_markdown=out_of_markdown
+            **common,
+            **context,
+            root=root,
+            out_of_markdown=out_of_markdown,
+            page_path=path,  # for the links of authored bodies (markdown_text.markdown_body)
+            page_paths=page_paths,
         )
         return Page(path, _front_matter(title) + body, kept_out)
 
@@ -228,18 +234,18 @@ def _mix_label(plan: m.Plan, t: Translator, label: str) -> str:
 
 
 def _front_matter(title: str) -> str:
-    """MkDocs metadata giving the page title already HTML-escaped.
+    """MkDocs metadata giving the page title as the plan has it.
 
-    Material prints `page.title` into <title> and the navigation without
-    escaping it, so a title taken from the plan must arrive escaped.
+    Material prints titles into HTML, some escaped and some not: the MkDocs
+    hooks (mkdocs_hooks.py) hand them over escaped once, as markupsafe Markup.
     """
-    return "---\n" + yaml.safe_dump({"title": str(escape(title))}, allow_unicode=True) + "---\n"
+    return "---\n" + yaml.safe_dump({"title": title}, allow_unicode=True) + "---\n"
 
 
 def navigation(plan: m.Plan, config: m.SiteConfig) -> list[Any]:
     """MkDocs' `nav`: the six steps of the plan in reading order.
 
-    Every page is listed with its title, escaped as Material needs it (see
+    Every page is listed with its title (escaped by the MkDocs hooks, see
     _front_matter): the preview's MkDocs reads only the pages that changed,
     and a page it does not read has no title of its own.
     """
@@ -247,7 +253,7 @@ def navigation(plan: m.Plan, config: m.SiteConfig) -> list[Any]:
     titles = page_titles(plan, t)
 
     def pages(*paths: str) -> list[dict[str, str]]:
-        return [{str(escape(titles[path])): path} for path in paths]  # as in _front_matter
+        return [{titles[path]: path} for path in paths]
 
     return [
         {t("overview"): "index.md"},

@@ -6,6 +6,7 @@ from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from generator.model import Plan, Post
+from generator.values import WEB_LINK_SCHEMES, link_scheme
 
 UTM_KEYS = ("utm_source", "utm_medium", "utm_campaign", "utm_content")
 
@@ -17,9 +18,9 @@ def tag_link(link: str, source: str, medium: str, campaign: str, content: str) -
     mailto: links are returned as they are: analytics cannot see them. Kept
     for the next call: the preview tags every link again after each edit.
     """
-    parts = urlsplit(link)
-    if parts.scheme.lower() not in ("http", "https"):
+    if link_scheme(link) not in WEB_LINK_SCHEMES:
         return link
+    parts = urlsplit(link)
     kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in UTM_KEYS]
     values = dict(zip(UTM_KEYS, (source, medium, campaign, content), strict=True))
     tags = [(key, value) for key, value in values.items() if value]

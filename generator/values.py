@@ -6,6 +6,7 @@ passes validation always parses the same way when the model is built.
 
 from __future__ import annotations
 
+import html
 import re
 import zoneinfo
 from datetime import date, time, timedelta
@@ -17,7 +18,19 @@ from generator.diagnostics import did_you_mean
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 _DURATION = re.compile(r"^(?:(\d+)h)?(?:(\d+)m(?:in)?)?$")
-SAFE_LINK_SCHEMES = ("http", "https", "mailto")
+# What a link made from plan text may point to, besides a relative address or
+# an #anchor: every place that puts an address on a page asks link_scheme().
+SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+# What the site's own pages link to as well: the feeds' webcal:// subscriptions.
+SITE_LINK_SCHEMES = SAFE_LINK_SCHEMES | {"webcal"}
+# What analytics can see, and so what UTM parameters are added to.
+WEB_LINK_SCHEMES = frozenset({"http", "https"})
+# A scheme as the URL standard reads one (WHATWG URL, "scheme state").
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+# Browsers drop tabs and line breaks anywhere in an address, and controls
+# and spaces around it, before they read the scheme ("java\tscript:").
+_DROPPED_INSIDE = re.compile(r"[\t\n\r]")
+_TRIMMED = "".join(chr(code) for code in range(0x21))
 
 
 class ValueProblem(ValueError):
@@ -71,6 +84,25 @@ def parse_timezone(name: str) -> zoneinfo.ZoneInfo:
         raise ValueProblem(f"unknown time zone '{name}'", hint) from None
 
 
+def link_scheme(url: str) -> str:
+    """The scheme a browser would follow `url` with, lower-cased; "" for a relative
+    address or an #anchor.
+
+    Judged the way a browser reads it: character references decoded (an
+    attribute's `&#x6a;avascript:` is `javascript:`), tabs and line breaks
+    dropped, controls and spaces around it trimmed.
+    """
+    text = _DROPPED_INSIDE.sub("", html.unescape(url)).strip(_TRIMMED)
+    match = _SCHEME.match(text)
+    return match.group(1).lower() if match else ""
+
+
+def is_safe_link(url: str, schemes: frozenset[str] = SAFE_LINK_SCHEMES) -> bool:
+    """True for an address with one of `schemes`, a relative address or an #anchor."""
+    scheme = link_scheme(url)
+    return scheme == "" or scheme in schemes
+
+
 def check_link(text: str) -> str:
     """The link itself when it is safe to put on a page: http(s) or mailto only."""
     try:
@@ -80,12 +112,13 @@ def check_link(text: str) -> str:
         raise ValueProblem(
             f"'{text}' is not a valid address", "check the host name and the port"
         ) from None
-    if parts.scheme.lower() not in SAFE_LINK_SCHEMES:
+    scheme = link_scheme(text)
+    if scheme not in SAFE_LINK_SCHEMES or parts.scheme.lower() != scheme:
         raise ValueProblem(
             f"'{text}' is not an http(s) or mailto: address",
             "links start with https://, http:// or mailto:",
         )
-    if parts.scheme.lower() in ("http", "https") and not parts.netloc:
+    if scheme in WEB_LINK_SCHEMES and not parts.netloc:
         raise ValueProblem(
             f"'{text}' has no host name", "write the full address, e.g. https://example.com/"
         )

@@ -628,4 +628,29 @@ CASES: list[Case] = [
         "plan/inspiration.yml:2:5: error: unsupported YAML tag "
         "'tag:yaml.org,2002:python/object:os.system' (remove the tag)",
     ),
+    # -- site_config.yml settings that would load code or files ------------------
+    Case(
+        "mkdocs-hooks-load-python",
+        edit(CONFIG, add="mkdocs:\n  hooks: [evil.py]\n"),
+        "site_config.yml:6:3: error: 'mkdocs.hooks' is not allowed: it loads Python code by path "
+        "('mkdocs' may set copyright, extra, site_author, site_description; "
+        "see docs/publishing.md)",
+    ),
+    Case(
+        "theme-custom-dir-loads-templates",
+        edit(CONFIG, add="theme:\n  custom_dir: overrides\n"),
+        "site_config.yml:6:3: error: 'theme.custom_dir' is not allowed: it loads templates by "
+        "path, and Jinja templates can run code ('theme' may set features, icon, palette; "
+        "see docs/publishing.md)",
+    ),
+    Case(
+        "social-link-to-a-script",
+        edit(
+            CONFIG,
+            add="mkdocs:\n  extra:\n    social:\n"
+            "      - {icon: material/web, link: 'javascript:alert(1)'}\n",
+        ),
+        "site_config.yml:8:30: error: 'mkdocs.extra.social[0].link': 'javascript:alert(1)' is "
+        "not an http(s) or mailto: address (links start with https://, http:// or mailto:)",
+    ),
 ]

@@ -30,7 +30,7 @@ from mkdocs.exceptions import MkDocsException
 from generator import fragments, search_index
 from generator.interruptions import Mask, held, made_safely
 from generator.model import SiteConfig
-from generator.pages import Page
+from generator.pages import SECTION_INDEXES, Page
 from generator.resources import theme_dir
 
 STYLESHEET = "assets/stylesheets/plansite.css"
@@ -68,6 +68,7 @@ def mkdocs_config(config: SiteConfig, nav: list[Any]) -> dict[str, Any]:
             "navigation.prune",
             "navigation.top",
             "navigation.indexes",
+            "navigation.path",  # where a page sits: its section, above its title
             "search.highlight",
             "content.tooltips",
         ],
@@ -89,6 +90,8 @@ def mkdocs_config(config: SiteConfig, nav: list[Any]) -> dict[str, Any]:
         "site_name": str(escape(config.site_name)),
         "theme": _merge(theme, config.theme),
         "nav": nav,
+        # The entities' pages, listed by their section's index (pages.navigation).
+        "not_in_nav": "\n".join(f"/{folder}*.md" for folder in SECTION_INDEXES),
         "extra_css": [STYLESHEET],
         "extra_javascript": [SCRIPT],
         "plugins": [{"search": {"lang": config.language}}],

@@ -1,5 +1,6 @@
 """The preview answers this machine only, serves the site's files only, outlives a
-failed rebuild, and leaves nothing behind however it is stopped."""
+failed rebuild, and leaves nothing behind however it is stopped. The pages of a
+section do not grow with the number of its pages."""
 
 from __future__ import annotations
 
@@ -16,14 +17,16 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, cast
+from urllib.parse import urljoin
 
 import pytest
+from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
 from generator import pipeline, preview, search_index
 from generator.diagnostics import PlanError
 from generator.preview_http import HostRule, PreviewServer
-from tests.conftest import PlanFactory
+from tests.conftest import PlanFactory, run_cli, write_plan
 
 # -- who the preview answers -------------------------------------------------------
 
@@ -596,3 +599,115 @@ def test_the_preview_outlives_a_crashing_rebuild(make_plan: PlanFactory) -> None
         "the last good site (plansite serve --traceback shows where)."
     ]
     assert served.leftovers() == []
+
+
+# -- pages that do not grow with their section --------------------------------------
+
+
+def persona_files(count: int) -> dict[str, str | None]:
+    return {
+        f"plan/personas/p{number:04d}.md": textwrap.dedent(
+            f"""\
+            ---
+            name: Persona {number}
+            summary: Someone who buys lamps, number {number}.
+            channels: [instagram]
+            ---
+            """
+        )
+        for number in range(count)
+    }
+
+
+@pytest.fixture(scope="module")
+def persona_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
+    """The minimal plan with 20 and with 200 personas, built with --strict: no page
+    left out of the nav is a warning."""
+    sites = {}
+    for count in (20, 200):
+        root = write_plan(tmp_path_factory.mktemp(f"personas-{count}"), persona_files(count))
+        result = run_cli("build", "--strict", cwd=root)
+        assert result.exit_code == 0, result.output
+        sites[count] = root / "site"
+    return sites
+
+
+def html_of(site: Path, page: str) -> BeautifulSoup:
+    return BeautifulSoup((site / page / "index.html").read_text("utf-8"), "html.parser")
+
+
+def navigation_links(html: BeautifulSoup) -> list[tuple[str, str]]:
+    """Every link of the page's navigation and path: its text and address."""
+    navs = html.select("nav.md-nav--primary, nav.md-path")
+    return [(a.get_text(" ", strip=True), str(a.get("href"))) for n in navs for a in n.select("a")]
+
+
+def test_a_persona_page_does_not_grow_with_the_number_of_personas(
+    persona_sites: dict[int, Path],
+) -> None:
+    few, many = (html_of(persona_sites[n], "personas/p0007") for n in (20, 200))
+    assert navigation_links(many) == navigation_links(few)
+    assert len(many.find_all("a")) == len(few.find_all("a"))
+    assert len(navigation_links(many)) < 40
+    sizes = [len((persona_sites[n] / "personas/p0007/index.html").read_bytes()) for n in (20, 200)]
+    assert sizes[1] - sizes[0] < 100  # the same page but for a few digits
+
+
+def test_no_page_of_a_section_grows_with_the_number_of_personas(
+    persona_sites: dict[int, Path],
+) -> None:
+    """Every page but the personas' index is the same size with 20 or 200 personas."""
+    for page in ["", "goals", "goals/followers", "channels", "channels/instagram", "audit",
+                 "calendar", "content", "health", "measurement", "inspiration"]:  # fmt: skip
+        few, many = (html_of(persona_sites[n], page) for n in (20, 200))
+        assert navigation_links(many) == navigation_links(few), page
+
+
+def test_every_persona_page_is_reachable(persona_sites: dict[int, Path]) -> None:
+    """From the personas' index, from the sitemap and from search."""
+    site = persona_sites[200]
+    pages = {p.parent.name for p in (site / "personas").glob("*/index.html")}
+    assert len(pages) == 200
+    index = html_of(site, "personas").select_one("article")
+    linked = {str(a["href"]).strip("/") for a in index.select("a[href]")}
+    assert pages <= linked
+    sitemap = (site / "sitemap.xml").read_text("utf-8")
+    assert all(f"/personas/{page}/</loc>" in sitemap for page in pages)
+    search = (site / "search" / "search_index.json").read_text("utf-8")
+    assert all(f'"location":"personas/{page}/"' in search for page in pages)
+
+
+SECTIONS = {
+    "goals": "goals",
+    "personas": "personas",
+    "channels": "channels",
+    "campaigns": "calendar",
+}
+
+
+@pytest.mark.parametrize("folder", SECTIONS)
+def test_each_entity_page_shows_its_section_without_its_siblings(
+    example_site: Path, folder: str
+) -> None:
+    """The section open in the navigation with its index and this page only, and the
+    path above the title leading to the index; the index links every page."""
+    index = SECTIONS[folder]
+    entities = sorted(p.parent.name for p in (example_site / folder).glob("*/index.html"))
+    assert len(entities) >= 2
+    linked = {
+        str(a["href"]).rstrip("/").rsplit("/", 1)[-1]
+        for a in html_of(example_site, index).select("article a[href]")
+    }
+    assert set(entities) <= linked
+    for entity in entities:
+        url = f"/{folder}/{entity}/"
+        html = html_of(example_site, url.strip("/"))
+        section = html.select("nav.md-nav--primary li.md-nav__item--active.md-nav__item--nested")
+        assert len(section) == 1, entity
+        pages = [urljoin(url, str(a["href"])) for a in section[0].select("a.md-nav__link")]
+        assert [page for page in pages if "#" not in page] == [f"/{index}/", url]
+        navigation = {urljoin(url, str(a.get("href"))) for a in html.select("nav a[href]")}
+        siblings = {f"/{folder}/{other}/" for other in entities if other != entity}
+        assert not siblings & navigation, entity
+        path = [urljoin(url, str(a["href"])) for a in html.select("nav.md-path a")]
+        assert path[-1] == f"/{index}/", entity

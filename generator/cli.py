@@ -100,14 +100,14 @@ def build_command(
     plan_dir: Path, config_file: Path, out: Path, previous: str | None, strict: bool
 ) -> None:
     """Check the plan and build the site and its calendar feeds."""
-    # MkDocs and icalendar are imported only by the commands that need them:
-    # `plansite check` of a small plan took longer to import them than to check.
-    from generator.pipeline import build
-
     # SIGTERM (CI cancelling a job) unwinds like Ctrl+C: the scratch folder is
     # removed and the published site stays as it was.
     stop_like_ctrl_c()
     try:
+        # MkDocs and icalendar are imported only by the commands that need them:
+        # `plansite check` of a small plan took longer to import them than to check.
+        from generator.pipeline import build
+
         checked = build(Inputs(plan_dir, config_file), out, strict, previous)
     except PlanError as exc:
         _fail(exc.report)

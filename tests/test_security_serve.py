@@ -25,6 +25,7 @@ from mkdocs.exceptions import PluginError
 
 from generator import pipeline, preview, search_index
 from generator.diagnostics import PlanError
+from generator.interruptions import Mask, made_safely
 from generator.preview_http import HostRule, PreviewServer
 from tests.conftest import PlanFactory, run_cli, write_plan
 
@@ -496,6 +497,79 @@ def ended_before_plansite_began(code: int, signum: int, stderr: str) -> bool:
     frames = [line for line in stderr.splitlines() if line.lstrip().startswith("File ")]
     python_s_own = stderr.startswith("Traceback") and frames != [] and signum == signal.SIGINT
     return code in (-signum, 1) and (stderr == "" or python_s_own)
+
+
+def test_a_signal_during_the_clean_up_waits_for_its_end(tmp_path: Path) -> None:
+    """interruptions.made_safely: a Ctrl+C that comes while the folder is removed
+    arrives once it is removed."""
+    folders = [tmp_path / name for name in ("a", "b", "c")]
+
+    def make(_: Mask) -> Path:
+        for folder in folders:
+            folder.mkdir()
+        return tmp_path
+
+    def clean(_: Path) -> None:
+        folders[0].rmdir()
+        os.kill(os.getpid(), signal.SIGINT)  # a second Ctrl+C, in the middle
+        for folder in folders[1:]:
+            folder.rmdir()
+
+    with pytest.raises(KeyboardInterrupt), made_safely(make, clean):
+        raise KeyboardInterrupt  # the first one
+    assert [folder.exists() for folder in folders] == [False, False, False]
+
+
+INTERRUPTED_WHILE_LOADING = textwrap.dedent(
+    """\
+    import builtins
+    import sys
+
+    load = builtins.__import__
+
+    def interrupted(name, *args, **kwargs):
+        if name == "mkdocs.commands.build":
+            raise KeyboardInterrupt
+        return load(name, *args, **kwargs)
+
+    builtins.__import__ = interrupted
+    sys.argv = ["plansite", *sys.argv[1:]]
+    from generator.__main__ import run
+
+    run()
+    """
+)
+
+
+STOPPED_WHILE_LOADING = {
+    ("click", "serve"): "",  # before the command starts: nothing to say
+    ("click", "build"): "",
+    ("click", "check"): "",
+    ("mkdocs.commands.build", "serve"): "preview stopped.\n",  # the command loads MkDocs
+    ("mkdocs.commands.build", "build"): "interrupted; site/ was left as it was.\n",
+}
+
+
+@pytest.mark.parametrize(("module", "command"), STOPPED_WHILE_LOADING)
+def test_a_ctrl_c_while_the_command_loads_ends_quietly(
+    make_plan: PlanFactory, module: str, command: str
+) -> None:
+    """A Ctrl+C while Python imports click or MkDocs (the first half-second)."""
+    root = make_plan()
+    script = INTERRUPTED_WHILE_LOADING.replace("mkdocs.commands.build", module)
+    (root / "interrupted.py").write_text(script)
+    done = subprocess.run(
+        [sys.executable, "interrupted.py", command], cwd=root, capture_output=True, text=True
+    )
+    assert (done.returncode, done.stderr) == (130, STOPPED_WHILE_LOADING[module, command])
+    assert not (root / "site").exists()
+
+
+def test_the_plansite_command_starts_where_start_up_is_guarded() -> None:
+    from importlib.metadata import entry_points
+
+    (plansite,) = entry_points(group="console_scripts", name="plansite")
+    assert plansite.value == "generator.__main__:run"
 
 
 def test_a_second_signal_during_the_clean_up_leaves_nothing(make_plan: PlanFactory) -> None:

@@ -1,5 +1,18 @@
-"""Lets `python -m generator` behave like the `plansite` command."""
+"""Lets `python -m generator` behave like the `plansite` command (both start here)."""
 
-from generator.cli import main
+from __future__ import annotations
 
-main()
+
+def run() -> None:
+    """The command, ended quietly by a Ctrl+C that comes while Python still loads it
+    (click, MkDocs: half a second), before any command could clean up after itself
+    and with nothing made yet to clean up. Nothing is imported before the `try`."""
+    try:
+        from generator.cli import main
+    except KeyboardInterrupt:
+        raise SystemExit(130) from None  # interruptions.EXIT_INTERRUPTED, if it was loaded
+    main()
+
+
+if __name__ == "__main__":
+    run()

@@ -3,7 +3,6 @@ the work itself lives in the stage modules."""
 
 from __future__ import annotations
 
-import signal
 import sys
 from collections.abc import Callable
 from datetime import datetime
@@ -19,12 +18,12 @@ from generator.changes import as_text as changes_text
 from generator.checking import Checked, Inputs, check_plan
 from generator.diagnostics import PlanError, Report
 from generator.ids import slugify
+from generator.interruptions import EXIT_INTERRUPTED, stop_like_ctrl_c
 from generator.report_formats import FORMATS, as_github, as_json, as_text
 from generator.scaffold import TargetExists, init_repository
 from generator.schema_validation import write_schemas
 
 EXIT_PLAN_ERRORS = 1  # click itself exits 2 on usage errors
-EXIT_INTERRUPTED = 130  # the shell's convention for a command stopped by a signal
 
 plan_option = click.option(
     "--plan",
@@ -101,14 +100,14 @@ def build_command(
     plan_dir: Path, config_file: Path, out: Path, previous: str | None, strict: bool
 ) -> None:
     """Check the plan and build the site and its calendar feeds."""
-    # MkDocs and icalendar are imported only by the commands that need them:
-    # `plansite check` of a small plan took longer to import them than to check.
-    from generator.pipeline import build
-
     # SIGTERM (CI cancelling a job) unwinds like Ctrl+C: the scratch folder is
     # removed and the published site stays as it was.
-    signal.signal(signal.SIGTERM, _interrupt)
+    stop_like_ctrl_c()
     try:
+        # MkDocs and icalendar are imported only by the commands that need them:
+        # `plansite check` of a small plan took longer to import them than to check.
+        from generator.pipeline import build
+
         checked = build(Inputs(plan_dir, config_file), out, strict, previous)
     except PlanError as exc:
         _fail(exc.report)
@@ -122,13 +121,34 @@ def build_command(
 @main.command("serve")
 @plan_option
 @config_option
-@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; 0.0.0.0 lets other devices of the network open the preview "
+    "by this machine's IP address.",
+)
 @click.option("--port", default=8000, show_default=True, type=int)
-def serve_command(plan_dir: Path, config_file: Path, host: str, port: int) -> None:
+@click.option(
+    "--traceback",
+    "show_traceback",
+    is_flag=True,
+    help="Print where a rebuild failed unexpectedly (for a bug report).",
+)
+def serve_command(
+    plan_dir: Path, config_file: Path, host: str, port: int, show_traceback: bool
+) -> None:
     """Preview the site, rebuilding it whenever the plan or the theme changes."""
-    from generator.preview import serve
+    # Ctrl+C, SIGTERM or a closed terminal stop the preview at any moment, its
+    # first build included; its temporary folder is removed.
+    stop_like_ctrl_c()
+    try:
+        from generator.preview import serve
 
-    serve(Inputs(plan_dir, config_file), host, port)
+        serve(Inputs(plan_dir, config_file), host, port, show_traceback)
+    except KeyboardInterrupt:
+        click.echo("preview stopped.", err=True)
+        sys.exit(EXIT_INTERRUPTED)
 
 
 @main.group("export")
@@ -239,7 +259,7 @@ def new_command(
     if not chosen:
         raise click.BadParameter(f"'{title}' makes no id: give one with --id", param_hint="--title")
     draft = Draft(kind, chosen, name, network, date, at, channel)
-    signal.signal(signal.SIGTERM, _interrupt)  # unwinds like Ctrl+C: no temporary file left
+    stop_like_ctrl_c()  # SIGTERM unwinds like Ctrl+C: no temporary file left
     try:
         written = create(plan_dir, draft)
     except KeyboardInterrupt:
@@ -302,10 +322,6 @@ def init_command(directory: Path) -> None:
     for path in written:
         click.echo(f"created {path}", err=True)
     click.echo(f"next: cd {directory} && plansite serve", err=True)
-
-
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
 
 
 def _print(report: Report) -> None:

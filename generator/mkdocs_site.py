@@ -30,7 +30,7 @@ from generator import fragments, search_index
 from generator.interruptions import Mask, held, made_safely
 from generator.model import SiteConfig
 from generator.output_folder import mark, must_be_replaceable
-from generator.pages import Page
+from generator.pages import SECTION_INDEXES, Page
 from generator.resources import theme_dir
 
 STYLESHEET = "assets/stylesheets/plansite.css"
@@ -68,6 +68,7 @@ def mkdocs_config(config: SiteConfig, nav: list[Any]) -> dict[str, Any]:
             "navigation.prune",
             "navigation.top",
             "navigation.indexes",
+            "navigation.path",  # where a page sits: its section, above its title
             "search.highlight",
             "content.tooltips",
         ],
@@ -89,6 +90,8 @@ def mkdocs_config(config: SiteConfig, nav: list[Any]) -> dict[str, Any]:
         "site_name": config.site_name,
         "theme": _merge(theme, config.theme),
         "nav": nav,
+        # The entities' pages, listed by their section's index (pages.navigation).
+        "not_in_nav": "\n".join(f"/{folder}*.md" for folder in SECTION_INDEXES),
         "extra_css": [STYLESHEET],
         "extra_javascript": [SCRIPT],
         "plugins": [{"search": {"lang": config.language}}],
@@ -173,12 +176,17 @@ class PreviewSite:
     the changed ones are written again, with their old HTML removed, and
     MkDocs' dirty build renders just those; search_index.py keeps the search
     index whole. A change that a dirty build would get wrong (settings, the
-    theme, pages added or removed) gets a clean build instead. The preview
-    serves `out` as it is rebuilt in place.
+    theme, pages added or removed) gets a clean build instead.
+
+    The preview serves `out`, which a rebuild never touches: it builds into
+    the other of two folders (a dirty build into a copy of `out`), and `out`
+    names the new site only once MkDocs has finished. A build that fails
+    halfway leaves the last good site served, whole.
     """
 
     def __init__(self, folder: Path) -> None:
-        self.out = folder / "site"
+        self._sites = (folder / "site-a", folder / "site-b")
+        self.out = self._sites[0]
         self.fragments = folder / "fragments"  # where render_pages() puts them
         self._docs = folder / "docs"
         self._folder = folder
@@ -192,28 +200,44 @@ class PreviewSite:
         kept_out = {page.path: page.fragments for page in pages}
         layout = (json.dumps(settings, sort_keys=True, default=str), sorted(files), _theme_stamp())
         clean = layout != self._layout
+        self.start_afresh()  # until this build succeeds
         if clean:
             shutil.rmtree(self._docs, ignore_errors=True)  # MkDocs empties the site itself
             self._written.clear()
+        site = self._next_site(copied=not clean)
         for relative, body in files.items():
             digest = hashlib.sha256(
                 body + json.dumps(kept_out.get(relative), sort_keys=True).encode()
             ).digest()
             if self._written.get(relative) != digest:
                 _write(self._docs / relative, body)
-                _output_of(self.out, relative).unlink(missing_ok=True)  # makes MkDocs redo it
+                _output_of(site, relative).unlink(missing_ok=True)  # makes MkDocs redo it
                 self._written[relative] = digest
         fragments.use(self.fragments)
-        config_file = _write_config(self._folder, settings, self._docs, self.out)
-        self._layout = None  # until this build succeeds, the next one starts clean
+        config_file = _write_config(self._folder, settings, self._docs, site)
         search_index.merge_into_next_build(not clean)
         try:
             warnings = _run_mkdocs(config_file, strict=False, dirty=not clean)
         finally:
             search_index.merge_into_next_build(False)
+        self.out = site  # the next request is answered from the new site
         self._layout = layout
         mark(self.out)  # the same tree as a build's (MkDocs leaves hidden files be)
         return [w for w in warnings if not w.startswith(_DIRTY_BUILD_NOTICE)]
+
+    def start_afresh(self) -> None:
+        """Make the next build a clean one, every docs file written again."""
+        self._layout = None
+
+    def _next_site(self, copied: bool) -> Path:
+        """The folder that is not served, emptied, or holding a copy of the served
+        site for a dirty build (copy2 keeps each file's time, which MkDocs compares
+        with its source's to choose what to render again)."""
+        site = self._sites[1] if self.out == self._sites[0] else self._sites[0]
+        shutil.rmtree(site, ignore_errors=True)
+        if copied and self.out.is_dir():
+            shutil.copytree(self.out, site, symlinks=True)
+        return site
 
 
 def _output_of(site: Path, relative: str) -> Path:

@@ -242,8 +242,34 @@ def _front_matter(title: str) -> str:
     return "---\n" + yaml.safe_dump({"title": title}, allow_unicode=True) + "---\n"
 
 
+# The pages of each plan entity, by folder, and the index page that lists them
+# all. They stay out of MkDocs' nav: in Material's navigation, which shows the
+# open section's pages on each of them, a section of 1,000 personas made each
+# persona page carry 1,000 links (a 1,000-persona plan built 300 MB of pages).
+SECTION_INDEXES = {
+    "goals/": "goals/index.md",
+    "personas/": "personas/index.md",
+    "channels/": "channels/index.md",
+    "campaigns/": "calendar.md",
+}
+
+
+def section_index(path: str) -> str | None:
+    """The index page that lists the page at `path` (a docs path), if it is an
+    entity's page; it is placed under that index's section as it is rendered."""
+    for folder, index in SECTION_INDEXES.items():
+        if path.startswith(folder) and path != index:
+            return index
+    return None
+
+
 def navigation(plan: m.Plan, config: m.SiteConfig) -> list[Any]:
     """MkDocs' `nav`: the six steps of the plan in reading order.
+
+    A section holds its index page only: the pages of goals, personas,
+    channels and campaigns are listed by their index (SECTION_INDEXES), so
+    that no page's size grows with the number of its section's pages. Each
+    is shown under its section while it is rendered (mkdocs_hooks).
 
     Every page is listed with its title (escaped by the MkDocs hooks, see
     _front_matter): the preview's MkDocs reads only the pages that changed,
@@ -252,26 +278,18 @@ def navigation(plan: m.Plan, config: m.SiteConfig) -> list[Any]:
     t = Translator(config.language)
     titles = page_titles(plan, t)
 
-    def pages(*paths: str) -> list[dict[str, str]]:
-        return [{titles[path]: path} for path in paths]
+    def section(index: str) -> list[dict[str, str]]:
+        return [{titles[index]: index}]
 
     return [
         {t("overview"): "index.md"},
-        {t("goals"): pages("goals/index.md", *(f"goals/{g.id}.md" for g in plan.goals))},
-        {
-            t("personas"): pages(
-                "personas/index.md", *(f"personas/{p.id}.md" for p in plan.personas)
-            )
-        },
+        {t("goals"): section("goals/index.md")},
+        {t("personas"): section("personas/index.md")},
         {t("audit"): "audit.md"},
-        {
-            t("channels"): pages(
-                "channels/index.md", *(f"channels/{c.id}.md" for c in plan.channels)
-            )
-        },
+        {t("channels"): section("channels/index.md")},
         {t("inspiration"): "inspiration.md"},
         {t("content"): "content.md"},
-        {t("calendar"): pages("calendar.md", *(f"campaigns/{c.id}.md" for c in plan.campaigns))},
+        {t("calendar"): section("calendar.md")},
         {t("measurement"): "measurement.md"},
         {t("health"): "health.md"},
     ]

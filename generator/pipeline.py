@@ -135,14 +135,19 @@ class Preview:
     Files whose text did not change are not parsed or validated again, the
     events of unchanged posts are not built again, and only the pages whose
     Markdown changed go through MkDocs again (PreviewSite). The site is
-    rebuilt in place in `folder`, which the preview serves.
+    built beside the one served, in `folder`, and `out` names the new one
+    once it is whole.
     """
 
     def __init__(self, inputs: Inputs, folder: Path) -> None:
         self.inputs = inputs
         self._site = PreviewSite(folder)
         self._cells = KeptCells()
-        self.out = self._site.out
+
+    @property
+    def out(self) -> Path:
+        """The folder of the last site built whole: the one to serve."""
+        return self._site.out
 
     def __enter__(self) -> Preview:
         _remember_between_builds(True)
@@ -152,8 +157,24 @@ class Preview:
         _remember_between_builds(False)
 
     def rebuild(self) -> Checked:
-        with _collected_at_the_end():
-            return self._rebuild()
+        """The plan checked and its site built; `out` is left as it was when the plan
+        has errors or the build fails in any way."""
+        try:
+            with _collected_at_the_end():
+                return self._rebuild()
+        except PlanError:
+            raise
+        except Exception:
+            self._start_afresh()
+            raise
+
+    def _start_afresh(self) -> None:
+        """After a failure nobody foresaw, trust nothing kept from earlier rebuilds:
+        the next one reads, renders and builds everything again."""
+        _remember_between_builds(False)
+        _remember_between_builds(True)
+        self._cells = KeptCells()
+        self._site.start_afresh()
 
     def _rebuild(self) -> Checked:
         checked = check_plan(self.inputs)

@@ -287,11 +287,11 @@ def test_a_removed_page_leaves_the_preview(preview: pipeline.Preview, plan_root:
     shutil.copy(model, added)
     edit(added, "name:", "name: Newcomer,")
     preview.rebuild()
-    page = preview.out / "personas" / "new-persona" / "index.html"
-    assert page.is_file()
+    page = Path("personas", "new-persona", "index.html")
+    assert (preview.out / page).is_file()
     added.unlink()
     preview.rebuild()
-    assert not page.exists()
+    assert not (preview.out / page).exists()
     assert b"new-persona" not in (preview.out / "search" / "search_index.json").read_bytes()
 
 

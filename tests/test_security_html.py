@@ -431,6 +431,9 @@ def escaping_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         tmp_path_factory.mktemp("escaping"),
         {
             "site_config.yml": config,
+            "plan/plan.md": textwrap.dedent(MINIMAL_FILES["plan/plan.md"]).replace(
+                "title: Test plan", f"title: {json.dumps(TITLE)}"
+            ),
             "plan/goals/followers.md": goal,
             "plan/personas/pro.md": f"---\nname: {json.dumps(PERSONA)}\n---\nBody.\n",
         },
@@ -488,14 +491,10 @@ def test_a_title_with_markup_shows_as_written_everywhere(escaping_site: Path) ->
     topics = [shown(topic) for topic in page.select(".md-header__topic")]
     assert topics == [SITE_NAME, TITLE]
     assert TITLE in [shown(link) for link in page.select("nav.md-nav--primary a.md-nav__link")]
-    # The neighbours' footer links name this page, in text and in their label.
-    neighbour = BeautifulSoup(
-        (escaping_site / "goals" / "index.html").read_text("utf-8"), "html.parser"
-    )
-    footer = neighbour.select_one("a.md-footer__link--next")
-    assert footer is not None
-    assert footer["aria-label"].endswith(TITLE)
-    assert shown(footer.select_one(".md-ellipsis")) == TITLE
+    # The plan's title heads the overview, and names the site's home in its tab.
+    overview = BeautifulSoup((escaping_site / "index.html").read_text("utf-8"), "html.parser")
+    assert shown(content_of(overview).h1) == TITLE + "¶"
+    assert overview.title is not None and overview.title.get_text() == f"{TITLE} - {SITE_NAME}"
     assert not page.find_all("script", string=re.compile("alert"))
     assert not page.find_all("i")  # the persona's <i> in the navigation stays text
 

@@ -17,6 +17,7 @@ from generator.authoring import AuthoringError, Draft, create
 from generator.changes import RevisionError, changes_since
 from generator.changes import as_text as changes_text
 from generator.checking import Checked, Inputs, check_plan
+from generator.control_characters import shown_in_terminal
 from generator.diagnostics import PlanError, Report
 from generator.ids import slugify
 from generator.report_formats import FORMATS, as_github, as_json, as_text
@@ -205,7 +206,7 @@ def hootsuite_command(plan_dir: Path, config_file: Path, out: Path, date_format:
         (out / file.name).write_text(file.text, encoding="utf-8")
         click.echo(f"wrote {out / file.name}", err=True)
     for warning in warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(shown_in_terminal(f"warning: {warning}"), err=True)
 
 
 @main.command("new")
@@ -240,7 +241,7 @@ def new_command(
     try:
         written = create(plan_dir, draft)
     except AuthoringError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(shown_in_terminal(f"error: {exc}"), err=True)
         sys.exit(EXIT_PLAN_ERRORS)
     click.echo(
         f"wrote {kind} '{chosen}' to {written}; fill in its fields, then plansite check", err=True
@@ -258,7 +259,7 @@ def diff_command(revision: str, plan_dir: Path, config_file: Path) -> None:
     except PlanError as exc:
         _fail(exc.report)
     except RevisionError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(shown_in_terminal(f"error: {exc}"), err=True)
         sys.exit(EXIT_PLAN_ERRORS)
     click.echo(changes_text(revision, found), nl=False)
 

@@ -22,7 +22,13 @@ from generator.diagnostics import Location, Report, did_you_mean
 from generator.ids import SLUG, post_id, slugify
 from generator.plan_files import REQUIRED_FILES, PlanSources, remembering
 from generator.schema_validation import validate_doc
-from generator.values import parse_date, parse_duration, parse_time, parse_timezone
+from generator.values import (
+    parse_date,
+    parse_duration,
+    parse_time,
+    parse_timezone,
+    whole_number,
+)
 from generator.yaml_source import DataPath, SourceDoc
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"»”)]*\s+\S")
@@ -367,7 +373,7 @@ class _Assembler:
                     purpose=item.get("purpose", ""),
                     status=item.get("status", "keep"),
                     official=item.get("official", True),
-                    followers=item.get("followers"),
+                    followers=whole_number(item.get("followers")),
                     posts_per_week=item.get("posts_per_week"),
                     engagement_rate=item.get("engagement_rate"),
                     last_post=_date_or_none(item.get("last_post")),
@@ -390,7 +396,7 @@ class _Assembler:
                     m.CompetitorAccount(
                         a["network"],
                         a.get("url", ""),
-                        a.get("followers"),
+                        whole_number(a.get("followers")),
                         a.get("posts_per_week"),
                         a.get("engagement_rate"),
                     )
@@ -577,10 +583,10 @@ class _Assembler:
             )
         return m.Repeat(
             every=data["every"],
-            interval=data.get("interval", 1),
+            interval=int(data.get("interval", 1)),  # 2.0 too: see whole_number()
             on=on,
             until=until,
-            count=data.get("count"),
+            count=whole_number(data.get("count")),
             exceptions=tuple(sorted(parse_date(d) for d in data.get("except", []))),
         )
 

@@ -225,7 +225,14 @@ class _Builder:
                 self.location(node), f"unsupported YAML tag '{node.tag}'", "remove the tag"
             )
         if type(node) is yaml.ScalarNode:  # type() is: cheaper than isinstance, a million times
-            return resolve_scalar(node)
+            try:
+                return resolve_scalar(node)
+            except ValueError:  # int() refuses more than 4300 digits
+                raise YamlError(
+                    self.location(node),
+                    f"number too long ({len(node.value)} characters)",
+                    "plan numbers have at most 16 digits",
+                ) from None
         if type(node) is yaml.MappingNode:
             return self.mapping(node, data_path)
         assert type(node) is yaml.SequenceNode  # the three node kinds YAML has

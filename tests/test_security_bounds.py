@@ -1,17 +1,37 @@
-"""Messages show what a terminal would act on escaped (\\x1b), never raw."""
+"""What `check` accepts, `build` builds: values have bounds, ids end where they
+end, and plan text holds no control characters.
+
+A plan is edited by many hands; a value far out of range used to pass the
+check and crash the build (a date near the year 9999, a number of 5,000
+digits, 1e999, a repeat interval beyond RFC 5545's range, an id ending in a
+newline). Each is now an ordinary plan error, and a value at its bound builds.
+"""
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
+from typing import Any
 
+import icalendar
 import pytest
+import recurring_ical_events
 from click.testing import Result
 
+from generator import schema_validation
 from generator.control_characters import shown_in_terminal
-from tests.broken_cases import CALENDAR, Files, edit
+from generator.plan_files import split_front_matter
+from generator.schema_validation import schema_texts
+from generator.yaml_source import parse_yaml
+from tests.broken_cases import AUDIT, CALENDAR, CHANNEL, CONFIG, GOAL, PLAN, Files, edit, minimal
 from tests.conftest import run_cli, write_plan
+
+CONTENT = "plan/content.yml"
+MEASUREMENT = "plan/measurement.yml"
+LONG_NUMBER = "9" * 5000  # Python refuses to convert ints of more than 4,300 digits
 
 
 def check(root: Path, files: Files) -> Result:
@@ -27,6 +47,370 @@ def only_error(result: Result) -> str:
     assert lines[-1] == "1 error, 0 warnings; nothing was written.", lines
     assert len(lines) == 2, lines
     return lines[0]
+
+
+def with_repeat(repeat: str) -> Files:
+    return edit(CALENDAR, add=f"    repeat: {repeat}\n")
+
+
+# -- dates: from 2000-01-01 to 2099-12-31, wherever a date is written -------------
+
+DATES_OUT_OF_RANGE = {
+    "post near year 1": (edit(CALENDAR, "2027-01-05", "0001-01-01"), CALENDAR, "'date'"),
+    "post near year 9999": (edit(CALENDAR, "2027-01-05", "9999-12-31"), CALENDAR, "'date'"),
+    "post a day before": (edit(CALENDAR, "2027-01-05", "1999-12-31"), CALENDAR, "'date'"),
+    "post a day after": (edit(CALENDAR, "2027-01-05", "2100-01-01"), CALENDAR, "'date'"),
+    "repeat until": (with_repeat("{every: month, until: 9999-12-31}"), CALENDAR, "'until'"),
+    "repeat except": (with_repeat("{every: week, except: [0001-01-01]}"), CALENDAR, "'except'"),
+    "plan period end": (edit(PLAN, "end: 2027-06-30", "end: 9999-12-31"), PLAN, "'end'"),
+    "plan period start": (edit(PLAN, "start: 2027-01-01", "start: 0001-01-01"), PLAN, "'start'"),
+    "review": (
+        edit(PLAN, "period:", "review: {cadence: quarterly, last: 9999-12-31}\nperiod:"),
+        PLAN,
+        "'last'",
+    ),
+    "progress": (edit(GOAL, "{date: 2027-02-01,", "{date: 0001-01-01,"), GOAL, "'date'"),
+    "deadline": (edit(GOAL, "deadline: 2027-06-30", "deadline: 9999-12-31"), GOAL, "'deadline'"),
+    "last post": (edit(AUDIT, add="    last_post: 0001-01-01\n"), AUDIT, "'last_post'"),
+    "campaign": (
+        edit(
+            CALENDAR, add="campaigns:\n  - {id: c, name: C, start: 2027-01-01, end: 9999-12-31}\n"
+        ),
+        CALENDAR,
+        "'end'",
+    ),
+    "experiment": (
+        {MEASUREMENT: minimal(MEASUREMENT) + "experiments:\n  - {name: E, start: 0999-01-01}\n"},
+        MEASUREMENT,
+        "'start'",
+    ),
+}
+
+
+@pytest.mark.parametrize("files, path, field", DATES_OUT_OF_RANGE.values(), ids=DATES_OUT_OF_RANGE)
+def test_a_date_out_of_range_is_a_plan_error(
+    tmp_path: Path, files: Files, path: str, field: str
+) -> None:
+    line = only_error(check(tmp_path, files))
+    assert re.match(rf"{re.escape(path)}:\d+:\d+: error: {field}: '\d{{4}}-\d\d-\d\d' ", line)
+    assert line.endswith("is out of range (plan dates go from 2000-01-01 to 2099-12-31)")
+
+
+def test_dates_at_the_bounds_build(tmp_path: Path) -> None:
+    """The first and last days, with repeats running to the end and timed events in a zone:
+    an all-day event's end, UNTIL in UTC and the feeds' VTIMEZONE years all stay in range."""
+    files = {
+        **edit(
+            PLAN, "{start: 2027-01-01, end: 2027-06-30}", "{start: 2000-01-01, end: 2099-12-31}"
+        ),
+        CALENDAR: "posts:\n"
+        "  - {id: first, date: 2000-01-01, channel: instagram, title: First,"
+        " repeat: {every: month, interval: 99, count: 730}}\n"
+        "  - {id: last, date: 2099-12-31, time: '23:30', timezone: Pacific/Kiritimati,"
+        " duration: 744h, channel: instagram, title: Last,"
+        " repeat: {every: day, until: 2099-12-31}}\n"
+        "  - {id: late, date: 2099-12-01, channel: instagram, title: Late,"
+        " repeat: {every: week, count: 730, except: [2099-12-08]}}\n",
+        AUDIT: minimal(AUDIT) + "    last_post: 2000-01-01\n",
+        GOAL: minimal(GOAL).replace("deadline: 2027-06-30", "deadline: 2099-12-31"),
+    }
+    assert check(tmp_path, files).exit_code == 0
+    result = run_cli("build", cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    feed = (tmp_path / "site" / "calendar.ics").read_bytes().decode("utf-8")
+    assert "DTSTART;VALUE=DATE:20000101" in feed
+    assert "RRULE:FREQ=MONTHLY;COUNT=730;INTERVAL=99\r\n" in feed
+    assert "RRULE:FREQ=DAILY;UNTIL=20991231T093000Z\r\n" in feed  # 23:30 at UTC+14
+    # A calendar app expanding the longest series in full stays inside the years it reads.
+    calendar = icalendar.Calendar.from_ical(feed)
+    series = sorted(
+        event["DTSTART"].dt
+        for event in recurring_ical_events.of(calendar).between((2000, 1, 1), (9999, 12, 31))
+        if str(event["UID"]).startswith("first.")
+    )
+    assert len(series) == 730
+    assert series[-1] == date(8014, 4, 1)  # 729 times 99 months after 2000-01-01
+
+
+# -- numbers: bounded in the schemas, infinity and endless digits refused ----------
+
+NUMBERS_OUT_OF_RANGE = {
+    "followers 10^15 + 1": (edit(AUDIT, add="    followers: 1000000000000001\n"), "'followers'"),
+    "followers negative": (edit(AUDIT, add="    followers: -1\n"), "'followers'"),
+    "target 1e30": (edit(GOAL, "target: 200", "target: 1e30"), "'target'"),
+    "target 1e999": (edit(GOAL, "target: 200", "target: 1e999"), "'target'"),
+    "baseline -1e999": (edit(GOAL, "baseline: 100", "baseline: -1e999"), "'baseline'"),
+    "progress 1e308": (edit(GOAL, "value: 130}", "value: 1e308}"), "'value'"),
+    "posts a week 1e308": (
+        edit(CHANNEL, "goals:", "cadence: {posts_per_week: 1e308}\ngoals:"),
+        "'posts_per_week'",
+    ),
+    "competitor posts a week": (
+        edit(
+            AUDIT,
+            add="competitors:\n  - {name: C, accounts: [{network: x, posts_per_week: 1e5}]}\n",
+        ),
+        "'posts_per_week'",
+    ),
+    "engagement 1e999": (edit(AUDIT, add="    engagement_rate: 1e999\n"), "'engagement_rate'"),
+    "share -1e999": (
+        {CONTENT: "types:\n  - {id: tips, name: Tips, share: -1e999, purpose: educate}\n"},
+        "'share'",
+    ),
+    "tolerance 1e999": (
+        {CONTENT: minimal(CONTENT) + "mix: {tolerance: 1e999}\n"},
+        "'tolerance'",
+    ),
+    "max_file_mb 1e999": (edit(CONFIG, add="max_file_mb: 1e999\n"), "'max_file_mb'"),
+    "max_file_mb 0": (edit(CONFIG, add="max_file_mb: 0\n"), "'max_file_mb'"),
+    "stale after 10^20 days": (
+        edit(CONFIG, add="checks: {stale_after_days: 100000000000000000000}\n"),
+        "'stale_after_days'",
+    ),
+    "interval 100": (with_repeat("{every: day, interval: 100}"), "'interval'"),
+    "interval 2^31": (with_repeat("{every: day, interval: 2147483648}"), "'interval'"),
+    "count 731": (with_repeat("{every: day, count: 731}"), "'count'"),
+    "count 10^11": (with_repeat("{every: week, count: 100000000000}"), "'count'"),
+}
+
+
+@pytest.mark.parametrize("files, field", NUMBERS_OUT_OF_RANGE.values(), ids=NUMBERS_OUT_OF_RANGE)
+def test_a_number_out_of_range_is_a_plan_error(tmp_path: Path, files: Files, field: str) -> None:
+    line = only_error(check(tmp_path, files))
+    assert re.match(rf"[\w/.]+:\d+:\d+: error: {field} must be (at least|at most|above) ", line)
+    assert line.endswith(")"), "a hint says the range"
+
+
+def test_infinity_and_huge_numbers_are_named_not_printed(tmp_path: Path) -> None:
+    line = only_error(check(tmp_path, edit(GOAL, "target: 200", "target: 1e999")))
+    assert line == (
+        "plan/goals/followers.md:3:59: error: 'target' must be at most 1000000000000000, "
+        "not infinity (numbers go from -10^15 to 10^15, beyond any figure a plan measures)"
+    )
+    line = only_error(check(tmp_path, edit(AUDIT, add="    followers: " + "9" * 40 + "\n")))
+    assert "not a 40-digit number" in line
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        edit(AUDIT, add=f"    followers: {LONG_NUMBER}\n"),
+        edit(GOAL, "target: 200", f"target: {LONG_NUMBER}"),
+        edit(GOAL, "value: 130}", f"value: -{LONG_NUMBER}}}"),
+        with_repeat(f"{{every: day, count: {LONG_NUMBER}}}"),
+        edit(CONFIG, add=f"checks: {{stale_after_days: {LONG_NUMBER}}}\n"),
+    ],
+    ids=["followers", "target", "progress", "count", "config"],
+)
+def test_a_number_of_thousands_of_digits_is_a_plan_error(tmp_path: Path, files: Files) -> None:
+    line = only_error(check(tmp_path, files))
+    assert re.match(r"[\w/.]+:\d+:\d+: error: number too long \(500\d characters\) ", line)
+
+
+def test_numbers_at_their_bounds_build(tmp_path: Path) -> None:
+    """Babel formats them, the charts scale them, the checks compute with them."""
+    files = {
+        **edit(AUDIT, add="    followers: 1000000000000000\n    posts_per_week: 10000\n"),
+        **edit(
+            GOAL,
+            "{name: Followers, kind: followers, baseline: 100, target: 200}",
+            "{name: Followers, kind: followers, baseline: -1e15, target: 1e15}",
+        ),
+        **edit(CONFIG, add="max_file_mb: 1024\nchecks: {stale_after_days: 3650}\n"),
+        CONTENT: "mix: {tolerance: 100}\ntypes:\n  - {id: tips, name: Tips, share: 100, "
+        "purpose: educate}\n",
+    }
+    files[GOAL] = str(files[GOAL]).replace("value: 130}", "value: 5e-324}")
+    assert check(tmp_path, files).exit_code == 0
+    result = run_cli("build", cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "site" / "audit" / "index.html").read_text("utf-8")
+    assert "1,000,000,000,000,000" in page
+
+
+def test_a_whole_number_written_with_a_decimal_point_builds(tmp_path: Path) -> None:
+    """JSON Schema counts 2.0 as an integer: the model makes it one before it reaches a
+    repeat's expansion and the feed's RRULE."""
+    files = {
+        **with_repeat("{every: week, interval: 2.0, count: 3.0}"),
+        **edit(AUDIT, add="    followers: 8450.0\n"),
+    }
+    assert check(tmp_path, files).exit_code == 0
+    assert run_cli("build", cwd=tmp_path).exit_code == 0
+    feed = (tmp_path / "site" / "calendar.ics").read_bytes().decode("utf-8")
+    assert "RRULE:FREQ=WEEKLY;COUNT=3;INTERVAL=2\r\n" in feed
+
+
+# -- durations and time zones ----------------------------------------------------
+
+DURATIONS = {
+    "post, 745h": (edit(CALENDAR, add="    duration: 745h\n"), "'duration': '745h' is too long"),
+    "post, 44641m": (
+        edit(CALENDAR, add="    duration: 44641m\n"),
+        "'duration': '44641m' is too long",
+    ),
+    "post, 10^11 hours": (
+        edit(CALENDAR, add="    duration: 99999999999h\n"),
+        "'duration': '99999999999h' is too long",
+    ),
+    "config, thousands of digits": (
+        edit(CONFIG, add=f"calendar: {{default_duration: {LONG_NUMBER}m}}\n"),
+        "'default_duration': '" + "9" * 60 + "...' (5001 characters) is too long",
+    ),
+    "min_gap, 10^20 hours": (
+        edit(CONFIG, add="checks: {min_gap: 99999999999999999999h}\n"),
+        "'min_gap': '99999999999999999999h' is too long",
+    ),
+}
+
+
+@pytest.mark.parametrize("files, words", DURATIONS.values(), ids=DURATIONS)
+def test_a_duration_too_long_is_a_plan_error(tmp_path: Path, files: Files, words: str) -> None:
+    line = only_error(check(tmp_path, files))
+    assert words in line
+    assert line.endswith("(durations go up to 744h, 31 days)")
+
+
+@pytest.mark.parametrize("zone", ["Europe", "America/Argentina", "a" * 300, "Europe/Paris/x"])
+def test_a_time_zone_that_is_not_one_is_a_plan_error(tmp_path: Path, zone: str) -> None:
+    """A folder of zones (Europe) and a name too long for a file made zoneinfo raise OSError."""
+    line = only_error(check(tmp_path, edit(CALENDAR, add=f"    timezone: {zone}\n")))
+    assert line.startswith("plan/calendar/q1.yml:9:5: error: 'timezone': unknown time zone '")
+
+
+# -- ids and other patterns: `$` must not let a final newline through ----------------
+
+TRAILING_NEWLINES = {
+    "post id": (edit(CALENDAR, "id: hello", 'id: "hello\\n"'), "'id' must be an id"),
+    "content type of a post": (edit(CALENDAR, "type: tips", 'type: "tips\\n"'), "'type' must be"),
+    "content type": (
+        {CONTENT: minimal(CONTENT) + '  - {id: "more\\n", name: More}\n'},
+        "'id' must be an id",
+    ),
+    "campaign": (
+        edit(
+            CALENDAR,
+            add='campaigns:\n  - {id: "c\\n", name: C, start: 2027-01-01, end: 2027-02-01}\n',
+        ),
+        "'id' must be an id",
+    ),
+    "best time": (
+        edit(CHANNEL, "goals:", 'cadence: {best_times: ["tue 12:30\\n"]}\ngoals:'),
+        "'best_times' must be a day and a time",
+    ),
+    "check code": (edit(CONFIG, add='checks: {"PS101\\n": "off"}\n'), "unknown field 'PS101\\n'"),
+    "e-mail": (
+        edit(PLAN, "period:", 'team: [{name: A, email: "a@b.example\\n"}]\nperiod:'),
+        "'email': 'a@b.example\\n' is not an e-mail address",
+    ),
+    "date": (edit(CALENDAR, "date: 2027-01-05", 'date: "2027-01-05\\n"'), "is not a date"),
+    "time": (edit(CALENDAR, "time: 10:00", 'time: "10:00\\n"'), "is not a time"),
+    "duration": (edit(CALENDAR, add='    duration: "1h\\n"\n'), "is not a duration"),
+    "site address": (
+        edit(
+            CONFIG,
+            "site_url: https://plan.example.com/",
+            'site_url: "https://plan.example.com/\\n"',
+        ),
+        "is cut by a tab or a line break",
+    ),
+    "link": (
+        edit(CALENDAR, "link: https://shop.example/hello", 'link: "https://shop.exa\\tmple/"'),
+        "is cut by a tab or a line break",
+    ),
+}
+
+
+@pytest.mark.parametrize("files, words", TRAILING_NEWLINES.values(), ids=TRAILING_NEWLINES)
+def test_a_value_with_a_line_break_where_none_belongs_is_a_plan_error(
+    tmp_path: Path, files: Files, words: str
+) -> None:
+    """An id ending in a newline passed the check (Python's `$` matches before a final
+    newline) and crashed the feeds, where it became part of a URL."""
+    assert words in only_error(check(tmp_path, files))
+
+
+def test_other_scripts_digits_are_not_digits(tmp_path: Path) -> None:
+    """`\\d` matches Arabic-Indic or full-width digits, which other tools misread."""
+    arabic_ten = "\u0661\u0660:\u0660\u0660"  # 10:00 in Arabic-Indic digits
+    line = only_error(check(tmp_path, edit(CALENDAR, "time: 10:00", f"time: '{arabic_ten}'")))
+    assert line.startswith(f"plan/calendar/q1.yml:4:5: error: 'time': '{arabic_ten}' is not a time")
+    full_width = "\uff12\uff10\uff12\uff17-01-05"  # 2027 in full-width digits
+    line = only_error(check(tmp_path, edit(CALENDAR, "date: 2027-01-05", f"date: '{full_width}'")))
+    assert "is not a date" in line
+
+
+# -- the schemas state every bound, and the two validators read them alike -------------
+
+
+def _walk(node: object) -> Iterator[dict[str, Any]]:
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _walk(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _walk(value)
+
+
+SCHEMAS = {name: json.loads(text) for name, text in schema_texts().items()}
+FREE_FORM = ("theme", "mkdocs")  # handed to MkDocs, which checks them itself
+
+
+def test_every_number_in_the_schemas_has_both_bounds() -> None:
+    """A new numeric field without bounds would let 1e999 or 10**5000 through again."""
+    for name, schema in SCHEMAS.items():
+        for node in _walk(schema):
+            if node.get("type") in ("number", "integer"):
+                assert "minimum" in node or "exclusiveMinimum" in node, (name, node)
+                assert "maximum" in node or "exclusiveMaximum" in node, (name, node)
+                assert node.get("x-hint"), (name, node)
+
+
+# A value each pattern accepts; a new pattern must add one here.
+PATTERN_SAMPLES = {
+    "^[a-z0-9][a-z0-9-]*$(?!\\n)": "spring-sale",
+    "^20[0-9]{2}-[0-9]{2}-[0-9]{2}$(?!\\n)": "2027-01-05",
+    "^(mon|tue|wed|thu|fri|sat|sun) ([01]?[0-9]|2[0-3]):[0-5][0-9]$(?!\\n)": "tue 12:30",
+    "^PS[0-9]{3}$(?!\\n)": "PS105",
+}
+
+
+def test_no_pattern_accepts_a_final_newline() -> None:
+    """Python's re (jsonschema) lets `$` match before a final newline, fastjsonschema
+    rewrites `$` to `\\Z`, editors follow JavaScript: every pattern must mean one thing."""
+    patterns = {
+        pattern
+        for schema in SCHEMAS.values()
+        for node in _walk(schema)
+        for pattern in [node.get("pattern"), *node.get("patternProperties", {})]
+        if isinstance(pattern, str)
+    }
+    assert patterns == set(PATTERN_SAMPLES)
+    for pattern, sample in PATTERN_SAMPLES.items():
+        assert re.search(pattern, sample)
+        assert not re.search(pattern, sample + "\n"), pattern
+
+
+KIND_OF = {CALENDAR: "calendar", AUDIT: "audit", GOAL: "goal", PLAN: "plan", CHANNEL: "channel",
+           CONFIG: "site_config", CONTENT: "content", MEASUREMENT: "measurement"}  # fmt: skip
+EDGE_CASES = {**DATES_OUT_OF_RANGE, **NUMBERS_OUT_OF_RANGE, **TRAILING_NEWLINES}
+
+
+@pytest.mark.parametrize("case", EDGE_CASES.values(), ids=EDGE_CASES)
+def test_the_compiled_validator_agrees_with_jsonschema_at_the_bounds(
+    case: tuple[Files, ...],
+) -> None:
+    """The compiled validator alone says 'valid': it must never say so where jsonschema
+    has an error (an id ending in a newline was one such value)."""
+    for name, text in case[0].items():
+        assert isinstance(text, str)
+        path = Path(name)
+        front = split_front_matter(text, path)[0] if path.suffix == ".md" else text
+        data = parse_yaml(front, path).data
+        kind = KIND_OF[name]
+        slow = not list(schema_validation._validators()[kind].iter_errors(data))
+        assert schema_validation._fast_validators()[kind](data) == slow, name
 
 
 # -- the terminal: whatever reaches a message is shown escaped, never raw -------------

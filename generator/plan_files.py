@@ -12,7 +12,7 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import background
+from generator import background, control_characters
 from generator.diagnostics import Diagnostic, Location, Report, did_you_mean
 from generator.schema_validation import validate_doc
 from generator.yaml_source import SourceDoc, YamlError, parse_yaml
@@ -160,6 +160,8 @@ def report_strays(root: Path, report: Report) -> None:
     for entry in sorted(root.iterdir()):
         if _ignored(entry) or entry.name in known:
             continue
+        if _report_bad_name(entry, report):
+            continue
         kind = "folder" if entry.is_dir() else "file"
         hint = did_you_mean(entry.name, known) or f"a plan holds {', '.join(known)}"
         report.error(Location(entry), f"unknown {kind} '{entry.name}'", hint)
@@ -168,12 +170,29 @@ def report_strays(root: Path, report: Report) -> None:
         if not (root / folder).is_dir():
             continue
         for entry in sorted((root / folder).iterdir()):
-            if not _ignored(entry) and (entry.is_dir() or entry.suffix not in wanted):
+            if _ignored(entry) or _report_bad_name(entry, report):
+                continue
+            if entry.is_dir() or entry.suffix not in wanted:
                 report.error(
                     Location(entry),
                     f"'{entry.name}' is not read: {folder}/ holds {' or '.join(wanted)} files",
                     f"rename it to {entry.stem}{wanted[0]}" if entry.is_file() else "move it out",
                 )
+
+
+def _report_bad_name(entry: Path, report: Report) -> bool:
+    """Report a file or folder name with a control character, or bytes that are not
+    UTF-8: messages print names, and a name must not rewrite the terminal."""
+    character = control_characters.first_in_file_name(entry.name)
+    if character is None:
+        return False
+    kind = "folder" if entry.is_dir() else "file"
+    if "\ud800" <= character <= "\udfff":  # how Python keeps bytes that are not UTF-8
+        problem = f"{kind} name is not valid UTF-8"
+    else:
+        problem = f"{kind} name holds control character {control_characters.code(character)}"
+    report.error(Location(entry), problem, f"rename the {kind}")
+    return True
 
 
 def _ignored(entry: Path) -> bool:
@@ -185,7 +204,13 @@ def _files(folder: Path, *suffixes: str) -> list[Path]:
     """Files in name order, so that the output never depends on the file system's order."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in suffixes)
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file()
+        and p.suffix in suffixes
+        and control_characters.first_in_file_name(p.name) is None  # report_strays() says why
+    )
 
 
 def _read(
@@ -268,7 +293,7 @@ def read_text(path: Path, report: Report, max_bytes: int = DEFAULT_MAX_FILE_BYTE
         )
         return None
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
@@ -278,6 +303,21 @@ def read_text(path: Path, report: Report, max_bytes: int = DEFAULT_MAX_FILE_BYTE
             "save it with the UTF-8 encoding",
         )
         return None
+    # Once over the whole text, YAML and Markdown body alike: libyaml refuses
+    # most control characters but not all (a bare CR, U+0085), and a body is
+    # never parsed as YAML.
+    position = control_characters.first_in_text(text)
+    if position is not None:
+        character = text[position]
+        line = text.count("\n", 0, position) + 1
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
+        report.error(
+            Location(path, line, column),
+            f"control character {control_characters.code(character)} is not allowed",
+            control_characters.hint_for(character),
+        )
+        return None
+    return text
 
 
 def split_front_matter(text: str, path: Path) -> tuple[str, int, str]:

@@ -10,6 +10,7 @@ newline). Each is now an ordinary plan error, and a value at its bound builds.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -21,8 +22,9 @@ import pytest
 import recurring_ical_events
 from click.testing import Result
 
-from generator import schema_validation
+from generator import pipeline, schema_validation
 from generator.control_characters import shown_in_terminal
+from generator.diagnostics import PlanError
 from generator.plan_files import split_front_matter
 from generator.schema_validation import schema_texts
 from generator.yaml_source import parse_yaml
@@ -411,6 +413,176 @@ def test_the_compiled_validator_agrees_with_jsonschema_at_the_bounds(
         kind = KIND_OF[name]
         slow = not list(schema_validation._validators()[kind].iter_errors(data))
         assert schema_validation._fast_validators()[kind](data) == slow, name
+
+
+# -- control characters: refused wherever plan text comes from --------------------------
+
+ESCAPE_HINT = "(a backslash escape in this quoted text makes it: remove the escape)"
+# YAML escapes in double quotes that make a control character, and its code.
+ESCAPES = {
+    "\\e": "001b", "\\x1b": "001b", "\\u001b": "001b", "\\U0000001b": "001b", "\\0": "0000",
+    "\\a": "0007", "\\b": "0008", "\\v": "000b", "\\f": "000c", "\\r": "000d",
+    "\\x7f": "007f", "\\x85": "0085", "\\N": "0085", "\\u009b": "009b", "\\x9f": "009f",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("escape, code", ESCAPES.items(), ids=list(ESCAPES))
+def test_an_escape_making_a_control_character_is_a_plan_error(
+    tmp_path: Path, escape: str, code: str
+) -> None:
+    line = only_error(check(tmp_path, edit(CALENDAR, "title: Hello", f'title: "Hel{escape}lo"')))
+    assert line == (
+        f"plan/calendar/q1.yml:7:12: error: control character #x{code} is not allowed {ESCAPE_HINT}"
+    )
+
+
+# Every kind of place a double-quoted scalar sits: the line and column of its quote.
+ESCAPED_PLACES = {
+    "key": (edit(CALENDAR, add='    "\\e[31mcopy": Hi\n'), "plan/calendar/q1.yml:9:5"),
+    "list item": (
+        edit(AUDIT, "keywords: [lamps]", 'keywords: [lamps, "\\e[8m"]'),
+        "plan/audit.yml:11:25",
+    ),
+    "nested value": (edit(AUDIT, "bio: Lamps made in Lyon.", 'bio: "\\x1b]0;x\\x07"'), AUDIT),
+    "front matter": (edit(GOAL, "owner: Sam", 'owner: "S\\x9bam"'), "plan/goals/followers.md:6:8"),
+    "front matter key": (edit(CHANNEL, "goals:", '"\\0goals": x\ngoals:'), CHANNEL),
+    "site_config.yml": (edit(CONFIG, "site_name: Test plan", 'site_name: "T\\rest"'), CONFIG),
+    "free-form theme": (edit(CONFIG, add='theme: {palette: {primary: "\\e[31m"}}\n'), CONFIG),
+    "multi-line quoted": (edit(CALENDAR, add='    copy: "one\n      two \\e[2J"\n'), CALENDAR),
+}
+
+
+@pytest.mark.parametrize("files, where", ESCAPED_PLACES.values(), ids=ESCAPED_PLACES)
+def test_escapes_are_refused_in_every_place_a_quoted_text_sits(
+    tmp_path: Path, files: Files, where: str
+) -> None:
+    line = only_error(check(tmp_path, files))
+    assert line.startswith(f"{where}:") or line.startswith(f"{where} ")
+    assert re.search(r"error: control character #x00[0-9a-f]{2} is not allowed", line)
+    assert line.endswith(ESCAPE_HINT)
+
+
+RAW_HINT = "(delete it: most editors do not show it)"
+# Raw characters in a file's text, where they are and what the hint says.
+RAW = {
+    "BEL in a value": (
+        edit(AUDIT, "owner: Sam", "owner: Sa\x07m"),
+        "plan/audit.yml:5:14",
+        RAW_HINT,
+    ),
+    "NUL in a comment": (edit(AUDIT, add="# \x00\n"), "plan/audit.yml:13:3", RAW_HINT),
+    "ESC in a key": (
+        edit(CALENDAR, add="    \x1b[31mcopy: Hi\n"),
+        "plan/calendar/q1.yml:9:5",
+        RAW_HINT,
+    ),
+    "DEL": (
+        edit(CALENDAR, "title: Hello", "title: Hel\x7flo"),
+        "plan/calendar/q1.yml:7:15",
+        RAW_HINT,
+    ),
+    "NEL, which libyaml reads as a line break": (
+        edit(CALENDAR, "title: Hello", "title: Hel\x85lo"),
+        "plan/calendar/q1.yml:7:15",
+        RAW_HINT,
+    ),
+    "CSI in site_config.yml": (
+        edit(CONFIG, "site_name: Test plan", "site_name: Test\x9b2J"),
+        "site_config.yml:1:16",
+        RAW_HINT,
+    ),
+    "ESC in a Markdown body": (
+        edit(GOAL, "Why this goal", "Why \x1b[2Jthis goal"),
+        "plan/goals/followers.md:11:5",
+        RAW_HINT,
+    ),
+    "BEL in plan.md's summary": (
+        edit(PLAN, "A small plan", "A\x07 small plan"),
+        "plan/plan.md:6:2",
+        RAW_HINT,
+    ),
+    "bare CR in a value": (
+        edit(AUDIT, "owner: Sam", "owner: Sa\rm"),
+        "plan/audit.yml:5:14",
+        "(a carriage return without a line feed: save the file with LF or CRLF line ends)",
+    ),
+    "bare CR in a body": (
+        edit(CHANNEL, add="Our channel.\rOverwritten\n"),
+        "plan/channels/instagram.md:7:13",
+        "(a carriage return without a line feed: save the file with LF or CRLF line ends)",
+    ),
+}
+
+
+@pytest.mark.parametrize("files, where, hint", RAW.values(), ids=RAW)
+def test_a_raw_control_character_is_a_plan_error_in_any_file(
+    tmp_path: Path, files: Files, where: str, hint: str
+) -> None:
+    line = only_error(check(tmp_path, files))
+    assert re.fullmatch(
+        rf"{re.escape(where)}: error: control character #x00[0-9a-f]{{2}} is not allowed "
+        + re.escape(hint),
+        line,
+    )
+
+
+def test_tabs_line_breaks_and_crlf_line_ends_are_plan_text(tmp_path: Path) -> None:
+    files = {
+        **edit(CALENDAR, "title: Hello", 'title: "Hello\\tthere"', add='    copy: "a\\nb"\n'),
+        GOAL: minimal(GOAL).replace("\n", "\r\n"),
+        CONFIG: minimal(CONFIG).replace("\n", "\r\n"),
+    }
+    assert check(tmp_path, files).exit_code == 0
+    assert run_cli("build", cwd=tmp_path).exit_code == 0
+
+
+# (file to write, its text, the kind of name reported, the character)
+NAMES = {
+    "calendar file": ("plan/calendar/q2\x1b[2J.yml", "posts: []\n", "file", "#x001b"),
+    "goal file": ("plan/goals/grow\x07.md", "---\ntitle: Grow\n---\n", "file", "#x0007"),
+    "file with a C1 control": ("plan/calendar/q\x9b2.yml", "posts: []\n", "file", "#x009b"),
+    "folder": ("plan/calendar/old\x1b/q3.yml", "posts: []\n", "folder", "#x001b"),
+    "stray at the top": ("plan/notes\x1b.txt", "notes\n", "file", "#x001b"),
+}
+
+
+@pytest.mark.parametrize("name, text, kind, code", NAMES.values(), ids=NAMES)
+def test_a_control_character_in_a_file_name_is_a_plan_error(
+    tmp_path: Path, name: str, text: str, kind: str, code: str
+) -> None:
+    line = only_error(check(tmp_path, {name: text}))
+    reported = name if kind == "file" else str(Path(name).parent)
+    assert line == (
+        f"{shown_in_terminal(reported)}: error: {kind} name holds control character {code} "
+        f"(rename the {kind})"
+    )
+
+
+def test_a_file_name_that_is_not_utf_8_is_a_plan_error(tmp_path: Path) -> None:
+    write_plan(tmp_path, {})
+    with open(os.fsencode(tmp_path / "plan" / "calendar") + b"/q2\xff.yml", "w") as file:
+        file.write("posts: []\n")
+    line = only_error(run_cli("check", cwd=tmp_path))
+    assert line == (
+        "plan/calendar/q2\\udcff.yml: error: file name is not valid UTF-8 (rename the file)"
+    )
+
+
+def test_a_rebuild_refuses_a_control_character_added_to_a_file_it_had_read(
+    tmp_path: Path,
+) -> None:
+    """The preview keeps parsed files between rebuilds: the text is searched each time."""
+    root = write_plan(tmp_path, {})
+    inputs = pipeline.Inputs(root / "plan", root / "site_config.yml")
+    with pipeline.Preview(inputs, tmp_path / "preview") as preview:
+        preview.rebuild()
+        calendar = root / "plan" / "calendar" / "q1.yml"
+        calendar.write_text(calendar.read_text().replace("title: Hello", 'title: "\\e[2J"'))
+        with pytest.raises(PlanError) as refused:
+            preview.rebuild()
+    assert [d.message for d in refused.value.report.errors] == [
+        "control character #x001b is not allowed"
+    ]
 
 
 # -- the terminal: whatever reaches a message is shown escaped, never raw -------------

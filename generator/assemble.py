@@ -31,7 +31,13 @@ from generator.values import (
 )
 from generator.yaml_source import DataPath, SourceDoc
 
-_SENTENCE_END = re.compile(r"[.!?…]+[\"»”)]*\s+\S")
+# A sentence ends with a run of punctuation, closing quotes and a space before
+# the next word. A match may start only where the plain pattern's own scan
+# would succeed: at a run's first mark, or just after the mark a previous
+# match took as its next word. Nothing taken is given back (++, *+). The
+# plain pattern, tried from every mark of a run, took minutes on a mission of
+# 100,000 dots; this one finds the same matches in linear time.
+_SENTENCE_END = re.compile(r"(?:(?<![.!?…])|(?<=\s[.!?…]))[.!?…]++[\"»”)]*+\s++\S")
 
 
 def plan_from_sources(sources: PlanSources, config: m.SiteConfig, report: Report) -> m.Plan | None:

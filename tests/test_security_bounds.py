@@ -21,8 +21,11 @@ import icalendar
 import pytest
 import recurring_ical_events
 from click.testing import Result
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator import pipeline, schema_validation
+from generator.assemble import _SENTENCE_END
 from generator.control_characters import shown_in_terminal
 from generator.diagnostics import PlanError
 from generator.plan_files import split_front_matter
@@ -583,6 +586,30 @@ def test_a_rebuild_refuses_a_control_character_added_to_a_file_it_had_read(
     assert [d.message for d in refused.value.report.errors] == [
         "control character #x001b is not allowed"
     ]
+
+
+# -- long texts ---------------------------------------------------------------------------
+
+
+def test_a_mission_of_100000_dots_is_checked_like_any_other(tmp_path: Path) -> None:
+    """Counting its sentences tried the pattern from every dot of the run, each attempt
+    reading to its end: minutes for this mission. The rule now reads it once."""
+    mission = "Show the workshop" + "." * 100_000 + " To people who love lamps."
+    files = edit(
+        CHANNEL, "mission: Show the workshop to people who love lamps.", f"mission: {mission}"
+    )
+    assert only_error(check(tmp_path, files)).startswith(
+        "plan/channels/instagram.md:4:1: error: a mission is exactly one sentence, this one has 2"
+    )
+
+
+PLAIN_SENTENCE_END = re.compile(r"[.!?…]+[\"»”)]*\s+\S")
+
+
+@given(st.text('.!?…"»”) \n\taB', max_size=40))
+def test_sentences_end_where_the_plain_pattern_ends_them(mission: str) -> None:
+    """The linear pattern finds exactly what the plain, quadratic one finds."""
+    assert _SENTENCE_END.findall(mission) == PLAIN_SENTENCE_END.findall(mission)
 
 
 # -- the terminal: whatever reaches a message is shown escaped, never raw -------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import tempfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -21,7 +22,7 @@ import icalendar
 import pytest
 import recurring_ical_events
 from click.testing import Result
-from hypothesis import given
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from generator import pipeline, schema_validation
@@ -586,6 +587,225 @@ def test_a_rebuild_refuses_a_control_character_added_to_a_file_it_had_read(
     assert [d.message for d in refused.value.report.errors] == [
         "control character #x001b is not allowed"
     ]
+
+
+# -- whatever `check` accepts, `build` builds -------------------------------------------
+
+SITE_CONFIG = """\
+site_name: {site_name}
+site_url: https://plan.example.com/
+language: {language}
+timezone: {site_timezone}
+max_file_mb: {max_file_mb}
+calendar: {{default_duration: {default_duration}}}
+checks: {{min_gap: {min_gap}, stale_after_days: {stale_after_days}}}
+"""
+PLAN_MD = """\
+---
+title: {plan_title}
+organization: Example Ltd
+period: {{start: {period_start}, end: {period_end}}}
+review: {{cadence: monthly, last: {review_last}}}
+---
+{summary}
+"""
+AUDIT_YML = """\
+accounts:
+  - id: insta
+    network: instagram
+    handle: "@example"
+    owner: Sam
+    followers: {followers}
+    posts_per_week: {posts_per_week}
+    engagement_rate: {engagement_rate}
+    last_post: {last_post}
+    profile: {{bio: {bio}, avatar: true, cover: true, link: "https://shop.example/",
+               keywords: [lamps], cross_promotion: true}}
+competitors:
+  - {{name: Rival, accounts: [{{network: instagram, followers: {rival_followers}}}]}}
+"""
+CHANNEL_MD = """\
+---
+network: instagram
+account: insta
+mission: Show the workshop to people who love lamps.
+goals: [followers]
+cadence: {{posts_per_week: {planned_per_week}}}
+---
+"""
+GOAL_MD = """\
+---
+title: Grow the Instagram audience
+metric: {{name: Followers, kind: followers, baseline: {baseline}, target: {target}}}
+start: {goal_start}
+deadline: {deadline}
+owner: Sam
+channels: [instagram]
+progress:
+  - {{date: {progress_date}, value: {progress_value}}}
+---
+"""
+CONTENT_YML = """\
+mix: {{tolerance: {tolerance}}}
+types:
+  - {{id: {type_id}, name: Tips, share: {share}, purpose: educate}}
+"""
+CALENDAR_YML = """\
+posts:
+  - id: {post_id}
+    date: {post_date}
+{post_time}    timezone: {post_timezone}
+    duration: {duration}
+    channel: instagram
+    type: {type_id}
+    title: {title}
+    copy: {copy}
+    link: https://shop.example/hello
+{repeat}campaigns:
+  - {{id: {campaign_id}, name: Spring, start: {campaign_start}, end: {campaign_end}}}
+"""
+TEMPLATES = {CONFIG: SITE_CONFIG, PLAN: PLAN_MD, AUDIT: AUDIT_YML, CHANNEL: CHANNEL_MD,
+             GOAL: GOAL_MD, CONTENT: CONTENT_YML, CALENDAR: CALENDAR_YML}  # fmt: skip
+
+# What each field holds when the example leaves it alone: the minimal plan's values.
+ORDINARY = {
+    "site_name": "Test plan", "language": "en", "site_timezone": "Europe/Paris",
+    "max_file_mb": "10", "default_duration": "30m", "min_gap": "2h", "stale_after_days": "90",
+    "plan_title": "Test plan", "period_start": "2027-01-01", "period_end": "2027-06-30",
+    "review_last": "2027-01-04", "summary": "A small plan for tests.", "followers": "8450",
+    "posts_per_week": "4", "engagement_rate": "3.2", "last_post": "2027-01-02",
+    "bio": "Lamps made in Lyon.", "rival_followers": "12000", "planned_per_week": "1",
+    "baseline": "100", "target": "200", "goal_start": "2027-01-01", "deadline": "2027-06-30",
+    "progress_date": "2027-02-01", "progress_value": "130", "tolerance": "10",
+    "type_id": "tips", "share": "100", "post_id": "hello", "post_date": "2027-01-05",
+    "post_time": "    time: '10:00'\n", "post_timezone": "Europe/Paris", "duration": "45m",
+    "title": "Hello", "copy": "Our new lamp.", "repeat": "", "campaign_id": "spring",
+    "campaign_start": "2027-03-01", "campaign_end": "2027-03-31",
+}  # fmt: skip
+
+EDGE_DATES = ["2000-01-01", "2000-01-02", "2099-12-30", "2099-12-31", "1999-12-31",
+              "2100-01-01", "0001-01-01", "9999-12-31", "2024-02-29", "2027-03-28"]  # fmt: skip
+
+
+def days_between(first: date, last: date) -> st.SearchStrategy[str]:
+    """Days drawn by ordinal: st.dates() rejects and draws again, which slows every plan."""
+    return st.integers(first.toordinal(), last.toordinal()).map(
+        lambda ordinal: date.fromordinal(ordinal).isoformat()
+    )
+
+
+dates = st.one_of(
+    st.sampled_from(EDGE_DATES),
+    days_between(date(1, 1, 1), date(9999, 12, 31)),
+    days_between(date(2000, 1, 1), date(2099, 12, 31)),
+)
+EDGE_NUMBERS = ["0", "-0.0", "1e15", "-1e15", "1000000000000000", "1000000000000001", "1e16",
+                "1e30", "1e308", "1e999", "-1e999", "5e-324", "1e-320", ".5", "-.5", "2.0",
+                "100", "100.0000001", "10000", "1024", LONG_NUMBER, "-" + "9" * 4300,
+                "9" * 4300, "123456789012345.67"]  # fmt: skip
+numbers = st.one_of(
+    st.sampled_from(EDGE_NUMBERS),
+    st.integers(-(10**20), 10**20).map(str),
+    st.integers(-1000, 10**6).map(str),
+    st.floats(allow_nan=False, allow_infinity=False).map(repr),
+    st.floats(-1e15, 1e15).map(repr),
+    st.builds("{}e{}".format, st.integers(-999, 999), st.integers(-400, 400)),
+)
+whole_numbers = st.one_of(
+    st.sampled_from(["0", "1", "2.0", "99", "100", "730", "731", "3650", "2147483648"]),
+    st.integers(-10, 10**12).map(str),
+)
+texts = st.one_of(
+    st.text(max_size=40),
+    st.text(st.characters(codec="utf-8"), min_size=1, max_size=40),
+    st.sampled_from(["x" * 100_000, "\x1b[2J", "a\x85b", "a\rb", "<script>", "é" * 3000]),
+).map(lambda text: json.dumps(text, ensure_ascii=False))
+ids = st.one_of(
+    st.text("abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size=70),
+    st.sampled_from(['"hello\\n"', '"Hello"', '"a b"', '"../x"', '"é"', '"x\\t"', '"-x"']),
+    st.text(max_size=8).map(lambda text: json.dumps(text, ensure_ascii=False)),
+)
+durations = st.one_of(
+    st.builds("{}h".format, st.integers(0, 10**6)),
+    st.builds("{}m".format, st.integers(0, 10**7)),
+    st.builds("{}h{}m".format, st.integers(0, 999), st.integers(0, 999)),
+    st.sampled_from(["744h", "745h", "44640m", "0m", "1m", LONG_NUMBER + "m"]),
+)
+zones = st.sampled_from(["UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Kathmandu",
+                         "America/St_Johns", "Etc/GMT+12", "Factory", "Europe", "a" * 300,
+                         "Europe/Paris"])  # fmt: skip
+
+
+@st.composite
+def repeats(draw: st.DrawFn) -> str:
+    rule = {"every": draw(st.sampled_from(["day", "week", "month"]))}
+    if draw(st.booleans()):
+        rule["interval"] = draw(whole_numbers)
+    ending = draw(st.sampled_from(["count", "until", "none"]))
+    if ending == "count":
+        rule["count"] = draw(whole_numbers)
+    elif ending == "until":
+        rule["until"] = draw(dates)
+    if draw(st.booleans()):
+        rule["except"] = "[" + ", ".join(draw(st.lists(dates, max_size=3))) + "]"
+    return "    repeat: {" + ", ".join(f"{key}: {value}" for key, value in rule.items()) + "}\n"
+
+
+WILD = {
+    "site_name": texts, "site_timezone": zones, "max_file_mb": numbers,
+    "default_duration": durations, "min_gap": durations, "stale_after_days": whole_numbers,
+    "plan_title": texts, "period_start": dates, "period_end": dates, "review_last": dates,
+    "summary": st.text(max_size=200), "followers": numbers, "posts_per_week": numbers,
+    "engagement_rate": numbers, "last_post": dates, "bio": texts, "rival_followers": numbers,
+    "planned_per_week": numbers, "baseline": numbers, "target": numbers, "goal_start": dates,
+    "deadline": dates, "progress_date": dates, "progress_value": numbers, "tolerance": numbers,
+    "type_id": ids, "share": numbers, "post_id": ids, "post_date": dates,
+    "post_time": st.sampled_from(["", "    time: '00:00'\n", "    time: '23:59'\n"]),
+    "post_timezone": zones, "duration": durations, "title": texts, "copy": texts,
+    "repeat": repeats(), "campaign_id": ids, "campaign_start": dates, "campaign_end": dates,
+}  # fmt: skip
+
+
+@st.composite
+def wild_plans(draw: st.DrawFn) -> dict[str, str]:
+    """The minimal plan with a few fields drawn from wide ranges; the rest as usual, so
+    that a good share of the plans passes the check and gets built."""
+    chosen = set(draw(st.lists(st.sampled_from(sorted(WILD)), min_size=1, max_size=3)))
+    values = {name: draw(WILD[name]) if name in chosen else ORDINARY[name] for name in ORDINARY}
+    return {path: template.format(**values) for path, template in TEMPLATES.items()}
+
+
+def test_the_plan_the_property_starts_from_builds(tmp_path: Path) -> None:
+    files = {path: template.format(**ORDINARY) for path, template in TEMPLATES.items()}
+    assert check(tmp_path, files).exit_code == 0
+    assert run_cli("build", cwd=tmp_path).exit_code == 0
+
+
+# Each line of a check's report: an ordinary plan error, warning or note.
+PLAN_ERROR = re.compile(r"\S[^\n]*: (error|warning|info): [^\n]+")
+
+
+@settings(
+    max_examples=40,  # a third of them builds, about a second each
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(files=wild_plans())
+def test_whatever_check_accepts_build_builds(tmp_path: Path, files: dict[str, str]) -> None:
+    root = Path(tempfile.mkdtemp(dir=tmp_path))
+    checked = check(root, dict(files))
+    assert checked.exit_code in (0, 1), checked.output
+    *findings, summary = checked.stderr.splitlines()
+    assert summary.endswith(("; the plan is valid.", "; nothing was written."))
+    for line in findings:
+        assert PLAN_ERROR.fullmatch(line), line
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", checked.stderr)
+    event("built" if checked.exit_code == 0 else "refused by the check")
+    if checked.exit_code == 0:
+        built = run_cli("build", cwd=root)
+        assert built.exit_code == 0, built.output
+        assert (root / "site" / "index.html").is_file()
+        assert (root / "site" / "calendar.ics").is_file()
 
 
 # -- long texts ---------------------------------------------------------------------------

@@ -138,6 +138,15 @@ def test_dates_at_the_bounds_build(tmp_path: Path) -> None:
     assert series[-1] == date(8014, 4, 1)  # 729 times 99 months after 2000-01-01
 
 
+def test_an_export_to_the_year_9999_stops_at_the_last_date_a_plan_holds(tmp_path: Path) -> None:
+    """A weekly post without an end, exported to 9999-12-31: December 2099 is its last month."""
+    write_plan(tmp_path, with_repeat("{every: week}"))
+    result = run_cli("export", "json", "--from", "2099-12-01", "--to", "9999-12-31", cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    days = [row["date"] for row in json.loads(result.stdout)]
+    assert days == ["2099-12-01", "2099-12-08", "2099-12-15", "2099-12-22", "2099-12-29"]
+
+
 # -- numbers: bounded in the schemas, infinity and endless digits refused ----------
 
 NUMBERS_OUT_OF_RANGE = {

@@ -303,21 +303,28 @@ def read_text(path: Path, report: Report, max_bytes: int = DEFAULT_MAX_FILE_BYTE
             "save it with the UTF-8 encoding",
         )
         return None
-    # Once over the whole text, YAML and Markdown body alike: libyaml refuses
-    # most control characters but not all (a bare CR, U+0085), and a body is
-    # never parsed as YAML.
+    return None if _report_control_character(path, text, report) else text
+
+
+def _report_control_character(path: Path, text: str, report: Report) -> bool:
+    """Report the first control character of a file's text, if it holds one.
+
+    Searched once over the whole text, YAML and Markdown body alike: libyaml
+    refuses most control characters but not all (a bare CR, U+0085), and a
+    body is never parsed as YAML.
+    """
     position = control_characters.first_in_text(text)
-    if position is not None:
-        character = text[position]
-        line = text.count("\n", 0, position) + 1
-        column = position - (text.rfind("\n", 0, position) + 1) + 1
-        report.error(
-            Location(path, line, column),
-            f"control character {control_characters.code(character)} is not allowed",
-            control_characters.hint_for(character),
-        )
-        return None
-    return text
+    if position is None:
+        return False
+    character = text[position]
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    report.error(
+        Location(path, line, column),
+        f"control character {control_characters.code(character)} is not allowed",
+        control_characters.hint_for(character),
+    )
+    return True
 
 
 def split_front_matter(text: str, path: Path) -> tuple[str, int, str]:

@@ -18,9 +18,9 @@ import re
 _CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 _IN_RAW_TEXT = re.compile(f"[{_CONTROL}]")
 _BARE_CARRIAGE_RETURN = re.compile(r"\r(?!\n)")
-# A parsed value has no line ends left but line feeds: a carriage return in
-# one was written as an escape ("\r").
-_IN_VALUE = re.compile(f"[{_CONTROL}\r]")
+# A parsed value: a carriage return in one was written as an escape, and is
+# fine where it ends a line ("\r\n"), as in a file.
+_IN_VALUE = re.compile(f"[{_CONTROL}]|\r(?!\n)")
 # File names are read from the file system, not typed in an editor: no
 # control character at all, nor the surrogates Python decodes bytes that are
 # not UTF-8 into.

@@ -21,6 +21,7 @@ _TIME = re.compile(r"([0-9]{1,2}):([0-9]{2})")
 _DURATION = re.compile(r"(?:([0-9]+)h)?(?:([0-9]+)m(?:in)?)?")
 SAFE_LINK_SCHEMES = ("http", "https", "mailto")
 _BREAKS = re.compile(r"[\t\n\r]")
+_SHOWN_LENGTH = 60  # characters of a value a message echoes
 
 # The dates a plan may hold (the date pattern of common.schema.json says the
 # same). Social networks began after 2000 and no plan looks a century ahead;
@@ -33,9 +34,6 @@ LAST_DATE = date(2099, 12, 31)
 # The longest duration: a post's event, or the gap between two posts (PS502).
 # Larger figures are typos, and timedelta overflows on the largest ones.
 LONGEST_DURATION = timedelta(days=31)
-
-
-_SHOWN_LENGTH = 60
 
 
 def quoted(text: str) -> str:
@@ -73,13 +71,6 @@ def parse_date(text: str) -> date:
     return day
 
 
-def whole_number(value: float | None) -> int | None:
-    """A value the schemas call an integer, as an int. JSON Schema counts 2.0 as
-    one; left a float, it would reach what only takes an int (a repeat's
-    expansion, RRULE's INTERVAL and COUNT)."""
-    return None if value is None else int(value)
-
-
 def parse_time(text: str) -> time:
     match = _TIME.fullmatch(text)
     if not match:
@@ -101,8 +92,11 @@ def parse_duration(text: str) -> timedelta:
     hours, minutes = match.group(1) or "0", match.group(2) or "0"
     # Ten digits are already far too long: never make a number of thousands of them.
     if len(hours) > 10 or len(minutes) > 10 or _too_long(int(hours), int(minutes)):
-        longest = int(LONGEST_DURATION.total_seconds()) // 3600
-        raise ValueProblem(f"{quoted(text)} is too long", f"durations go up to {longest}h, 31 days")
+        hours_at_most = int(LONGEST_DURATION.total_seconds()) // 3600
+        raise ValueProblem(
+            f"{quoted(text)} is too long",
+            f"durations go up to {hours_at_most}h, {LONGEST_DURATION.days} days",
+        )
     duration = timedelta(hours=int(hours), minutes=int(minutes))
     if duration <= timedelta(0):
         raise ValueProblem(f"{quoted(text)} is not a positive duration", "use at least 1m")
@@ -151,3 +145,10 @@ def check_link(text: str) -> str:
             f"{quoted(text)} has no host name", "write the full address, e.g. https://example.com/"
         )
     return text.strip()
+
+
+def whole_number(value: float | None) -> int | None:
+    """A value the schemas call an integer, as an int. JSON Schema counts 2.0 as
+    one; left a float, it would reach what only takes an int (a repeat's
+    expansion, RRULE's INTERVAL and COUNT)."""
+    return None if value is None else int(value)

@@ -270,6 +270,7 @@ class _Builder:
         return result
 
     def refuse_control_characters(self, node: yaml.ScalarNode) -> None:
+        """Raise if a double-quoted scalar's escapes made a control character."""
         character = control_characters.first_in_value(node.value)
         if character is not None:
             raise YamlError(

@@ -541,7 +541,9 @@ def test_a_raw_control_character_is_a_plan_error_in_any_file(
 
 def test_tabs_line_breaks_and_crlf_line_ends_are_plan_text(tmp_path: Path) -> None:
     files = {
-        **edit(CALENDAR, "title: Hello", 'title: "Hello\\tthere"', add='    copy: "a\\nb"\n'),
+        **edit(
+            CALENDAR, "title: Hello", 'title: "Hello\\tthere"', add='    copy: "a\\nb\\r\\nc"\n'
+        ),
         GOAL: minimal(GOAL).replace("\n", "\r\n"),
         CONFIG: minimal(CONFIG).replace("\n", "\r\n"),
     }

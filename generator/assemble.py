@@ -22,10 +22,22 @@ from generator.diagnostics import Location, Report, did_you_mean
 from generator.ids import SLUG, post_id, slugify
 from generator.plan_files import REQUIRED_FILES, PlanSources, remembering
 from generator.schema_validation import validate_doc
-from generator.values import parse_date, parse_duration, parse_time, parse_timezone
+from generator.values import (
+    parse_date,
+    parse_duration,
+    parse_time,
+    parse_timezone,
+    whole_number,
+)
 from generator.yaml_source import DataPath, SourceDoc
 
-_SENTENCE_END = re.compile(r"[.!?…]+[\"»”)]*\s+\S")
+# A sentence ends with a run of punctuation, closing quotes and a space before
+# the next word. A match may start only where the plain pattern's own scan
+# would succeed: at a run's first mark, or just after the mark a previous
+# match took as its next word. Nothing taken is given back (++, *+). The
+# plain pattern, tried from every mark of a run, took minutes on a mission of
+# 100,000 dots; this one finds the same matches in linear time.
+_SENTENCE_END = re.compile(r"(?:(?<![.!?…])|(?<=\s[.!?…]))[.!?…]++[\"»”)]*+\s++\S")
 
 
 def plan_from_sources(sources: PlanSources, config: m.SiteConfig, report: Report) -> m.Plan | None:
@@ -367,7 +379,7 @@ class _Assembler:
                     purpose=item.get("purpose", ""),
                     status=item.get("status", "keep"),
                     official=item.get("official", True),
-                    followers=item.get("followers"),
+                    followers=whole_number(item.get("followers")),
                     posts_per_week=item.get("posts_per_week"),
                     engagement_rate=item.get("engagement_rate"),
                     last_post=_date_or_none(item.get("last_post")),
@@ -390,7 +402,7 @@ class _Assembler:
                     m.CompetitorAccount(
                         a["network"],
                         a.get("url", ""),
-                        a.get("followers"),
+                        whole_number(a.get("followers")),
                         a.get("posts_per_week"),
                         a.get("engagement_rate"),
                     )
@@ -577,10 +589,10 @@ class _Assembler:
             )
         return m.Repeat(
             every=data["every"],
-            interval=data.get("interval", 1),
+            interval=int(data.get("interval", 1)),  # 2.0 too: see whole_number()
             on=on,
             until=until,
-            count=data.get("count"),
+            count=whole_number(data.get("count")),
             exceptions=tuple(sorted(parse_date(d) for d in data.get("except", []))),
         )
 

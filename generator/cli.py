@@ -16,6 +16,7 @@ from generator.authoring import AuthoringError, Draft, DraftValueError, create
 from generator.changes import DiffUsageError, RevisionError, changes_since
 from generator.changes import as_text as changes_text
 from generator.checking import Checked, Inputs, check_plan
+from generator.control_characters import shown_in_terminal
 from generator.diagnostics import PlanError, Report
 from generator.ids import slugify
 from generator.interruptions import EXIT_INTERRUPTED, stop_like_ctrl_c
@@ -225,7 +226,7 @@ def hootsuite_command(plan_dir: Path, config_file: Path, out: Path, date_format:
         (out / file.name).write_text(file.text, encoding="utf-8")
         click.echo(f"wrote {out / file.name}", err=True)
     for warning in warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(shown_in_terminal(f"warning: {warning}"), err=True)
 
 
 @main.command("new")
@@ -268,7 +269,7 @@ def new_command(
     except DraftValueError as exc:
         raise click.BadParameter(str(exc), param_hint=exc.option) from None
     except AuthoringError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(shown_in_terminal(f"error: {exc}"), err=True)
         sys.exit(EXIT_PLAN_ERRORS)
     except OSError as exc:  # a read-only folder, a full disk: the file is as it was
         click.echo(f"error: cannot write to {exc.filename or plan_dir}: {exc.strerror}", err=True)
@@ -291,7 +292,7 @@ def diff_command(revision: str, plan_dir: Path, config_file: Path) -> None:
     except DiffUsageError as exc:
         raise click.BadParameter(str(exc), param_hint=exc.option) from None
     except RevisionError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(shown_in_terminal(f"error: {exc}"), err=True)
         sys.exit(EXIT_PLAN_ERRORS)
     click.echo(changes_text(revision, found), nl=False)
 

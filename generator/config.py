@@ -93,7 +93,7 @@ def load_config(path: Path, report: Report) -> SiteConfig | None:
         mkdocs=data.get("mkdocs", {}),
         checks=levels,
         min_gap=parse_duration(checks.get("min_gap", "2h")),
-        stale_after_days=checks.get("stale_after_days", 90),
+        stale_after_days=int(checks.get("stale_after_days", 90)),  # 2.0 too: see whole_number()
         max_file_bytes=int(data.get("max_file_mb", 10) * 1024 * 1024),
         private=data.get("private", False),
         feed_secret=secret if data.get("private", False) else "",

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from generator.control_characters import shown_in_terminal
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -42,10 +44,11 @@ class Diagnostic:
     code: str = ""  # a plan check's stable code, e.g. PS105; empty for format errors
 
     def format(self) -> str:
+        """The one line people read, with nothing in it a terminal would act on."""
         text = f"{self.location}: {self.severity.value}: {self.message}"
         if self.hint:
             text += f" ({self.hint})"
-        return f"{text} [{self.code}]" if self.code else text
+        return shown_in_terminal(f"{text} [{self.code}]" if self.code else text)
 
 
 @dataclass

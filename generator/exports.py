@@ -19,6 +19,7 @@ from generator.model import Plan, SiteConfig
 from generator.occurrences import plan_occurrences
 from generator.spreadsheet_safety import as_text_cell, describe, formula_start
 from generator.utm import post_link
+from generator.values import LAST_DATE
 
 HOOTSUITE_ROWS = 350  # the most the bulk composer accepts in one file
 HOOTSUITE_FORMATS = {"dmy": "%d/%m/%Y %H:%M", "mdy": "%m/%d/%Y %H:%M"}
@@ -45,9 +46,13 @@ class Row:
 def rows(
     plan: Plan, channel: str | None = None, first: date | None = None, last: date | None = None
 ) -> list[Row]:
-    """Every occurrence in [first, last] (default: the plan period), repeats expanded."""
+    """Every occurrence in [first, last] (default: the plan period), repeats expanded.
+
+    A plan holds no date after LAST_DATE, so `--to 9999-12-31` stops there: a
+    repeat without an end would otherwise be expanded for eight millennia.
+    """
     first = first or min([plan.period.start, *(p.date for p in plan.posts)])
-    last = last or plan.period.end
+    last = min(last or plan.period.end, LAST_DATE)
     found = []
     for occurrence in plan_occurrences(plan.posts, first, last):
         post = occurrence.post

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# \Z, not $: Python's $ also matches before a final newline, and "spring\n"
+# must not pass for a slug (the id pattern of common.schema.json says the same).
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 
 
 def slugify(text: str, max_length: int = 48) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import lru_cache
+from itertools import takewhile
 from typing import Literal
 
 from dateutil import rrule
@@ -52,7 +53,8 @@ def _repeated_days(repeat: Repeat, first: date, last: date) -> tuple[date, ...]:
     and dateutil took a third of a rebuild's checks doing it."""
     exceptions = set(repeat.exceptions)
     days = (moment.date() for moment in _rule(repeat, first, last))
-    return tuple(day for day in days if day not in exceptions and day <= last)
+    # A rule with a count runs past `last`: stop there rather than expand it all.
+    return tuple(day for day in takewhile(lambda day: day <= last, days) if day not in exceptions)
 
 
 def occurrences_of(post: Post, last: date) -> list[Occurrence]:

@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import background
+from generator import background, control_characters
 from generator.diagnostics import Diagnostic, Location, Report, did_you_mean
 from generator.file_reading import Refused, read_file, real_folder, real_path_within
 from generator.schema_validation import validate_doc
@@ -223,6 +223,8 @@ def report_strays(root: Path, report: Report, folders: list[Path] | None = None)
     for entry in sorted(root.iterdir()):
         if _ignored(entry) or entry.name in known:
             continue
+        if _report_bad_name(entry, report):
+            continue
         kind = "folder" if entry.is_dir() else "file"
         hint = did_you_mean(entry.name, known) or f"a plan holds {', '.join(known)}"
         report.error(Location(entry), f"unknown {kind} '{entry.name}'", hint)
@@ -231,12 +233,29 @@ def report_strays(root: Path, report: Report, folders: list[Path] | None = None)
     for folder in folders:
         wanted = (".md",) if folder.name in ENTITY_FOLDERS else (".yml", ".yaml")
         for entry in sorted(folder.iterdir()):
-            if not _ignored(entry) and (entry.is_dir() or entry.suffix not in wanted):
+            if _ignored(entry) or _report_bad_name(entry, report):
+                continue
+            if entry.is_dir() or entry.suffix not in wanted:
                 report.error(
                     Location(entry),
                     f"'{entry.name}' is not read: {folder.name}/ holds {' or '.join(wanted)} files",
                     f"rename it to {entry.stem}{wanted[0]}" if entry.is_file() else "move it out",
                 )
+
+
+def _report_bad_name(entry: Path, report: Report) -> bool:
+    """Report a file or folder name with a control character, or bytes that are not
+    UTF-8: messages print names, and a name must not rewrite the terminal."""
+    character = control_characters.first_in_file_name(entry.name)
+    if character is None:
+        return False
+    kind = "folder" if entry.is_dir() else "file"
+    if "\ud800" <= character <= "\udfff":  # how Python keeps bytes that are not UTF-8
+        problem = f"{kind} name is not valid UTF-8"
+    else:
+        problem = f"{kind} name holds control character {control_characters.code(character)}"
+    report.error(Location(entry), problem, f"rename the {kind}")
+    return True
 
 
 def _ignored(entry: Path) -> bool:
@@ -253,7 +272,12 @@ def _files(folder: Path | None, *suffixes: str) -> list[Path]:
     if folder is None:
         return []
     return sorted(
-        p for p in folder.iterdir() if p.suffix in suffixes and not _ignored(p) and not p.is_dir()
+        p
+        for p in folder.iterdir()
+        if p.suffix in suffixes
+        and not _ignored(p)
+        and not p.is_dir()
+        and control_characters.first_in_file_name(p.name) is None  # report_strays() says why
     )
 
 
@@ -339,7 +363,7 @@ def read_text(
         )
         return None
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
@@ -349,6 +373,28 @@ def read_text(
             "save it with the UTF-8 encoding",
         )
         return None
+    return None if _report_control_character(path, text, report) else text
+
+
+def _report_control_character(path: Path, text: str, report: Report) -> bool:
+    """Report the first control character of a file's text, if it holds one.
+
+    Searched once over the whole text, YAML and Markdown body alike: libyaml
+    refuses most control characters but not all (a bare CR, U+0085), and a
+    body is never parsed as YAML.
+    """
+    position = control_characters.first_in_text(text)
+    if position is None:
+        return False
+    character = text[position]
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    report.error(
+        Location(path, line, column),
+        f"control character {control_characters.code(character)} is not allowed",
+        control_characters.hint_for(character),
+    )
+    return True
 
 
 def split_front_matter(text: str, path: Path) -> tuple[str, int, str]:

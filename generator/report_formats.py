@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from generator.control_characters import shown_in_terminal
 from generator.diagnostics import Diagnostic, Report, display_path
 
 FORMATS = ("text", "json", "github")
@@ -29,15 +30,17 @@ def as_json(report: Report) -> str:
 
 
 def _record(diagnostic: Diagnostic) -> dict[str, object]:
+    """One diagnostic for tools; its texts escaped as for a terminal, where JSON
+    is often read too (json.dumps leaves DEL and the C1 controls raw)."""
     location = diagnostic.location
     return {
-        "file": display_path(location.path),
+        "file": shown_in_terminal(display_path(location.path)),
         "line": location.line or None,
         "column": location.column or None,
         "severity": diagnostic.severity.value,
         "code": diagnostic.code or None,
-        "message": diagnostic.message,
-        "hint": diagnostic.hint or None,
+        "message": shown_in_terminal(diagnostic.message),
+        "hint": shown_in_terminal(diagnostic.hint) or None,
     }
 
 
@@ -58,8 +61,10 @@ def as_github(report: Report) -> str:
 
 
 def _data(text: str) -> str:
-    # GitHub's own escaping rules for workflow command data (actions/toolkit).
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # GitHub's own escaping rules for workflow command data (actions/toolkit),
+    # after the terminal's: a CI log shows escape sequences as a terminal does.
+    safe = shown_in_terminal(text)
+    return safe.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _property(text: str) -> str:

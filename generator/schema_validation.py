@@ -7,6 +7,7 @@ format: the same files drive validation here and editor completion.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -24,6 +25,7 @@ from generator.values import (
     parse_duration,
     parse_time,
     parse_timezone,
+    quoted,
 )
 from generator.yaml_source import DataPath, SourceDoc
 
@@ -100,8 +102,8 @@ def _validators() -> dict[str, jsonschema.protocols.Validator]:
 
 
 def _email(text: str) -> bool:
-    if not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", text):
-        raise ValueProblem(f"'{text}' is not an e-mail address")
+    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text):
+        raise ValueProblem(f"{quoted(text)} is not an e-mail address")
     return True
 
 
@@ -204,9 +206,13 @@ def _problems(kind: str, doc: SourceDoc) -> list[tuple[DataPath, Diagnostic]]:
     errors = list(_validators()[kind].iter_errors(doc.data))
     # A value of the wrong type breaks every other rule about it: say only that.
     wrong_type = {tuple(e.absolute_path) for e in errors if e.validator == "type"}
+    # A date's pattern (for editors) says less than its format check: say only the latter.
+    wrong_format = {tuple(e.absolute_path) for e in errors if e.validator == "format"}
     found: dict[tuple[DataPath, str], Diagnostic] = {}
     for error in errors:
         if error.validator != "type" and tuple(error.absolute_path) in wrong_type:
+            continue
+        if error.validator == "pattern" and tuple(error.absolute_path) in wrong_format:
             continue
         for data_path, message, hint in _explain(error):
             if error.instance is None and not hint:
@@ -273,11 +279,32 @@ def _explain(error: jsonschema.ValidationError) -> Iterator[Explained]:
         yield path, f"{field} must not be empty", ""
     elif validator == "minItems":
         yield path, f"{field} must not be an empty list", ""
-    elif validator in ("minimum", "maximum"):
-        bound = "at least" if validator == "minimum" else "at most"
-        yield path, f"{field} must be {bound} {rule}, not {value}", ""
+    elif validator in _BOUNDS:
+        message = f"{field} must be {_BOUNDS[validator]} {_number(rule)}, not {_number(value)}"
+        yield path, message, schema.get("x-hint", "")
     else:
         yield path, f"{field}: {error.message}", ""
+
+
+_BOUNDS = {
+    "minimum": "at least",
+    "maximum": "at most",
+    "exclusiveMinimum": "above",
+    "exclusiveMaximum": "below",
+}
+_LONG_NUMBER = 16  # digits: beyond any bound of the schemas
+
+
+def _number(value: object) -> str:
+    """A number as a message shows it: 1e999 is read as infinity, and a number
+    pasted with thousands of digits is not echoed in full."""
+    if isinstance(value, float) and math.isinf(value):
+        return "infinity" if value > 0 else "minus infinity"
+    if isinstance(value, int) and not isinstance(value, bool):
+        digits = len(str(abs(value)))
+        if digits > _LONG_NUMBER:
+            return f"a {digits}-digit number"
+    return str(value)
 
 
 def _field_name(path: tuple[Any, ...]) -> str:
@@ -293,7 +320,8 @@ def _describe(value: object) -> str:
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
     if isinstance(value, int | float):
-        return f"the number {value}"
+        shown = _number(value)
+        return shown if shown.startswith("a ") else f"the number {shown}"
     if isinstance(value, str):
         return f"the text '{value}'"
     if isinstance(value, list):

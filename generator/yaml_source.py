@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from generator import control_characters
 from generator.diagnostics import Location
 
 try:  # libyaml is much faster and keeps marks too
@@ -198,6 +199,10 @@ class _Builder:
         self.every_mark = doc.every_mark
         self.nodes = 0
         self.line_offset = doc.line_offset + 1  # marks count lines from 0
+        # Only a double-quoted scalar's escapes can make a control character
+        # that the file's raw text does not hold (read_text() refuses those):
+        # without a backslash in the text, there is no scalar to search.
+        self.escapes = "\\" in doc.text
 
     def location(self, node: yaml.Node) -> Location:
         return Location(self.doc.path, *self.mark(node))
@@ -225,7 +230,16 @@ class _Builder:
                 self.location(node), f"unsupported YAML tag '{node.tag}'", "remove the tag"
             )
         if type(node) is yaml.ScalarNode:  # type() is: cheaper than isinstance, a million times
-            return resolve_scalar(node)
+            if self.escapes and node.style == '"':
+                self.refuse_control_characters(node)
+            try:
+                return resolve_scalar(node)
+            except ValueError:  # int() refuses more than 4300 digits
+                raise YamlError(
+                    self.location(node),
+                    f"number too long ({len(node.value)} characters)",
+                    "plan numbers have at most 16 digits",
+                ) from None
         if type(node) is yaml.MappingNode:
             return self.mapping(node, data_path)
         assert type(node) is yaml.SequenceNode  # the three node kinds YAML has
@@ -236,6 +250,8 @@ class _Builder:
         for key_node, value_node in node.value:
             if type(key_node) is not yaml.ScalarNode:
                 raise YamlError(self.location(key_node), "a key must be plain text")
+            if self.escapes and key_node.style == '"':
+                self.refuse_control_characters(key_node)
             if key_node.tag == _MERGE or (key_node.tag == _PLAIN and key_node.value == "<<"):
                 raise YamlError(self.location(key_node), "merge keys (<<) are not supported")
             key = str(key_node.value)
@@ -252,6 +268,16 @@ class _Builder:
                 self.marks[key_path] = self.mark(key_node)
             result[key] = self.build(value_node, key_path)
         return result
+
+    def refuse_control_characters(self, node: yaml.ScalarNode) -> None:
+        """Raise if a double-quoted scalar's escapes made a control character."""
+        character = control_characters.first_in_value(node.value)
+        if character is not None:
+            raise YamlError(
+                self.location(node),
+                f"control character {control_characters.code(character)} is not allowed",
+                "a backslash escape in this quoted text makes it: remove the escape",
+            )
 
 
 def resolve_scalar(node: yaml.ScalarNode) -> Any:

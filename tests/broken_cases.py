@@ -161,7 +161,7 @@ CASES: list[Case] = [
     Case(
         "control-character",
         edit(AUDIT, "owner: Sam", "owner: Sa\x07m"),
-        "plan/audit.yml:5:14: error: invalid YAML: control character #x0007 is not allowed "
+        "plan/audit.yml:5:14: error: control character #x0007 is not allowed "
         "(delete it: most editors do not show it)",
     ),
     Case(
@@ -652,5 +652,97 @@ CASES: list[Case] = [
         ),
         "site_config.yml:8:30: error: 'mkdocs.extra.social[0].link': 'javascript:alert(1)' is "
         "not an http(s) or mailto: address (links start with https://, http:// or mailto:)",
+    ),
+    # -- values beyond their bounds, control characters ----------------------------
+    # Each passed the check and then crashed the build, or reached the terminal raw.
+    Case(
+        "id-ending-in-a-newline",
+        edit(CALENDAR, "id: hello", 'id: "hello\\n"'),
+        "plan/calendar/q1.yml:2:5: error: 'id' must be an id made of lower-case letters, "
+        "digits and dashes (like 'spring-sale')",
+    ),
+    Case(
+        "date-near-the-year-9999",
+        edit(CALENDAR, "date: 2027-01-05", "date: 9999-12-31"),
+        "plan/calendar/q1.yml:3:5: error: 'date': '9999-12-31' is out of range "
+        "(plan dates go from 2000-01-01 to 2099-12-31)",
+    ),
+    Case(
+        "number-of-5000-digits",
+        edit(AUDIT, add="    followers: " + "9" * 5000 + "\n"),
+        "plan/audit.yml:13:16: error: number too long (5000 characters) "
+        "(plan numbers have at most 16 digits)",
+    ),
+    Case(
+        "infinite-file-size-limit",
+        edit(CONFIG, add="max_file_mb: 1e999\n"),
+        "site_config.yml:5:1: error: 'max_file_mb' must be at most 1024, not infinity "
+        "(the limit is above 0 and at most 1024 megabytes)",
+    ),
+    Case(
+        "target-beyond-number-formats",
+        edit(GOAL, "target: 200", "target: 1e30"),
+        "plan/goals/followers.md:3:59: error: 'target' must be at most 1000000000000000, "
+        "not 1e+30 (numbers go from -10^15 to 10^15, beyond any figure a plan measures)",
+    ),
+    Case(
+        "repeat-interval-beyond-rfc-5545-clients",
+        edit(CALENDAR, add="    repeat: {every: day, interval: 100000000000}\n"),
+        "plan/calendar/q1.yml:9:26: error: 'interval' must be at most 99, not 100000000000 "
+        "(the interval goes from 1 to 99)",
+    ),
+    Case(
+        "repeat-count-beyond-its-bound",
+        edit(CALENDAR, add="    repeat: {every: day, count: 1000}\n"),
+        "plan/calendar/q1.yml:9:26: error: 'count' must be at most 730, not 1000 "
+        "(a repeat has 1 to 730 occurrences; use 'until' for a longer series)",
+    ),
+    Case(
+        "duration-beyond-a-month",
+        edit(CALENDAR, add="    duration: 1000h\n"),
+        "plan/calendar/q1.yml:9:5: error: 'duration': '1000h' is too long "
+        "(durations go up to 744h, 31 days)",
+    ),
+    Case(
+        "time-zone-naming-a-folder",
+        edit(CALENDAR, add="    timezone: Europe\n"),
+        "plan/calendar/q1.yml:9:5: error: 'timezone': unknown time zone 'Europe' "
+        "(did you mean 'Europe/Rome'?)",
+    ),
+    Case(
+        "escape-sequence-in-double-quotes",
+        edit(CALENDAR, "title: Hello", 'title: "\\e[2JHello"'),
+        "plan/calendar/q1.yml:7:12: error: control character #x001b is not allowed "
+        "(a backslash escape in this quoted text makes it: remove the escape)",
+    ),
+    Case(
+        "escape-sequence-in-a-key",
+        edit(CALENDAR, add='    "\\x1b[31mcopy": Hi\n'),
+        "plan/calendar/q1.yml:9:5: error: control character #x001b is not allowed "
+        "(a backslash escape in this quoted text makes it: remove the escape)",
+    ),
+    Case(
+        "control-character-in-a-markdown-body",
+        edit(GOAL, "Why this goal", "Why \x1b[2Jthis goal"),
+        "plan/goals/followers.md:11:5: error: control character #x001b is not allowed "
+        "(delete it: most editors do not show it)",
+    ),
+    Case(
+        "bare-carriage-return",
+        edit(AUDIT, "owner: Sam", "owner: Sa\rm"),
+        "plan/audit.yml:5:14: error: control character #x000d is not allowed "
+        "(a carriage return without a line feed: save the file with LF or CRLF line ends)",
+    ),
+    Case(
+        "c1-control-in-config",
+        edit(CONFIG, "site_name: Test plan", "site_name: Test\x9b2J plan"),
+        "site_config.yml:1:16: error: control character #x009b is not allowed "
+        "(delete it: most editors do not show it)",
+    ),
+    Case(
+        "control-character-in-a-file-name",
+        {"plan/calendar/q2\x1b[2J.yml": "posts: []\n"},
+        "plan/calendar/q2\\x1b[2J.yml: error: file name holds control character #x001b "
+        "(rename the file)",
     ),
 ]

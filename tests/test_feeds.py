@@ -531,7 +531,8 @@ def test_a_carriage_return_survives_a_table_kept_out_of_markdown(make_plan: Plan
         f"  - {{id: p{i}, date: 2027-01-{1 + i % 28:02d}, channel: instagram, title: Post {i}}}\n"
         for i in range(250)
     )
-    posts += '  - {id: cr, date: 2027-01-15, channel: instagram, title: "Line\\rbreak"}\n'
+    # A bare carriage return is refused in plan text; one that ends a line is not.
+    posts += '  - {id: cr, date: 2027-01-15, channel: instagram, title: "Line\\r\\nbreak"}\n'
     root = make_plan({"plan/calendar/q1.yml": "posts:\n" + posts})
     site = build(root)  # January's 251 rows are kept out of Markdown
     # Sanitized, the table is parsed as HTML, which reads a carriage return as

@@ -4,6 +4,7 @@ plan makes the tool crash."""
 from __future__ import annotations
 
 import json
+import re
 import signal
 import subprocess
 import sys
@@ -157,20 +158,34 @@ def test_an_interrupted_build_keeps_the_previous_site(tmp_path: Path) -> None:
 PLAN_FILES = [name for name in MINIMAL_FILES if name.startswith("plan/")]
 YAML_NOISE = st.sampled_from(
     [":", "- ", "  ", "\t", '"', "'", "[", "]", "{", "}", "#", "&a ", "*a", "!!str ", "---\n",
-     "\n", "2027-02-30", "25:00", "null", "~", "yes", "no", "10:00", "@x", "\x00", "é", "%"]
+     "\n", "2027-02-30", "25:00", "null", "~", "yes", "no", "10:00", "@x", "\x00", "é", "%",
+     # values beyond their bounds, and ids that end in a line break
+     "1e999", "-1e999", "1e30", "9" * 5000, "2.0", "0001-01-01", "9999-12-31", "2100-01-01",
+     "99999999999h", "745h", "Europe", '"hello\\n"', "'x\n'", "2147483648",
+     # control characters, raw and as escapes in double quotes
+     "\x1b[2J", "\r", "\x85", "\x7f", "\x9b", '"\\e[31m"', '"\\x1b"', '"\\r"', '"\\0"',
+     '"\\N"', '"\\u009b"']
 )  # fmt: skip
+
+
+# A value after "key: ", up to the end of its line or flow item.
+VALUE = re.compile(r"(?<=: )[^,}\]\n]+")
 
 
 @st.composite
 def mutated_plans(draw: st.DrawFn) -> dict[str, str | None]:
-    """The minimal plan with a few files cut, spliced with YAML noise, or removed."""
+    """The minimal plan with a few files cut, spliced with YAML noise, or removed, or
+    with a value replaced by noise (a value beyond its bounds, a control character)."""
     files: dict[str, str | None] = {}
     for name in draw(st.lists(st.sampled_from(PLAN_FILES), min_size=1, max_size=3, unique=True)):
         text = str(MINIMAL_FILES[name])
-        action = draw(st.sampled_from(["cut", "insert", "replace", "remove"]))
+        action = draw(st.sampled_from(["cut", "insert", "replace", "remove", "value"]))
         at = draw(st.integers(0, len(text)))
         if action == "remove":
             files[name] = None
+        elif action == "value":
+            spot = draw(st.sampled_from(list(VALUE.finditer(text))))
+            files[name] = text[: spot.start()] + draw(YAML_NOISE) + text[spot.end() :]
         elif action == "cut":
             files[name] = text[:at]
         else:

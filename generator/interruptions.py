@@ -10,6 +10,7 @@ delivered once the clean-up is sure to run.
 from __future__ import annotations
 
 import signal
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
@@ -33,15 +34,52 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+class _Holding:
+    """The stopping signals kept from interrupting, and given back.
+
+    Blocking them (pthread_sigmask) covers this thread only: in a process
+    with other threads (the preview's web server, a test runner's), the
+    kernel hands a signal to a thread that does not block it, and Python
+    then runs its handler here all the same. So while they are held, their
+    handlers also only note what arrived, and what arrived is raised again
+    once they are given back.
+    """
+
+    def __init__(self) -> None:
+        self.mask: Mask = set()
+        self._handlers: dict[int, object] = {}
+        self._arrived: list[int] = []
+
+    def hold(self) -> None:
+        self.mask = signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING)
+        if threading.current_thread() is threading.main_thread():
+            for stopping in STOPPING:
+                before = signal.signal(stopping, self._note)
+                self._handlers[stopping] = signal.SIG_DFL if before is None else before
+
+    def give_back(self) -> None:
+        for stopping, handler in self._handlers.items():
+            signal.signal(stopping, handler)  # type: ignore[arg-type]
+        self._handlers.clear()
+        signal.pthread_sigmask(signal.SIG_SETMASK, self.mask)  # a blocked one arrives here
+        arrived, self._arrived = self._arrived, []
+        for signum in dict.fromkeys(arrived):  # each kind once, as the kernel would
+            signal.raise_signal(signum)
+
+    def _note(self, signum: int, frame: object) -> None:
+        self._arrived.append(signum)
+
+
 @contextmanager
 def held() -> Iterator[Mask]:
     """The stopping signals held for the block; one that came meanwhile arrives at its end.
     Yields the mask to go back to (a forked process starts from it)."""
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING)
+    holding = _Holding()
+    holding.hold()
     try:
-        yield previous
+        yield holding.mask
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        holding.give_back()
 
 
 @contextmanager
@@ -49,11 +87,19 @@ def made_safely(make: Callable[[Mask], R], clean: Callable[[R], None]) -> Iterat
     """What `make` makes, `clean`ed when the block is left however it is left: the
     signals are held from before it is made until the clean-up is in place, and
     while it runs (a second Ctrl+C waits for the clean-up to end)."""
-    with held() as previous:
-        made = make(previous)
+    holding = _Holding()
+    holding.hold()
+    try:
+        made = make(holding.mask)
+    except BaseException:
+        holding.give_back()
+        raise
+    try:
+        holding.give_back()  # a held signal arrives here, inside the clean-up's reach
+        yield made
+    finally:
+        holding.hold()
         try:
-            signal.pthread_sigmask(signal.SIG_SETMASK, previous)  # a held signal arrives here
-            yield made
-        finally:
-            signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING)
             clean(made)
+        finally:
+            holding.give_back()

@@ -520,6 +520,37 @@ def test_a_signal_during_the_clean_up_waits_for_its_end(tmp_path: Path) -> None:
     assert [folder.exists() for folder in folders] == [False, False, False]
 
 
+def test_a_signal_another_thread_receives_during_the_clean_up_waits_too(
+    tmp_path: Path,
+) -> None:
+    """The preview has a web server thread: the kernel may hand Ctrl+C to it, and
+    Python then runs the handler on the main thread, whatever that one blocks."""
+    folders = [tmp_path / name for name in ("a", "b", "c")]
+    waiting = threading.Event()
+    other = threading.Thread(target=waiting.wait, daemon=True)
+    other.start()
+    assert other.ident is not None
+
+    def make(_: Mask) -> Path:
+        for folder in folders:
+            folder.mkdir()
+        return tmp_path
+
+    def clean(_: Path) -> None:
+        folders[0].rmdir()
+        signal.pthread_kill(other.ident, signal.SIGINT)  # delivered to the other thread
+        time.sleep(0.05)  # time for Python to run the handler, were it not held
+        for folder in folders[1:]:
+            folder.rmdir()
+
+    try:
+        with pytest.raises(KeyboardInterrupt), made_safely(make, clean):
+            raise KeyboardInterrupt
+    finally:
+        waiting.set()
+    assert [folder.exists() for folder in folders] == [False, False, False]
+
+
 INTERRUPTED_WHILE_LOADING = textwrap.dedent(
     """\
     import builtins

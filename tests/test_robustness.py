@@ -33,6 +33,23 @@ def quoted(text: str) -> str:
     return yaml.safe_dump(text, default_style='"').strip()
 
 
+# Markdown that tries to smuggle script past a body's rendering: attribute lists
+# adding handlers, script addresses hidden by character references, tabs or
+# case, raw HTML of every kind.
+HOSTILE_BODY = "\n\n".join(
+    [
+        f"Summary {SCRIPT} [click]({JS_LINK}) <a href='{JS_LINK}'>raw</a>",
+        '![x](x.png){: onerror="alert(1)" }',
+        '## Heading {: onfocus="alert(1)" autofocus tabindex=1 }',
+        "[c](&#x6a;avascript&#x3a;alert(1)) [d](java\tscript:alert(1)) [e](JaVaScRiPt:alert(1))",
+        "[f](vbscript:msgbox(1)) ![g](data:text/html,<script>alert(1)</script>)",
+        '[h](https://ok.example/){: href="javascript:alert(1)" style="position:fixed" }',
+        "<svg onload=alert(1)></svg> <iframe src=javascript:alert(1)></iframe>",
+        "<form action=javascript:alert(1)><button formaction=javascript:alert(1)>b</button></form>",
+    ]
+)
+
+
 def hostile_plan(make_plan: PlanFactory) -> Path:
     """Markup and script addresses in every kind of field that reaches a page."""
     evil = quoted(f"{SCRIPT} [x]({JS_LINK}) <img src=x onerror=alert(1)>")
@@ -41,14 +58,19 @@ def hostile_plan(make_plan: PlanFactory) -> Path:
             "site_config.yml": f"site_name: {evil}\nlanguage: en\ntimezone: Europe/Paris\n",
             "plan/plan.md": f"---\ntitle: {evil}\norganization: {evil}\n"
             f"period: {{start: 2027-01-01, end: 2027-06-30}}\nteam: [{{name: {evil}}}]\n---\n"
-            f"Summary {SCRIPT} [click]({JS_LINK}) <a href='{JS_LINK}'>raw</a>\n",
+            f"{HOSTILE_BODY}\n",
             "plan/audit.yml": f"accounts:\n  - id: insta\n    network: instagram\n"
             f"    handle: {evil}\n    owner: {evil}\n    purpose: {evil}\n"
             f"competitors:\n  - name: {evil}\n    accounts: [{{network: instagram}}]\n",
             "plan/goals/followers.md": f"---\ntitle: {evil}\nobjective: {evil}\nowner: {evil}\n"
             f"channels: [instagram]\nmetric: {{name: {evil}, baseline: 1, target: 2}}\n"
             f"progress: [{{date: 2027-02-01, value: 1, note: {evil}}}]\n---\n"
-            f"[body]({JS_LINK}) ![i](data:text/html,{SCRIPT})\n",
+            f"[body]({JS_LINK}) ![i](data:text/html,{SCRIPT})\n\n{HOSTILE_BODY}\n",
+            "plan/channels/instagram.md": textwrap.dedent(
+                MINIMAL_FILES["plan/channels/instagram.md"]
+            )
+            + HOSTILE_BODY
+            + "\n",
             "plan/calendar/q1.yml": f"posts:\n  - id: hello\n    date: 2027-01-05\n"
             f"    channel: instagram\n    title: {evil}\n    copy: {evil}\n    owner: {evil}\n",
         }
@@ -66,10 +88,21 @@ def test_plan_text_never_becomes_markup_or_a_script_address(make_plan: PlanFacto
         for script in html.find_all("script"):
             assert "alert(1)" not in script.get_text(), html_file
         for element in html.find_all(True):
-            for attribute in ("href", "src", "action", "formaction"):
-                value = str(element.get(attribute, "")).replace(" ", "").lower()
-                assert not value.startswith(("javascript:", "data:")), (html_file, element)
+            for attribute in ("href", "src", "action", "formaction", "xlink:href"):
+                # As a browser reads an address (WHATWG URL): tabs and line breaks
+                # anywhere and controls or spaces around it do not count.
+                address = re.sub(r"[\t\n\r]", "", str(element.get(attribute, "")))
+                value = address.strip("".join(map(chr, range(0x21)))).lower()
+                assert not value.startswith(("javascript:", "vbscript:", "data:")), (
+                    html_file,
+                    element,
+                )
             assert not any(name.startswith("on") for name in element.attrs), (html_file, element)
+            assert "position" not in str(element.get("style", "")), (html_file, element)
+        # Material's own forms (search, palette) sit outside the content.
+        for content in html.select(".md-content"):
+            embedded = content.find_all(["iframe", "form", "button", "object", "embed"])
+            assert not embedded, html_file
     overview = BeautifulSoup((root / "site" / "index.html").read_text("utf-8"), "html.parser")
     assert overview.title is not None
     assert SCRIPT in overview.title.get_text()  # shown as the text it is

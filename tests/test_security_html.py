@@ -57,7 +57,7 @@ def test_a_script_address_is_unsafe_however_it_is_written(address: str) -> None:
     assert link_scheme(address) not in ("", "http", "https", "mailto")
     assert not is_safe_link(address)
     # Refused as a link field: for its scheme, or for the tab or line break in it.
-    with pytest.raises(ValueProblem, match="is not an http|is cut by a tab or a line break"):
+    with pytest.raises(ValueProblem, match=r"is not an http|is cut by a tab or a line break"):
         check_link(address)
 
 

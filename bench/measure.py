@@ -2,7 +2,7 @@
 peak memory of one command.
 
 Stages are timed by wrapping the names the pipeline calls, for the
-length of one `pipeline.build()`. The benchmark thus times each stage with
+length of one `build.build()`. The benchmark thus times each stage with
 exactly the arguments the real build passes, and keeps doing so while the
 pipeline changes; a name that disappears shows as "n/a" instead of a stale
 figure from a copy of the pipeline's code.
@@ -24,7 +24,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any
 
-from generator import pipeline
+from generator import build
 
 
 @dataclass(frozen=True)
@@ -40,22 +40,26 @@ class Stage:
 # In the order the build runs them. The nested ones are found inside the
 # stage above them; their time is already counted there.
 STAGES = (
-    Stage("load_config", "generator.checking", "load_config"),
-    Stage("read_plan", "generator.checking", "read_plan"),
-    Stage("YAML parsing", "generator.plan_files", "parse_yaml", nested=True),
-    Stage("calendars' schema validation", "generator.plan_files", "validate_doc", nested=True),
-    Stage("plan_from_sources", "generator.checking", "plan_from_sources"),
-    Stage("other files' schema validation", "generator.assemble", "validate_doc", nested=True),
-    Stage("run_checks", "generator.checking", "run_checks"),
+    Stage("load_config", "generator.check", "load_config"),
+    Stage("read_plan", "generator.check", "read_plan_folder"),
+    Stage("YAML parsing", "generator.load.plan_folder", "parse_yaml", nested=True),
+    Stage(
+        "calendars' schema validation", "generator.load.plan_folder", "validate_doc", nested=True
+    ),
+    Stage("plan_from_sources", "generator.check", "plan_from_sources"),
+    Stage(
+        "other files' schema validation", "generator.model.assemble", "validate_doc", nested=True
+    ),
+    Stage("run_checks", "generator.check", "run_checks"),
     Stage("repeats expanded", "generator.checks.registry", "plan_occurrences", nested=True),
     Stage("mix tables in PS402", "generator.checks.mix", "mix_tables", nested=True),
-    Stage("mix_tables (pages)", "generator.pipeline", "mix_tables"),
-    Stage("render_pages", "generator.pipeline", "render_pages"),
-    Stage("build_site", "generator.pipeline", "build_site"),
-    Stage("MkDocs itself", "generator.mkdocs_site", "_run_mkdocs", nested=True),
+    Stage("mix_tables (pages)", "generator.build", "mix_tables"),
+    Stage("render_pages", "generator.build", "render_pages"),
+    Stage("build_site", "generator.build", "build_site"),
+    Stage("MkDocs itself", "generator.site.mkdocs_build", "_run_mkdocs", nested=True),
     # Forked beside the pages and MkDocs in `plansite build`; timed here where
     # build_site() waits for them, in the same process.
-    Stage("write_feeds", "generator.pipeline", "write_feeds", nested=True),
+    Stage("write_feeds", "generator.build", "write_feeds", nested=True),
 )
 
 
@@ -69,7 +73,7 @@ class InProcess:
 
 
 def time_build(plan_dir: Path, config_file: Path, out: Path) -> InProcess:
-    """Run `pipeline.build()` once into `out` (which must not exist: no previous feed).
+    """Run `build.build()` once into `out` (which must not exist: no previous feed).
 
     The stages run one after the other here (no feeds made in a forked
     process, where they could not be timed): the total is the work of the
@@ -77,7 +81,7 @@ def time_build(plan_dir: Path, config_file: Path, out: Path) -> InProcess:
     """
     with _timed_stages() as seconds:
         start = time.perf_counter()
-        checked = pipeline.build(pipeline.Inputs(plan_dir, config_file), out, parallel=False)
+        checked = build.build(build.Inputs(plan_dir, config_file), out, parallel=False)
         total = time.perf_counter() - start
     return InProcess(dict(seconds), total, len(checked.report.warnings))
 

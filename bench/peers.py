@@ -24,10 +24,10 @@ import yaml
 
 from bench.measure import Command, run_command, venv_tool
 from bench.synthetic import TIMEZONE, Post, SyntheticPlan
-from generator.config import load_config
 from generator.diagnostics import Report
-from generator.mkdocs_site import mkdocs_config
-from generator.model import WEEKDAYS
+from generator.load.site_config import load_config
+from generator.model.entities import WEEKDAYS
+from generator.site.mkdocs_build import mkdocs_config
 
 YAML2ICS_VENV = Path("/tmp/bench-yaml2ics")
 STATUSES = {"scheduled": "CONFIRMED", "published": "CONFIRMED", "draft": "TENTATIVE",

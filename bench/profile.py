@@ -6,7 +6,7 @@ The stage timings of bench/run.py say which stage is slow; this says which
 functions inside it are. It writes the plan the benchmark uses, runs one
 small build first (so compiling schemas and templates and importing MkDocs'
 plugins stay out of the picture, as they do for every later build of a
-`plansite serve` session), then runs `generator.pipeline.build()` under
+`plansite serve` session), then runs `generator.build.build()` under
 cProfile and prints the top functions.
 """
 
@@ -27,7 +27,7 @@ import cProfile
 import pstats
 
 from bench.synthetic import write_plan
-from generator import pipeline
+from generator import build
 
 WARM_UP_POSTS = 50
 
@@ -42,13 +42,13 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="plansite-profile-") as folder:
         work = Path(folder)
         warm = write_plan(work / "warm-up", WARM_UP_POSTS)
-        warm_inputs = pipeline.Inputs(warm.plan_dir, warm.config_file)
-        pipeline.build(warm_inputs, work / "warm-up" / "site", parallel=False)
+        warm_inputs = build.Inputs(warm.plan_dir, warm.config_file)
+        build.build(warm_inputs, work / "warm-up" / "site", parallel=False)
         plan = write_plan(work / "plan", args.posts)
-        inputs = pipeline.Inputs(plan.plan_dir, plan.config_file)
+        inputs = build.Inputs(plan.plan_dir, plan.config_file)
         profiler = cProfile.Profile()
         # In one process: the feeds, forked in `plansite build`, are profiled too.
-        profiler.runcall(pipeline.build, inputs, work / "site", parallel=False)
+        profiler.runcall(build.build, inputs, work / "site", parallel=False)
     if args.save:
         profiler.dump_stats(args.save)
     stats = pstats.Stats(profiler, stream=sys.stdout)

@@ -6,9 +6,9 @@
 For each size (number of posts) it writes a synthetic plan (bench/synthetic.py),
 then measures:
 
-- each stage of one in-process build (`generator.pipeline.build`), with the
+- each stage of one in-process build (`generator.build.build`), with the
   functions the pipeline calls timed where it calls them (bench/measure.py);
-- a preview rebuild after one post is edited (pipeline.Preview);
+- a preview rebuild after one post is edited (build.Preview);
 - `plansite build` and `plansite check` as commands: wall time and the peak
   RSS of each run's own process and the processes it forks;
 - what the build wrote: pages (index.html files), feed bytes, largest page.
@@ -50,7 +50,7 @@ if __package__ in (None, ""):
 from bench.measure import STAGES, Command, InProcess, run_command, time_build, venv_tool
 from bench.peers import Yaml2ics, bare_mkdocs, ensure_yaml2ics, run_yaml2ics
 from bench.synthetic import SyntheticPlan, write_plan
-from generator import pipeline
+from generator import build
 
 DEFAULT_SIZES = (1_000, 10_000, 50_000)
 REFERENCE_SIZE = 10_000  # the size the references and most ratios are taken at
@@ -246,10 +246,10 @@ class PreviewEdits:
     post's title changes and the same preview rebuilds, once per `rebuild()`."""
 
     def __init__(self, plan: SyntheticPlan, folder: Path) -> None:
-        inputs = pipeline.Inputs(Path(plan.plan_dir), Path(plan.config_file))
+        inputs = build.Inputs(Path(plan.plan_dir), Path(plan.config_file))
         self._calendar = sorted(Path(plan.plan_dir).glob("calendar/*.yml"))[0]
         self._text = self._calendar.read_text(encoding="utf-8")
-        self._preview = pipeline.Preview(inputs, folder)
+        self._preview = build.Preview(inputs, folder)
         self._edits = 0
 
     def __enter__(self) -> PreviewEdits:

@@ -11,18 +11,19 @@ from typing import NoReturn
 
 import click
 
-from generator import __version__, exports
-from generator.authoring import AuthoringError, Draft, DraftValueError, create
-from generator.changes import DiffUsageError, RevisionError, changes_since
-from generator.changes import as_text as changes_text
-from generator.checking import Checked, Inputs, check_plan
-from generator.control_characters import shown_in_terminal
+from generator import __version__
+from generator.check import Checked, Inputs, check_plan
+from generator.commands import export
+from generator.commands.diff import DiffUsageError, RevisionError, changes_since
+from generator.commands.diff import as_text as changes_text
+from generator.commands.init import TargetExists, init_repository
+from generator.commands.new import AuthoringError, Draft, DraftValueError, create
+from generator.commands.report_formats import FORMATS, as_github, as_json, as_text
 from generator.diagnostics import PlanError, Report
-from generator.ids import slugify
-from generator.interruptions import EXIT_INTERRUPTED, stop_like_ctrl_c
-from generator.report_formats import FORMATS, as_github, as_json, as_text
-from generator.scaffold import TargetExists, init_repository
-from generator.schema_validation import write_schemas
+from generator.load.control_characters import shown_in_terminal
+from generator.load.validation import write_schemas
+from generator.model.ids import slugify
+from generator.runtime.interruptions import EXIT_INTERRUPTED, stop_like_ctrl_c
 
 EXIT_PLAN_ERRORS = 1  # click itself exits 2 on usage errors
 
@@ -107,7 +108,7 @@ def build_command(
     try:
         # MkDocs and icalendar are imported only by the commands that need them:
         # `plansite check` of a small plan took longer to import them than to check.
-        from generator.pipeline import build
+        from generator.build import build
 
         checked = build(Inputs(plan_dir, config_file), out, strict, previous)
     except PlanError as exc:
@@ -144,7 +145,7 @@ def serve_command(
     # first build included; its temporary folder is removed.
     stop_like_ctrl_c()
     try:
-        from generator.preview import serve
+        from generator.commands.serve import serve
 
         serve(Inputs(plan_dir, config_file), host, port, show_traceback)
     except KeyboardInterrupt:
@@ -180,14 +181,14 @@ def _rows_command(output_format: str) -> Callable[..., None]:
         checked = _checked_or_fail(plan_dir, config_file)
         if channel is not None and channel not in {c.id for c in checked.plan.channels}:
             raise click.BadParameter(f"unknown channel '{channel}'", param_hint="--channel")
-        found = exports.rows(
+        found = export.rows(
             checked.plan,
             channel,
             first.date() if first else None,
             last.date() if last else None,
         )
         click.echo(
-            exports.as_csv(found) if output_format == "csv" else exports.as_json(found), nl=False
+            export.as_csv(found) if output_format == "csv" else export.as_json(found), nl=False
         )
 
     command.__doc__ = f"Every post occurrence (repeats expanded) as {output_format.upper()}."
@@ -210,17 +211,17 @@ export_group.command("json")(_rows_command("json"))
 )
 @click.option(
     "--date-format",
-    type=click.Choice(sorted(exports.HOOTSUITE_FORMATS)),
+    type=click.Choice(sorted(export.HOOTSUITE_FORMATS)),
     default="dmy",
     show_default=True,
     help="Day/month order: pick the same one in Hootsuite's upload form.",
 )
 def hootsuite_command(plan_dir: Path, config_file: Path, out: Path, date_format: str) -> None:
     """Hootsuite bulk-composer CSV files: date and time, message, link."""
-    from generator.feeds import build_time  # the feeds' clock; see build_command
+    from generator.feeds.calendars import build_time  # the feeds' clock; see build_command
 
     checked = _checked_or_fail(plan_dir, config_file)
-    files, warnings = exports.hootsuite(checked.plan, checked.config, build_time(), date_format)
+    files, warnings = export.hootsuite(checked.plan, checked.config, build_time(), date_format)
     out.mkdir(parents=True, exist_ok=True)
     for file in files:
         (out / file.name).write_text(file.text, encoding="utf-8")

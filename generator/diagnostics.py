@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from generator.control_characters import shown_in_terminal
+from generator.load.control_characters import shown_in_terminal
 
 
 class Severity(StrEnum):

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from tests.conftest import REPO
 
-# `test_x.py::test_name`, or `::test_name` for the file named last before it.
-_REFERENCE = re.compile(r"`(test_[a-z_]+\.py)?::(test_[a-z0-9_]+)`")
+# `test_x.py::test_name` (or `stage/test_x.py::...`), or `::test_name` for the
+# file named last before it.
+_REFERENCE = re.compile(r"`((?:[a-z]+/)?test_[a-z_]+\.py)?::(test_[a-z0-9_]+)`")
 
 
 def functions_in(path: Path) -> set[str]:

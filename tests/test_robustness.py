@@ -20,9 +20,11 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import pipeline, plan_files, schema_validation
-from generator.plan_files import split_front_matter
-from generator.yaml_source import YamlError, parse_yaml
+from generator import check
+from generator.commands import preview_rebuild
+from generator.load import plan_folder, validation
+from generator.load.marked_yaml import YamlError, parse_yaml
+from generator.load.plan_folder import split_front_matter
 from tests.conftest import MINIMAL_FILES, PlanFactory, run_cli, write_plan
 
 SCRIPT = "<script>alert(1)</script>"
@@ -280,8 +282,8 @@ def test_the_compiled_validator_agrees_with_jsonschema(files: dict[str, str | No
         if not isinstance(data, dict):
             continue
         kind = KIND_OF[name]
-        slow = not list(schema_validation._validators()[kind].iter_errors(data))
-        assert schema_validation._fast_validators()[kind](data) == slow, (name, data)
+        slow = not list(validation._validators()[kind].iter_errors(data))
+        assert validation._fast_validators()[kind](data) == slow, (name, data)
 
 
 def test_a_rebuild_reparses_only_what_changed(
@@ -290,8 +292,8 @@ def test_a_rebuild_reparses_only_what_changed(
     """`plansite serve` rebuilds in one process: unchanged files are reused, an edited
     one is read again, and the result is the same as a fresh build."""
     root = make_plan()
-    inputs = pipeline.Inputs(root / "plan", root / "site_config.yml")
-    preview = pipeline.Preview(inputs, tmp_path / "preview")
+    inputs = check.Inputs(root / "plan", root / "site_config.yml")
+    preview = preview_rebuild.Preview(inputs, tmp_path / "preview")
     with preview:
         preview.rebuild()
         parsed = reparsed_after_edit(root, preview, monkeypatch)
@@ -301,17 +303,17 @@ def test_a_rebuild_reparses_only_what_changed(
 
 
 def reparsed_after_edit(
-    root: Path, preview: pipeline.Preview, monkeypatch: pytest.MonkeyPatch
+    root: Path, preview: preview_rebuild.Preview, monkeypatch: pytest.MonkeyPatch
 ) -> list[str]:
     """Edit one calendar file, rebuild, and tell which files were parsed again."""
     parsed: list[str] = []
-    real_parse = plan_files.parse_yaml
+    real_parse = plan_folder.parse_yaml
 
     def counting(text: str, path: Path, *args: Any, **kwargs: Any) -> Any:
         parsed.append(path.name)
         return real_parse(text, path, *args, **kwargs)
 
-    monkeypatch.setattr(plan_files, "parse_yaml", counting)
+    monkeypatch.setattr(plan_folder, "parse_yaml", counting)
     calendar = root / "plan" / "calendar" / "q1.yml"
     calendar.write_text(calendar.read_text().replace("title: Hello", "title: Hello again"))
     preview.rebuild()

@@ -25,13 +25,15 @@ from click.testing import Result
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from generator import pipeline, schema_validation
-from generator.assemble import _SENTENCE_END
-from generator.control_characters import shown_in_terminal
+from generator.check import Inputs
+from generator.commands import preview_rebuild
 from generator.diagnostics import PlanError
-from generator.plan_files import split_front_matter
-from generator.schema_validation import schema_texts
-from generator.yaml_source import parse_yaml
+from generator.load import validation
+from generator.load.control_characters import shown_in_terminal
+from generator.load.marked_yaml import parse_yaml
+from generator.load.plan_folder import split_front_matter
+from generator.load.validation import schema_texts
+from generator.model.assemble import _SENTENCE_END
 from tests.broken_cases import AUDIT, CALENDAR, CHANNEL, CONFIG, GOAL, PLAN, Files, edit, minimal
 from tests.conftest import run_cli, write_plan
 
@@ -424,8 +426,8 @@ def test_the_compiled_validator_agrees_with_jsonschema_at_the_bounds(
         front = split_front_matter(text, path)[0] if path.suffix == ".md" else text
         data = parse_yaml(front, path).data
         kind = KIND_OF[name]
-        slow = not list(schema_validation._validators()[kind].iter_errors(data))
-        assert schema_validation._fast_validators()[kind](data) == slow, name
+        slow = not list(validation._validators()[kind].iter_errors(data))
+        assert validation._fast_validators()[kind](data) == slow, name
 
 
 # -- control characters: refused wherever plan text comes from --------------------------
@@ -588,8 +590,8 @@ def test_a_rebuild_refuses_a_control_character_added_to_a_file_it_had_read(
 ) -> None:
     """The preview keeps parsed files between rebuilds: the text is searched each time."""
     root = write_plan(tmp_path, {})
-    inputs = pipeline.Inputs(root / "plan", root / "site_config.yml")
-    with pipeline.Preview(inputs, tmp_path / "preview") as preview:
+    inputs = Inputs(root / "plan", root / "site_config.yml")
+    with preview_rebuild.Preview(inputs, tmp_path / "preview") as preview:
         preview.rebuild()
         calendar = root / "plan" / "calendar" / "q1.yml"
         calendar.write_text(calendar.read_text().replace("title: Hello", 'title: "\\e[2J"'))

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import exports
-from generator.changes import RevisionError, verified_commit
-from generator.checking import Inputs, check_plan
-from generator.spreadsheet_safety import as_text_cell, formula_start
+from generator.check import Inputs, check_plan
+from generator.commands import export
+from generator.commands.diff import RevisionError, verified_commit
+from generator.commands.spreadsheet_cells import as_text_cell, formula_start
 from tests.conftest import PlanFactory, run_cli
 
 # -- spreadsheet formulas in exports ---------------------------------------------
@@ -74,19 +74,19 @@ def test_plain_text_cells_are_left_as_they_are(text: str) -> None:
     assert as_text_cell(text) == text
 
 
-def _row(**fields: str) -> exports.Row:
-    defaults = dict.fromkeys(exports.Row.__dataclass_fields__, "x")
-    return exports.Row(**{**defaults, **fields})
+def _row(**fields: str) -> export.Row:
+    defaults = dict.fromkeys(export.Row.__dataclass_fields__, "x")
+    return export.Row(**{**defaults, **fields})
 
 
 def _parsed(text: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text, newline="")))
 
 
-@pytest.mark.parametrize("field", list(exports.Row.__dataclass_fields__))
+@pytest.mark.parametrize("field", list(export.Row.__dataclass_fields__))
 def test_every_csv_column_is_neutralised(field: str) -> None:
     found = [_row(**{field: formula}) for formula in FORMULAS]
-    header, *rows = _parsed(exports.as_csv(found))
+    header, *rows = _parsed(export.as_csv(found))
     column = header.index(field)
     assert [row[column] for row in rows] == ["'" + formula for formula in FORMULAS]
     others = {cell for row in rows for i, cell in enumerate(row) if i != column}
@@ -114,7 +114,7 @@ TRICKY_TEXTS = [
 
 def test_every_csv_row_parses_back_as_one_occurrence() -> None:
     found = [_row(title=t, copy=c) for t in TRICKY_TEXTS for c in reversed(TRICKY_TEXTS)]
-    header, *rows = _parsed(exports.as_csv(found))
+    header, *rows = _parsed(export.as_csv(found))
     assert len(rows) == len(found)
     assert all(len(row) == len(header) for row in rows)
     title, copy = header.index("title"), header.index("copy")
@@ -284,9 +284,7 @@ def _hootsuite_of(
         replace(post, id=f"p{i:03}", title=title, copy=copy)
         for i, (title, copy) in enumerate(titles_and_copies)
     )
-    files, warnings = exports.hootsuite(
-        replace(checked.plan, posts=posts), checked.config, LONG_AGO
-    )
+    files, warnings = export.hootsuite(replace(checked.plan, posts=posts), checked.config, LONG_AGO)
     return [row for file in files for row in _parsed(file.text)], warnings
 
 
@@ -699,7 +697,7 @@ def test_an_interrupted_new_leaves_the_calendar_whole(
     def fail(*args: object) -> None:
         raise error
 
-    monkeypatch.setattr(f"generator.authoring.os.{failing}", fail)
+    monkeypatch.setattr(f"generator.commands.new.os.{failing}", fail)
     result = run_cli(*NEW_POST, cwd=root)
     if isinstance(error, OSError):
         assert result.exit_code == 1

@@ -27,11 +27,11 @@ import icalendar
 import pytest
 from click.testing import Result
 
-from generator import previous_feed
-from generator.config import FEED_SECRET_VARIABLE, feed_secret_problem
-from generator.feeds import read_published
-from generator.mkdocs_site import swap_into_place
-from generator.output_folder import MARKER, OutputRefused, check_output_folder
+from generator.feeds import previous_publication
+from generator.feeds.calendars import read_published
+from generator.load.site_config import FEED_SECRET_VARIABLE, feed_secret_problem
+from generator.site.mkdocs_build import swap_into_place
+from generator.site.output_folder import MARKER, OutputRefused, check_output_folder
 from tests.conftest import MINIMAL_FILES, run_cli, write_plan
 
 # A line of /etc/shadow: what a link to it once printed in an error message.
@@ -527,7 +527,7 @@ def test_what_is_not_the_live_feed_stops_the_build_unshown(
 def test_an_endless_answer_stops_at_the_size_limit(
     repo: Path, server: str, published: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(previous_feed, "MAX_FEED_BYTES", 2 * 1024 * 1024)
+    monkeypatch.setattr(previous_publication, "MAX_FEED_BYTES", 2 * 1024 * 1024)
     url = server + "endless.ics"
     result = run_cli("build", "--previous", url, cwd=repo)
     assert_previous_refused(result, repo, f"the previous feed at {url} is larger than 2 MiB")
@@ -536,7 +536,7 @@ def test_an_endless_answer_stops_at_the_size_limit(
 def test_a_trickling_server_meets_the_deadline(
     repo: Path, server: str, published: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(previous_feed, "DEADLINE", 1)
+    monkeypatch.setattr(previous_publication, "DEADLINE", 1)
     url = server + "trickle.ics"
     result = run_cli("build", "--previous", url, cwd=repo)
     assert_previous_refused(
@@ -592,7 +592,7 @@ def test_a_local_previous_feed_that_is_missing_or_not_a_feed_stops_the_build(
 def test_a_local_feed_over_the_limit_is_not_read(
     repo: Path, published: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(previous_feed, "MAX_FEED_BYTES", len(published) - 1)
+    monkeypatch.setattr(previous_publication, "MAX_FEED_BYTES", len(published) - 1)
     result = run_cli("build", "--previous", "../first", cwd=repo)
     assert_previous_refused(result, repo, "the previous feed in ../first cannot be used")
     assert f"file is too large ({len(published)} bytes" in result.stderr

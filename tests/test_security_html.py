@@ -12,12 +12,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from generator.fragments import keep_out
-from generator.html_sanitizer import clean_body, clean_inline, clean_page
-from generator.markdown_safety import BodyRenderer
-from generator.markdown_text import body_for_markdown
-from generator.utm import tag_link
-from generator.values import ValueProblem, check_link, is_safe_link, link_scheme
+from generator.load.scalars import ValueProblem, check_link
+from generator.model.links import is_safe_link, link_scheme
+from generator.model.utm import tag_link
+from generator.pages.bodies import BodyRenderer
+from generator.pages.html_sanitizer import clean_body, clean_inline, clean_page
+from generator.pages.markdown_text import body_for_markdown
+from generator.pages.table_stash import keep_out
 from tests.conftest import MINIMAL_FILES, PlanFactory, run_cli, write_plan
 
 # -- the one link rule ---------------------------------------------------------

@@ -23,10 +23,12 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
-from generator import pipeline, preview, search_index
+from generator import build, check
+from generator.commands import preview_rebuild, serve
+from generator.commands.preview_server import HostRule, PreviewServer
 from generator.diagnostics import PlanError
-from generator.interruptions import Mask, made_safely
-from generator.preview_http import HostRule, PreviewServer
+from generator.runtime.interruptions import Mask, made_safely
+from generator.site import search_index
 from tests.conftest import PlanFactory, run_cli, write_plan
 
 # -- who the preview answers -------------------------------------------------------
@@ -253,10 +255,10 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 @pytest.fixture
-def built_preview(make_plan: PlanFactory, tmp_path: Path) -> Iterator[pipeline.Preview]:
+def built_preview(make_plan: PlanFactory, tmp_path: Path) -> Iterator[preview_rebuild.Preview]:
     root = make_plan()
-    inputs = pipeline.Inputs(root / "plan", root / "site_config.yml")
-    with pipeline.Preview(inputs, tmp_path / "preview") as built:
+    inputs = check.Inputs(root / "plan", root / "site_config.yml")
+    with preview_rebuild.Preview(inputs, tmp_path / "preview") as built:
         built.rebuild()
         yield built
 
@@ -293,7 +295,7 @@ def failing_after(pages: int, error: Callable[[], BaseException]) -> Callable[[s
     ids=["exception", "mkdocs-error", "disk-full"],
 )
 def test_a_build_that_fails_halfway_keeps_the_last_good_site(
-    built_preview: pipeline.Preview,
+    built_preview: preview_rebuild.Preview,
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
     change: str,
@@ -326,7 +328,7 @@ def test_a_build_that_fails_halfway_keeps_the_last_good_site(
     "stage", ["check_plan", "build_feeds", "render_pages", "mkdocs_config", "navigation"]
 )
 def test_an_unexpected_exception_keeps_the_last_good_site(
-    built_preview: pipeline.Preview, monkeypatch: pytest.MonkeyPatch, stage: str
+    built_preview: preview_rebuild.Preview, monkeypatch: pytest.MonkeyPatch, stage: str
 ) -> None:
     """Whatever raises (a date the calendar cannot hold, say), the served site stays,
     and the next rebuild, having kept nothing, is whole."""
@@ -336,7 +338,9 @@ def test_an_unexpected_exception_keeps_the_last_good_site(
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise OverflowError("date value out of range")
 
-    monkeypatch.setattr(pipeline, "_pages" if stage == "render_pages" else stage, broken)
+    # The preview calls the first three itself, the others through the build's helpers.
+    module = preview_rebuild if stage in ("check_plan", "build_feeds", "render_pages") else build
+    monkeypatch.setattr(module, "pages_of" if stage == "render_pages" else stage, broken)
     with pytest.raises(OverflowError):
         built_preview.rebuild()
     assert files_of(built_preview.out) == before
@@ -353,9 +357,9 @@ class Failing:
         raise self.error
 
 
-def failing(error: BaseException) -> pipeline.Preview:
+def failing(error: BaseException) -> preview_rebuild.Preview:
     """A preview whose rebuild raises `error`."""
-    return cast(pipeline.Preview, Failing(error))
+    return cast(preview_rebuild.Preview, Failing(error))
 
 
 @pytest.mark.parametrize(
@@ -372,7 +376,7 @@ def failing(error: BaseException) -> pipeline.Preview:
 def test_an_unexpected_exception_is_one_line_on_the_terminal(
     error: Exception, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    preview._rebuild(failing(error), show_traceback=False)
+    serve._rebuild(failing(error), show_traceback=False)
     err = capsys.readouterr().err
     assert err.count("\n") == 1, err
     assert err.startswith(f"error: the rebuild failed, {type(error).__name__}")
@@ -380,7 +384,7 @@ def test_an_unexpected_exception_is_one_line_on_the_terminal(
 
 
 def test_the_traceback_is_shown_when_asked_for(capsys: pytest.CaptureFixture[str]) -> None:
-    preview._rebuild(failing(OverflowError("date value out of range")), show_traceback=True)
+    serve._rebuild(failing(OverflowError("date value out of range")), show_traceback=True)
     err = capsys.readouterr().err
     assert err.startswith("error: the rebuild failed, OverflowError: date value out of range;")
     assert "Traceback (most recent call last)" in err
@@ -388,7 +392,7 @@ def test_the_traceback_is_shown_when_asked_for(capsys: pytest.CaptureFixture[str
 
 def test_a_stopping_signal_is_not_taken_for_a_failed_rebuild() -> None:
     with pytest.raises(KeyboardInterrupt):
-        preview._rebuild(failing(KeyboardInterrupt()), show_traceback=False)
+        serve._rebuild(failing(KeyboardInterrupt()), show_traceback=False)
 
 
 # -- the preview as a command -------------------------------------------------------
@@ -663,17 +667,17 @@ def test_a_port_in_use_is_said_in_one_line(make_plan: PlanFactory) -> None:
 CRASHING_PREVIEW = textwrap.dedent(
     """\
     import sys
-    from generator import pipeline
     from generator.__main__ import run
+    from generator.commands import preview_rebuild
 
-    check_plan = pipeline.check_plan
+    check_plan = preview_rebuild.check_plan
 
     def crashing(inputs):
         if "CRASH" in (inputs.plan_dir / "calendar" / "q1.yml").read_text():
             raise OverflowError("date value out of range")
         return check_plan(inputs)
 
-    pipeline.check_plan = crashing
+    preview_rebuild.check_plan = crashing
     sys.argv[0] = "plansite"
     run()
     """

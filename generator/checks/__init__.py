@@ -15,7 +15,7 @@ from generator.checks import audit, calendar_rules, channels, goals, measurement
 from generator.checks.registry import CheckContext, Labels, Rule
 from generator.diagnostics import Diagnostic, Severity
 from generator.i18n import Translator
-from generator.model import Plan, SiteConfig
+from generator.model.entities import Plan, SiteConfig
 
 RULES: tuple[Rule, ...] = (
     *goals.RULES,

@@ -7,7 +7,7 @@ from datetime import date
 
 from generator.checks.registry import CheckContext, Finding, found, rule
 from generator.diagnostics import Severity
-from generator.model import Goal
+from generator.model.entities import Goal
 
 MIN_GOALS = 3
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from generator.checks.registry import CheckContext, Finding, Labels, found, rule
 from generator.diagnostics import Location, Severity
-from generator.model import Channel, Plan
+from generator.model.entities import Channel, Plan
 
 # The rule-of-thirds groups: promote, share (others' or our ideas), connect.
 THIRDS = {"promote": "promote", "inform": "share", "educate": "share", "entertain": "share",

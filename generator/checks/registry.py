@@ -10,8 +10,8 @@ from functools import cached_property
 from typing import TypeVar
 
 from generator.diagnostics import Location, Severity
-from generator.model import Plan, SiteConfig
-from generator.occurrences import Occurrence, plan_occurrences
+from generator.model.entities import Plan, SiteConfig
+from generator.model.occurrences import Occurrence, plan_occurrences
 
 T = TypeVar("T")
 

@@ -1,0 +1,195 @@
+"""The pipeline: read -> check (check.py) -> write pages, feeds and site.
+
+Nothing is published before everything is known to be valid: a build writes
+into a scratch folder (the feeds start there while the checks still run) and
+swaps it in at the end. The preview (commands/preview_rebuild.py) runs the
+same stages, reusing what did not change.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from generator.check import (
+    Checked,
+    Inputs,
+    Read,
+    check_model,
+    check_plan,
+    read_plan,
+)
+from generator.checks.mix import mix_tables
+from generator.diagnostics import Location, PlanError, Report
+from generator.feeds.calendars import build_time, feed_paths, write_feeds
+from generator.feeds.previous_publication import PreviousFeedError, read_previous_feed
+from generator.model.entities import Plan, SiteConfig
+from generator.pages.html_rows import KeptCells
+from generator.pages.render import Page, navigation, render_pages
+from generator.runtime import forked
+from generator.site.mkdocs_build import (
+    LateFiles,
+    SiteBuildError,
+    build_site,
+    mkdocs_config,
+    scratch_folder,
+)
+from generator.site.output_folder import OutputRefused, check_output_folder
+
+__all__ = ["Checked", "Inputs", "build", "check_plan"]
+
+# A confidential plan asks every crawler to stay out (and each page says noindex).
+ROBOTS_DISALLOW_ALL = b"User-agent: *\nDisallow: /\n"
+
+
+def build(
+    inputs: Inputs,
+    out: Path,
+    strict: bool = False,
+    previous: str | None = None,
+    parallel: bool = True,
+) -> Checked:
+    """Check the plan, then write the site and feeds to `out` (replaced only on success).
+
+    The feeds already published (in `out`, or `previous`: a folder, an .ics
+    file or a URL) decide which events changed, so their SEQUENCE and
+    DTSTAMP move only when the plan does. With `parallel`, large calendars
+    are read on both cores, and the feeds are made in a forked process from
+    the moment the model is built, while this one runs the plan checks,
+    renders the pages and runs MkDocs; a failed check stops them, and they
+    are written only into the scratch folder. Without it, everything runs
+    here, one stage after the other (the benchmark times stages that way).
+
+    `out` must be a folder a build may replace (output_folder.py): that is
+    checked before anything else, and again just before the swap.
+    """
+    with _refused_output_reported(out):
+        real_out = check_output_folder(out, inputs.plan_dir, inputs.config_file)
+    read = read_plan(inputs, parallel)
+    where = previous or str(out)
+    out = real_out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with _model_frozen(), scratch_folder(out.parent) as folder:
+        work = functools.partial(
+            _write_feeds, read, where, previous is not None, build_time(), folder
+        )
+        try:
+            with forked.started(work, beside=parallel) as feeds:
+                checked = check_model(read)
+                if strict and checked.report.warnings:
+                    raise PlanError(checked.report)
+                with site_errors_reported(checked, inputs), _refused_output_reported(out, read):
+                    warnings = _write_site(checked, out, strict, folder, feeds.result)
+        except PreviousFeedError as exc:
+            raise unreadable_previous_feed(read.report, where, previous is not None, exc) from None
+        except forked.JobDied as exc:
+            read.report.error(
+                Location(inputs.plan_dir),
+                f"the process making the feeds stopped (exit code {exc.exit_code}); "
+                "nothing was written",
+                "build again; if the machine ran out of memory, free some or build on a larger one",
+            )
+            raise PlanError(read.report) from None
+    report_mkdocs_warnings(checked, inputs, warnings)
+    return checked
+
+
+@contextmanager
+def _refused_output_reported(out: Path, read: Read | None = None) -> Iterator[None]:
+    """An output folder a build may not replace, as an error of the build."""
+    try:
+        yield
+    except OutputRefused as exc:
+        report = read.report if read else Report()
+        report.error(Location(out), exc.message, exc.hint)
+        raise PlanError(report) from None
+
+
+@contextmanager
+def _model_frozen() -> Iterator[None]:
+    """Keep the garbage collector off what is read so far (the model lives as long
+    as the build): its passes over a large model slowed the pages and MkDocs,
+    and made the forked feeds process copy the pages they touched."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _write_feeds(read: Read, where: str, given: bool, now: datetime, folder: Path) -> None:
+    """Every feed into `folder`, against what is published in `where` (`given` with
+    --previous, or the output folder)."""
+    published = published_feed(read.plan, read.config, where, given)
+    write_feeds(read.plan, read.config, published, now, folder)
+
+
+def published_feed(plan: Plan, config: SiteConfig, where: str, given: bool) -> bytes | None:
+    """The combined feed as published in `where` (folder, file or URL), if any; a
+    place `given` with --previous must hold one."""
+    return read_previous_feed(where, feed_paths(plan, config)["all"], given, config.feed_secret)
+
+
+def unreadable_previous_feed(
+    report: Report, where: str, given: bool, exc: PreviousFeedError
+) -> PlanError:
+    # What --previous names may be a URL (no path) or hold a private plan's
+    # secret (the message shows it without): the option stands for it.
+    report.error(Location(Path("--previous") if given else Path(where)), str(exc), exc.hint)
+    return PlanError(report)
+
+
+@contextmanager
+def site_errors_reported(checked: Checked, inputs: Inputs) -> Iterator[None]:
+    try:
+        yield
+    except SiteBuildError as exc:
+        report = checked.report
+        report.error(Location(inputs.config_file), f"the site could not be built: {exc}")
+        raise PlanError(report) from None
+
+
+def report_mkdocs_warnings(checked: Checked, inputs: Inputs, warnings: list[str]) -> None:
+    for message in warnings:
+        checked.report.warning(Location(inputs.plan_dir), f"MkDocs: {message}")
+
+
+def pages_of(
+    checked: Checked, fragments_folder: Path, kept_cells: KeptCells | None = None
+) -> list[Page]:
+    context = checked.context
+    return render_pages(
+        checked.plan,
+        checked.config,
+        checked.findings,
+        mix_tables(context),
+        context.today,
+        context.all_occurrences,
+        fragments_folder=fragments_folder,
+        kept_cells=kept_cells,
+    )
+
+
+def site_settings(checked: Checked) -> dict[str, Any]:
+    return mkdocs_config(checked.config, navigation(checked.plan, checked.config))
+
+
+def robots_file(config: SiteConfig) -> dict[str, bytes]:
+    return {"robots.txt": ROBOTS_DISALLOW_ALL} if config.private else {}
+
+
+def _write_site(
+    checked: Checked, out: Path, strict: bool, folder: Path, feeds_ready: Callable[[], object]
+) -> list[str]:
+    """The pages and MkDocs into `folder`, then the feeds once ready; MkDocs' warnings."""
+    plan, config = checked.plan, checked.config
+    late = LateFiles(list(feed_paths(plan, config).values()), folder, feeds_ready)
+    kept_out = folder / ".fragments"  # beside the feeds, which have no such path
+    pages = pages_of(checked, kept_out)
+    settings = site_settings(checked)
+    return build_site(pages, settings, out, strict, robots_file(config), late, kept_out)

@@ -1,0 +1,1 @@
+"""The commands besides build and check: init, new, diff, export, serve."""

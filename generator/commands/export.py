@@ -1,0 +1,164 @@
+"""Exports of the calendar for other tools: every occurrence as CSV or JSON, and
+Hootsuite's bulk-composer files, so posts reach the scheduler a team pays for.
+
+Only this module knows those formats; it reads the checked plan, never files.
+"""
+
+from __future__ import annotations
+
+import _csv
+import csv
+import io
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from generator.commands.spreadsheet_cells import as_text_cell, describe, formula_start
+from generator.load.scalars import LAST_DATE
+from generator.model.entities import Plan, SiteConfig
+from generator.model.occurrences import plan_occurrences
+from generator.model.utm import post_link
+
+HOOTSUITE_ROWS = 350  # the most the bulk composer accepts in one file
+HOOTSUITE_FORMATS = {"dmy": "%d/%m/%Y %H:%M", "mdy": "%m/%d/%Y %H:%M"}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One post on one channel on one day."""
+
+    date: str
+    time: str
+    timezone: str
+    channel: str
+    network: str
+    type: str
+    title: str
+    copy: str
+    link: str
+    campaign: str
+    owner: str
+    status: str
+
+
+def rows(
+    plan: Plan, channel: str | None = None, first: date | None = None, last: date | None = None
+) -> list[Row]:
+    """Every occurrence in [first, last] (default: the plan period), repeats expanded.
+
+    A plan holds no date after LAST_DATE, so `--to 9999-12-31` stops there: a
+    repeat without an end would otherwise be expanded for eight millennia.
+    """
+    first = first or min([plan.period.start, *(p.date for p in plan.posts)])
+    last = min(last or plan.period.end, LAST_DATE)
+    found = []
+    for occurrence in plan_occurrences(plan.posts, first, last):
+        post = occurrence.post
+        for channel_id in post.channels:
+            if channel is not None and channel_id != channel:
+                continue
+            found.append(
+                Row(
+                    date=occurrence.day.isoformat(),
+                    time=occurrence.start.strftime("%H:%M") if occurrence.start else "",
+                    timezone=post.timezone.key,
+                    channel=channel_id,
+                    network=plan.channel(channel_id).network,
+                    type=post.type,
+                    title=post.title,
+                    copy=post.copy,
+                    link=post_link(plan, post, channel_id),
+                    campaign=post.campaign,
+                    owner=post.owner,
+                    status=post.status,
+                )
+            )
+    return found
+
+
+def as_csv(found: Iterable[Row]) -> str:
+    """Every cell quoted and none starting like a formula (see spreadsheet_safety)."""
+    out = io.StringIO()
+    writer = _writer(out)
+    writer.writerow(list(Row.__dataclass_fields__))
+    writer.writerows([as_text_cell(value) for value in asdict(row).values()] for row in found)
+    return out.getvalue()
+
+
+def _writer(out: io.StringIO) -> _csv.Writer:
+    """A CSV writer that quotes every cell.
+
+    Quoting only where needed left a lone carriage return in a title
+    unquoted (the line ends are "\n"), and readers split the row there.
+    Quoting every cell is also OWASP's advice for files spreadsheets open.
+    """
+    return csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
+
+
+def as_json(found: Iterable[Row]) -> str:
+    return json.dumps([asdict(row) for row in found], ensure_ascii=False, indent=2) + "\n"
+
+
+@dataclass(frozen=True)
+class HootsuiteFile:
+    name: str  # <channel>.csv, or <channel>-2.csv... when a channel needs several
+    text: str
+
+
+def hootsuite(
+    plan: Plan, config: SiteConfig, now: datetime, date_format: str = "dmy"
+) -> tuple[list[HootsuiteFile], list[str]]:
+    """Bulk-composer files, one per social profile (channel), and the warnings of
+    every row Hootsuite would refuse or change."""
+    zone = ZoneInfo(config.timezone)
+    files: list[HootsuiteFile] = []
+    warnings: list[str] = []
+    for channel in plan.channels:
+        lines: list[list[str]] = []
+        for row in rows(plan, channel.id):
+            if row.status in ("idea", "cancelled"):
+                continue
+            label = f"{row.date} '{row.title}' on {channel.id}"
+            if not row.time:
+                warnings.append(f"{label}: all-day post left out, Hootsuite needs a time")
+                continue
+            message = "\n\n".join(part for part in (row.title, row.copy) if part)
+            formula = _formula_warning(row, message)
+            if formula:
+                warnings.append(f"{label}: {formula}")
+                continue
+            local = datetime.fromisoformat(f"{row.date}T{row.time}").replace(
+                tzinfo=ZoneInfo(row.timezone)
+            )
+            at = local.astimezone(zone)  # Hootsuite reads times in the account's zone
+            if at.minute % 5:
+                warnings.append(f"{label}: {at:%H:%M} will be refused, minutes must end in 0 or 5")
+            if at <= now:
+                warnings.append(
+                    f"{label}: {at:%Y-%m-%d %H:%M} is past, Hootsuite takes future times only"
+                )
+            lines.append([at.strftime(HOOTSUITE_FORMATS[date_format]), message, row.link])
+        for part, start in enumerate(range(0, len(lines), HOOTSUITE_ROWS), 1):
+            name = f"{channel.id}.csv" if part == 1 else f"{channel.id}-{part}.csv"
+            out = io.StringIO()
+            _writer(out).writerows(lines[start : start + HOOTSUITE_ROWS])
+            files.append(HootsuiteFile(name, out.getvalue()))
+    return files, warnings
+
+
+def _formula_warning(row: Row, message: str) -> str:
+    """Why a row is left out of a Hootsuite file because a spreadsheet would run it.
+
+    The apostrophe that keeps a cell text in a spreadsheet would be published
+    as part of the message, so such a row is reported, never changed.
+    """
+    for cell, field in ((message, "title" if row.title.strip() else "copy"), (row.link, "link")):
+        sign = formula_start(cell)
+        if sign:
+            return (
+                f"left out, its {field} starts with {describe(sign)}, which a spreadsheet "
+                f"would run as a formula; begin the {field} with a letter or a digit"
+            )
+    return ""

@@ -1,0 +1,1 @@
+"""Plan -> .ics feeds (events, calendars, the previous publication)."""

@@ -1,0 +1,1 @@
+"""Plan files -> validated documents: marked YAML, schemas, scalars, site settings."""

@@ -1,0 +1,341 @@
+"""Checks each parsed file against its JSON Schema and words the errors for people.
+
+The schemas in `generator/schemas/` are the single statement of the plan
+format: the same files drive validation here and editor completion.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable, Iterator
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import fastjsonschema
+
+from generator.diagnostics import Diagnostic, Severity, did_you_mean
+from generator.load.marked_yaml import DataPath, SourceDoc
+from generator.load.scalars import (
+    ValueProblem,
+    check_link,
+    parse_date,
+    parse_duration,
+    parse_time,
+    parse_timezone,
+    quoted,
+)
+
+FILE_KINDS = (
+    "site_config",
+    "plan",
+    "goal",
+    "persona",
+    "channel",
+    "audit",
+    "content",
+    "inspiration",
+    "measurement",
+    "calendar",
+)
+
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "array": "a list",
+    "object": "a mapping of fields",
+    "boolean": "true or false",
+    "null": "empty",
+}
+
+
+def schema_texts() -> dict[str, str]:
+    """File name to JSON text of every schema shipped in the package."""
+    folder = resources.files("generator.load") / "schemas"
+    return {
+        entry.name: entry.read_text(encoding="utf-8")
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+        if entry.name.endswith(".schema.json")
+    }
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    """Write every schema into `folder` for editors: the same files validation uses,
+    so an editor never accepts what `plansite check` refuses."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in schema_texts().items():
+        target = folder / name
+        target.write_text(text, encoding="utf-8")
+        written.append(target)
+    return written
+
+
+if TYPE_CHECKING:
+    import jsonschema
+
+
+@cache
+def _validators() -> dict[str, jsonschema.protocols.Validator]:
+    """jsonschema's validators, which word the errors of a file the compiled
+    validator refused; imported only then, as most checks never need them."""
+    import jsonschema
+    from referencing import Registry, Resource
+
+    schemas = {name: json.loads(text) for name, text in schema_texts().items()}
+    registry: Registry[Any] = Registry().with_resources(
+        (name, Resource.from_contents(schema)) for name, schema in schemas.items()
+    )
+    checker = jsonschema.FormatChecker(formats=())
+    for name, check in _FORMATS.items():
+        checker.checks(name, raises=ValueProblem)(check)
+    return {
+        kind: jsonschema.Draft202012Validator(
+            schemas[f"{kind}.schema.json"], registry=registry, format_checker=checker
+        )
+        for kind in FILE_KINDS
+    }
+
+
+def _email(text: str) -> bool:
+    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text):
+        raise ValueProblem(f"{quoted(text)} is not an e-mail address")
+    return True
+
+
+def _returns_true(parse: Callable[[str], Any]) -> Callable[[object], bool]:
+    def check(value: object) -> bool:
+        if isinstance(value, str):
+            parse(value)
+        return True
+
+    return check
+
+
+_PARSERS: dict[str, Callable[[str], Any]] = {
+    "date": parse_date,
+    "local-time": parse_time,
+    "iana-timezone": parse_timezone,
+    "short-duration": parse_duration,
+    "link": check_link,
+    "email": _email,
+}
+_FORMATS = {name: _returns_true(parse) for name, parse in _PARSERS.items()}
+
+
+def _accepts(parse: Callable[[str], Any]) -> Callable[[str], bool]:
+    def check(value: str) -> bool:
+        try:
+            parse(value)
+        except ValueProblem:
+            return False
+        return True
+
+    return check
+
+
+@cache
+def _fast_validators() -> dict[str, Callable[[object], bool]]:
+    """Compiled validators (fastjsonschema) that only say valid or not.
+
+    Most files are valid, and jsonschema's interpreter took most of the time
+    of checking a large plan; it now runs only on a file the compiled
+    validator refuses, to word its errors. The schemas are bundled first (the
+    shared definitions copied into each) since the compiled validator does not
+    fetch other files.
+    """
+    schemas = {name: json.loads(text) for name, text in schema_texts().items()}
+    shared = schemas["common.schema.json"]["$defs"]
+    formats = {name: _accepts(parse) for name, parse in _PARSERS.items()}
+    compiled = {}
+    for kind in FILE_KINDS:
+        bundled = json.loads(
+            json.dumps(schemas[f"{kind}.schema.json"]).replace(
+                '"common.schema.json#/$defs/', '"#/$defs/'
+            )
+        )
+        bundled["$defs"] = {**shared, **bundled.get("$defs", {})}
+        bundled.pop("$schema", None)  # the keywords used mean the same in draft 7
+        bundled.pop("$id", None)
+        validate = fastjsonschema.compile(bundled, formats=formats, detailed_exceptions=False)
+        compiled[kind] = _quiet(validate)
+    return compiled
+
+
+def _quiet(validate: Callable[[object], object]) -> Callable[[object], bool]:
+    def is_valid(data: object) -> bool:
+        try:
+            validate(data)
+        except fastjsonschema.JsonSchemaException:
+            return False
+        return True
+
+    return is_valid
+
+
+def validate_doc(kind: str, doc: SourceDoc) -> list[tuple[DataPath, Diagnostic]]:
+    """Every schema problem of one document with the data path it concerns.
+
+    The path lets the caller leave out just the broken item (one post, one
+    account) and keep checking the rest.
+    """
+    if doc.data is None:
+        problem = Diagnostic(doc.locate(), Severity.ERROR, "file is empty", "fill in its fields")
+        return [((), problem)]
+    if not isinstance(doc.data, dict):
+        problem = Diagnostic(
+            doc.locate(),
+            Severity.ERROR,
+            f"the file must be a mapping of fields, not {_describe(doc.data)}",
+            "write 'field: value' lines at the top level",
+        )
+        return [((), problem)]
+    if kind not in doc.validated:
+        doc.validated[kind] = _problems(kind, doc)
+    found: list[tuple[DataPath, Diagnostic]] = doc.validated[kind]
+    return found
+
+
+def _problems(kind: str, doc: SourceDoc) -> list[tuple[DataPath, Diagnostic]]:
+    if _fast_validators()[kind](doc.data):
+        return []
+    errors = list(_validators()[kind].iter_errors(doc.data))
+    # A value of the wrong type breaks every other rule about it: say only that.
+    wrong_type = {tuple(e.absolute_path) for e in errors if e.validator == "type"}
+    # A date's pattern (for editors) says less than its format check: say only the latter.
+    wrong_format = {tuple(e.absolute_path) for e in errors if e.validator == "format"}
+    found: dict[tuple[DataPath, str], Diagnostic] = {}
+    for error in errors:
+        if error.validator != "type" and tuple(error.absolute_path) in wrong_type:
+            continue
+        if error.validator == "pattern" and tuple(error.absolute_path) in wrong_format:
+            continue
+        for data_path, message, hint in _explain(error):
+            if error.instance is None and not hint:
+                hint = _comment_hint(doc, data_path)
+            diagnostic = Diagnostic(doc.locate(data_path), Severity.ERROR, message, hint)
+            found.setdefault((data_path, message), diagnostic)
+    return [(data_path, diagnostic) for (data_path, _), diagnostic in found.items()]
+
+
+def _comment_hint(doc: SourceDoc, data_path: DataPath) -> str:
+    """Why a value someone wrote reads as empty: '#' after a space starts a comment."""
+    line = doc.locate(data_path).line - doc.line_offset - 1
+    lines = doc.text.splitlines()
+    if 0 <= line < len(lines) and re.search(r":\s+#", lines[line]):
+        return "a '#' after a space starts a YAML comment: put text that starts with '#' in quotes"
+    return ""
+
+
+Explained = tuple[DataPath, str, str]
+
+
+def _explain(error: jsonschema.ValidationError) -> Iterator[Explained]:
+    """(where, message, hint) for one schema error: the wording people read."""
+    path = tuple(error.absolute_path)
+    field = _field_name(path)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    expected = schema.get("x-expected")
+    value = error.instance
+    validator = error.validator
+    rule: Any = error.validator_value
+
+    if validator == "required":
+        for name in rule:
+            if isinstance(value, dict) and name not in value:
+                yield path, f"missing required field '{name}'", f"add '{name}:' here"
+    elif validator == "additionalProperties" and isinstance(value, dict):
+        known = schema.get("properties", {})
+        for key in value:
+            if key not in known:
+                hint = did_you_mean(key, known) or f"known fields: {', '.join(known)}"
+                yield (*path, key), f"unknown field '{key}'", hint
+    elif validator == "enum":
+        choices = [str(c) for c in rule]
+        shown = f"'{value}'" if isinstance(value, str) else _describe(value)
+        hint = did_you_mean(str(value), choices) if isinstance(value, str) else ""
+        yield path, f"{field} cannot be {shown}: expected one of {', '.join(choices)}", hint
+    elif validator == "format":
+        cause = error.cause
+        if isinstance(cause, ValueProblem):
+            yield path, f"{field}: {cause}", cause.hint
+        else:  # pragma: no cover - every format checker raises ValueProblem
+            yield path, f"{field}: {error.message}", ""
+    elif validator == "type":
+        wanted = expected or _TYPE_WORDS.get(str(rule), str(rule))
+        # Quoting a number makes it text: helpful only where plain text is wanted.
+        numeric = isinstance(value, int | float) and not isinstance(value, bool)
+        hint = "" if numeric and (rule != "string" or expected) else _type_hint(value)
+        yield path, f"{field} must be {wanted}, not {_describe(value)}", hint
+    elif validator == "not" and schema.get("x-not"):
+        yield path, f"{field} must be {schema['x-not']}", ""
+    elif expected:
+        yield path, f"{field} must be {expected}", ""
+    elif validator == "minLength":
+        yield path, f"{field} must not be empty", ""
+    elif validator == "minItems":
+        yield path, f"{field} must not be an empty list", ""
+    elif validator in _BOUNDS:
+        message = f"{field} must be {_BOUNDS[validator]} {_number(rule)}, not {_number(value)}"
+        yield path, message, schema.get("x-hint", "")
+    else:
+        yield path, f"{field}: {error.message}", ""
+
+
+_BOUNDS = {
+    "minimum": "at least",
+    "maximum": "at most",
+    "exclusiveMinimum": "above",
+    "exclusiveMaximum": "below",
+}
+_LONG_NUMBER = 16  # digits: beyond any bound of the schemas
+
+
+def _number(value: object) -> str:
+    """A number as a message shows it: 1e999 is read as infinity, and a number
+    pasted with thousands of digits is not echoed in full."""
+    if isinstance(value, float) and math.isinf(value):
+        return "infinity" if value > 0 else "minus infinity"
+    if isinstance(value, int) and not isinstance(value, bool):
+        digits = len(str(abs(value)))
+        if digits > _LONG_NUMBER:
+            return f"a {digits}-digit number"
+    return str(value)
+
+
+def _field_name(path: tuple[Any, ...]) -> str:
+    for part in reversed(path):
+        if isinstance(part, str):
+            return f"'{part}'"
+    return "value"
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, int | float):
+        shown = _number(value)
+        return shown if shown.startswith("a ") else f"the number {shown}"
+    if isinstance(value, str):
+        return f"the text '{value}'"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"
+
+
+def _type_hint(value: object) -> str:
+    if isinstance(value, dict):
+        return "this value is indented as a mapping; check the indentation"
+    if isinstance(value, list):
+        return "remove the '-' or the brackets"
+    if isinstance(value, str) and re.match(r"^-?[0-9.]+$", value):
+        return "write it without quotes"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return "put it in quotes to make it text"
+    return ""

@@ -1,0 +1,1 @@
+"""Documents -> Plan (typed entities, references resolved, ids, occurrences, UTM links)."""

@@ -1,0 +1,44 @@
+"""UTM-tagged links: how a post's clicks are traced back to its channel and campaign."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from generator.model.entities import Plan, Post
+from generator.model.links import WEB_LINK_SCHEMES, link_scheme
+
+UTM_KEYS = ("utm_source", "utm_medium", "utm_campaign", "utm_content")
+
+
+@lru_cache(maxsize=1 << 16)
+def tag_link(link: str, source: str, medium: str, campaign: str, content: str) -> str:
+    """`link` with UTM parameters set; its other query parameters are kept in order.
+
+    mailto: links are returned as they are: analytics cannot see them. Kept
+    for the next call: the preview tags every link again after each edit.
+    """
+    if link_scheme(link) not in WEB_LINK_SCHEMES:
+        return link
+    parts = urlsplit(link)
+    kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in UTM_KEYS]
+    values = dict(zip(UTM_KEYS, (source, medium, campaign, content), strict=True))
+    tags = [(key, value) for key, value in values.items() if value]
+    return urlunsplit(parts._replace(query=urlencode(kept + tags)))
+
+
+def post_link(plan: Plan, post: Post, channel_id: str) -> str:
+    """The post's link tagged for one of its channels; empty when the post has no link."""
+    if not post.link:
+        return ""
+    campaign = ""
+    if post.campaign:
+        found = plan.campaign(post.campaign)
+        campaign = found.utm_campaign or found.id
+    return tag_link(
+        post.link,
+        source=plan.channel(channel_id).network,
+        medium=plan.utm_medium,
+        campaign=campaign or post.type,
+        content=post.id,
+    )

@@ -1,0 +1,1 @@
+"""Plan -> Markdown pages (page data, HTML rows, charts, authored bodies, templates/)."""

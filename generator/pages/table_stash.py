@@ -1,0 +1,87 @@
+"""The tables that grow with the posts, kept out of Markdown and put back into
+the finished pages.
+
+A calendar of thousands of posts is thousands of table rows. Passed through
+Markdown, each row was parsed again by Python-Markdown and then by the search
+plugin: even a 1,000-post plan's tables took a third of MkDocs' time. These
+tables are rendered to HTML by the templates (escaped by markupsafe), replaced
+in the Markdown by a placeholder, and swapped back in by a MkDocs hook
+(`mkdocs_hooks.py`) once the page is rendered. Since that is after the
+hook that sanitizes each page's content, they are sanitized as they are
+kept out, with the same allow-list (html_sanitizer.clean_page).
+
+The placeholder holds the table's text, which the search plugin indexes in
+the table's section as it would have indexed the table, each cell a word
+apart. Above `SEARCHED_ROWS` rows it holds none: a year of posts in the
+search index would be megabytes each visitor's browser downloads and indexes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from markupsafe import Markup
+
+from generator.pages.html_sanitizer import clean_page
+
+SEARCHED_ROWS = 200
+# The placeholder's text holds no tag, but Markdown would add some (<em>...) to
+# a placeholder it took for a paragraph: up to the first </div> is still it.
+_PLACEHOLDER = re.compile(r'<div data-plansite-fragment="([0-9a-f]+)">.*?</div>', re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+
+# Where the fragments of the build under way are, one file each: a 50k-post
+# calendar's tables are tens of MB that need not stay in memory.
+_folder: Path | None = None
+
+
+def placeholder(key: str, html: str, rows: int) -> Markup:
+    """What stands in the Markdown for the table `html` of `rows` rows: its text, if
+    searched.
+
+    Taking the tags out of markupsafe-escaped HTML leaves escaped text: every
+    `<` in it starts a tag.
+    """
+    text = " ".join(_TAG.sub(" ", html).split()) if rows <= SEARCHED_ROWS else ""
+    return Markup(f'<div data-plansite-fragment="{key}">{text}</div>')
+
+
+def keep_out(folder: Path, key: str, html: str) -> str:
+    """Write one fragment into `folder`, sanitized; return a digest of it (what
+    changed, for the preview).
+
+    The preview renders every table again after each edit, mostly the same:
+    a table whose HTML is the one `folder` already holds sanitized (its
+    digest is written beside it) is not sanitized again. Sanitizing is
+    deterministic, so the file is the one a fresh folder would get.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    source = html.encode()
+    digest = hashlib.sha256(source).hexdigest()
+    made_from = folder / f"{key}.sha256"
+    if made_from.is_file() and made_from.read_text("ascii") == digest:
+        return digest
+    made_from.unlink(missing_ok=True)  # until the new fragment is written
+    (folder / f"{key}.html").write_bytes(clean_page(html).encode())  # bytes: a \r stays a \r
+    made_from.write_text(digest, "ascii")
+    return digest
+
+
+def use(folder: Path) -> None:
+    """The folder this build's fragments were written to, for fill()."""
+    global _folder
+    _folder = folder
+
+
+def fill(html: str) -> str:
+    """`html` with every placeholder replaced by its fragment."""
+    if "data-plansite-fragment" not in html:
+        return html
+    return _PLACEHOLDER.sub(_fragment, html)
+
+
+def _fragment(match: re.Match[str]) -> str:
+    assert _folder is not None, "fragments.use() runs before MkDocs"
+    return (_folder / f"{match.group(1)}.html").read_bytes().decode()

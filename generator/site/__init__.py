@@ -1,0 +1,1 @@
+"""Markdown pages -> HTML with MkDocs and Material: hooks, search, theme, output folder."""

@@ -1,0 +1,394 @@
+"""Every page kind of the example site, read as parsed HTML."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import icalendar
+import pytest
+import recurring_ical_events
+import yaml
+from babel.dates import format_date
+from bs4 import BeautifulSoup, Tag
+
+from generator import check
+from generator.i18n import Translator
+from generator.pages import table_stash
+from generator.pages.html_rows import TableRows
+from tests.conftest import EXAMPLE_CONFIG, EXAMPLE_PLAN, PlanFactory, run_cli
+
+
+def page(site: Path, url_path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url_path / "index.html").read_text("utf-8"), "html.parser")
+
+
+def article(html: BeautifulSoup) -> Tag:
+    found = html.select_one("article")
+    assert found is not None
+    return found
+
+
+def load(name: str) -> Any:
+    """A plan file read with PyYAML's BaseLoader: every scalar stays text, as written."""
+    return yaml.load((EXAMPLE_PLAN / name).read_text("utf-8"), Loader=yaml.BaseLoader)
+
+
+def front_matter(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.load(path.read_text("utf-8").split("---\n")[1], yaml.BaseLoader)
+    return data
+
+
+CALENDAR_FILES = ("calendar/2027-q1.yml", "calendar/campagne-printemps.yml")
+
+
+def all_posts() -> list[dict[str, Any]]:
+    return [post for name in CALENDAR_FILES for post in load(name)["posts"]]
+
+
+def cells(row: Tag) -> list[Tag]:
+    return row.find_all("td")
+
+
+def test_every_account_appears_once_in_the_inventory(example_site: Path) -> None:
+    accounts = load("audit.yml")["accounts"]
+    table = article(page(example_site, "audit")).find("table")
+    assert isinstance(table, Tag)
+    rows = table.select("tbody tr")
+    assert len(rows) == len(accounts)
+    by_handle = {
+        (cells(r)[0].get_text(strip=True), cells(r)[1].get_text(strip=True)): r for r in rows
+    }
+    labels = {"keep": "conserver", "update": "mettre à jour", "create": "créer",
+              "delete": "supprimer", "report": "signaler"}  # fmt: skip
+    for account in accounts:
+        row = by_handle[(account["network"], account["handle"])]
+        badge = row.select_one(".ps-badge")
+        assert badge is not None
+        assert badge.get_text() == labels[account.get("status", "keep")]
+        assert f"ps-badge--{account.get('status', 'keep')}" in badge["class"]
+        if "url" in account:
+            assert cells(row)[1].a["href"] == account["url"]
+        owner = cells(row)[2]
+        if "owner" in account:
+            assert owner.get_text(strip=True) == account["owner"]
+        else:
+            assert owner.select_one(".ps-missing") is not None
+
+
+def test_impostors_and_accounts_to_delete_have_their_sections(example_site: Path) -> None:
+    accounts = load("audit.yml")["accounts"]
+    text = article(page(example_site, "audit")).get_text(" ")
+    impostors = [a for a in accounts if a.get("official") == "false"]
+    deleted = [a for a in accounts if a.get("status") == "delete"]
+    assert impostors and deleted
+    sections = text.split("Comptes imposteurs à signaler")[1]
+    for account in impostors + deleted:
+        assert account["handle"] in sections
+
+
+def test_every_mission_is_on_its_page_and_in_the_missions_table(example_site: Path) -> None:
+    table = article(page(example_site, "channels"))
+    in_table = [span.get_text() for span in table.select(".ps-mission")]
+    for path in sorted((EXAMPLE_PLAN / "channels").glob("*.md")):
+        mission = front_matter(path)["mission"].strip()
+        channel_page = article(page(example_site, f"channels/{path.stem}"))
+        assert [s.get_text() for s in channel_page.select(".ps-mission")] == [mission]
+        assert mission in in_table
+        subscribe = channel_page.select_one("a.md-button")
+        assert subscribe is not None
+        assert subscribe["href"] == f"../../calendar/{path.stem}.ics"
+
+
+def test_goal_pages_draw_every_progress_point(example_site: Path) -> None:
+    for path in sorted((EXAMPLE_PLAN / "goals").glob("*.md")):
+        goal = front_matter(path)
+        chart = article(page(example_site, f"goals/{path.stem}")).select_one("svg.ps-progress")
+        assert chart is not None
+        assert len(chart.select("circle")) == len(goal["progress"])
+
+
+def test_goal_pace_matches_the_plan(example_site: Path) -> None:
+    html = page(example_site, "goals/taux-conversion")
+    assert html.select_one(".ps-pace--off") is not None
+    assert page(example_site, "goals/abonnes-instagram").select_one(".ps-pace--on") is not None
+
+
+def month_rows(site: Path, month: str) -> list[tuple[str, str]]:
+    """(date as shown, title) of every row of one month of the calendar page."""
+    html = page(site, "calendar")
+    heading = html.find(id=month)
+    assert isinstance(heading, Tag), month
+    table = heading.find_next("table")
+    assert isinstance(table, Tag)
+    return [(cells(r)[0].get_text(strip=True), cells(r)[4].get_text(strip=True))
+            for r in table.select("tbody tr")]  # fmt: skip
+
+
+@pytest.mark.parametrize("month", [1, 2, 3])
+def test_the_calendar_lists_every_occurrence_of_a_month(example_site: Path, month: int) -> None:
+    """Expected rows come from the feed, expanded by recurring-ical-events (an
+    independent implementation of RFC 5545 repeats); ideas are only on the page."""
+    feed = icalendar.Calendar.from_ical((example_site / "calendar.ics").read_bytes())
+    first = date(2027, month, 1)
+    last = date(2027, month + 1, 1)
+    expected = set()
+    for event in recurring_ical_events.of(feed).between(first, last):
+        start = event.decoded("DTSTART")
+        day = start.date() if hasattr(start, "date") else start
+        shown = format_date(day, "EEE d MMM", locale="fr")
+        expected.add((shown, str(event["SUMMARY"])))
+    ideas = {
+        (format_date(date.fromisoformat(p["date"]), "EEE d MMM", locale="fr"), p["title"])
+        for p in all_posts()
+        if p.get("status") == "idea" and p["date"].startswith(f"2027-{month:02d}")
+    }
+    rows = month_rows(example_site, f"2027-{month:02d}")
+    assert len(rows) == len(set(rows))
+    assert set(rows) == expected | ideas
+
+
+def test_utm_links_carry_the_right_parameters(example_site: Path) -> None:
+    posts = all_posts()
+    campaigns = {c["id"]: c for name in CALENDAR_FILES for c in load(name).get("campaigns", [])}
+    networks = {
+        p.stem: front_matter(p)["network"] for p in (EXAMPLE_PLAN / "channels").glob("*.md")
+    }
+    html = page(example_site, "measurement")
+    links = [a["href"] for a in html.select(".ps-utm a")]
+    expected_count = sum(
+        len(p["channel"]) if isinstance(p["channel"], list) else 1 for p in posts if "link" in p
+    )
+    assert len(links) == expected_count
+    by_content = {parse_qs(urlsplit(link).query)["utm_content"][0]: link for link in links}
+    checked = 0
+    for post in posts:
+        if "link" not in post or "id" not in post:
+            continue
+        channels = post["channel"] if isinstance(post["channel"], list) else [post["channel"]]
+        matching = [link for link in links if f"utm_content={post['id']}" in link]
+        assert len(matching) == len(channels)
+        query = parse_qs(urlsplit(by_content[post["id"]]).query)
+        assert query["utm_source"][0] in {networks[c] for c in channels}
+        assert query["utm_medium"] == ["social"]
+        campaign = campaigns.get(post.get("campaign", ""), {})
+        assert query["utm_campaign"] == [campaign.get("utm_campaign", post.get("type"))]
+        for key, values in parse_qs(urlsplit(post["link"]).query).items():
+            assert query[key] == values  # existing parameters are kept
+        checked += 1
+    assert checked > 10
+
+
+def test_overview_shows_next_review_and_the_next_ten_posts(example_site: Path) -> None:
+    html = article(page(example_site, ""))
+    review = html.select_one(".ps-next-review")
+    assert review is not None
+    assert review.get_text() == "29 mars 2027"  # last review 26 February + a month
+    tables = html.find_all("table")
+    upcoming = tables[-1].select("tbody tr")
+    assert len(upcoming) == 10
+
+
+def test_persona_pages_list_the_channels_where_they_are(example_site: Path) -> None:
+    for path in sorted((EXAMPLE_PLAN / "personas").glob("*.md")):
+        persona = front_matter(path)
+        html = article(page(example_site, f"personas/{path.stem}"))
+        assert html.h1 is not None
+        assert html.h1.get_text(strip=True).rstrip("¶") == persona["name"]
+        linked = {a["href"] for a in html.find_all("a") if "/channels/" in a["href"]}
+        networks = {
+            p.stem: front_matter(p)["network"] for p in (EXAMPLE_PLAN / "channels").glob("*.md")
+        }
+        expected = {f"../../channels/{c}/" for c, n in networks.items() if n in persona["channels"]}
+        assert linked == expected
+
+
+def test_campaign_pages_list_their_posts(example_site: Path) -> None:
+    for name in CALENDAR_FILES:
+        for campaign in load(name).get("campaigns", []):
+            html = article(page(example_site, f"campaigns/{campaign['id']}"))
+            assert html.h1 is not None
+            assert html.h1.get_text(strip=True).rstrip("¶") == campaign["name"]
+            titles = {
+                cells(r)[4].get_text(strip=True)
+                for r in html.select("table")[-1].select("tbody tr")
+            }
+            expected = {p["title"] for p in all_posts() if p.get("campaign") == campaign["id"]}
+            assert titles == expected
+
+
+def test_an_english_build_speaks_english(tmp_path: Path) -> None:
+    shutil.copytree(EXAMPLE_PLAN, tmp_path / "plan")
+    config = EXAMPLE_CONFIG.read_text("utf-8").replace("language: fr", "language: en")
+    (tmp_path / "site_config.yml").write_text(config, "utf-8")
+    result = run_cli("build", cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    html = page(tmp_path / "site", "audit")
+    assert html.html is not None
+    assert html.html["lang"] == "en"
+    headers = [th.get_text(strip=True) for th in article(html).find("table").find_all("th")]
+    assert headers[:5] == ["Network", "Handle", "Owner", "Purpose", "Status"]
+    goal = page(tmp_path / "site", "goals/abonnes-instagram")
+    assert goal.select_one(".ps-baseline").get_text() == "8,450"
+    nav = [a.get_text(strip=True) for a in goal.select(".md-nav__link")]
+    assert "Goals" in nav
+
+
+def test_page_count_does_not_grow_with_posts(make_plan: PlanFactory) -> None:
+    few = make_plan()
+    assert run_cli("build", "--out", "few", cwd=few).exit_code == 0
+    many_posts = "posts:\n" + "".join(
+        f"  - {{id: p{i}, date: 2027-01-{1 + i % 28:02d}, channel: instagram, type: tips, "
+        f"title: Post {i}, link: 'https://shop.example/'}}\n"
+        for i in range(300)
+    )
+    (few / "plan" / "calendar" / "q1.yml").write_text(many_posts)
+    assert run_cli("build", "--out", "many", cwd=few).exit_code == 0
+    count = lambda out: len(list((few / out).rglob("index.html")))  # noqa: E731
+    assert count("many") == count("few")
+
+
+def test_a_large_month_is_complete_and_escaped(make_plan: PlanFactory) -> None:
+    """Tables that grow with the posts skip Markdown (table_stash.py): a large one must
+    still be whole, escaped, and leave no placeholder behind."""
+    posts = "posts:\n" + "".join(
+        f"  - {{id: p{i}, date: 2027-01-{1 + i % 28:02d}, channel: instagram, type: tips, "
+        f"title: '<b>Post</b> {i}', link: 'https://shop.example/{i}'}}\n"
+        for i in range(300)
+    )
+    root = make_plan({"plan/calendar/q1.yml": posts})
+    assert run_cli("build", cwd=root).exit_code == 0
+    html_text = (root / "site" / "calendar" / "index.html").read_text("utf-8")
+    assert "plansite-fragment" not in html_text
+    html = BeautifulSoup(html_text, "html.parser")
+    rows = month_rows(root / "site", "2027-01")
+    assert len(rows) == 300
+    assert {title for _, title in rows} == {f"<b>Post</b> {i}" for i in range(300)}
+    assert html.select("article b") == []
+    first = html.find(id="p0")
+    assert first is not None and first.name == "tr"
+    links = [a["href"] for a in first.find_all("a")]
+    assert links == ["../channels/instagram/"]
+
+
+def test_tables_are_searched_in_their_section_up_to_200_rows(make_plan: PlanFactory) -> None:
+    """A kept-out table's text is indexed where the table is, a cell a word; a month
+    of 300 posts is not indexed row by row (the search index would weigh megabytes)."""
+    january = "".join(
+        f"  - {{id: p{i}, date: 2027-01-{1 + i % 28:02d}, channel: instagram, type: tips, "
+        f"title: 'Crowded {i}'}}\n"
+        for i in range(300)
+    )
+    february = (
+        "  - {id: lamp, date: 2027-02-03, channel: instagram, type: tips, title: 'Lamp <Day>'}\n"
+    )
+    root = make_plan({"plan/calendar/q1.yml": "posts:\n" + january + february})
+    assert run_cli("build", cwd=root).exit_code == 0
+    index = json.loads((root / "site" / "search" / "search_index.json").read_text("utf-8"))
+    text = {entry["location"]: entry["text"] for entry in index["docs"]}
+    assert "Tips Lamp &lt;Day&gt;" in text["calendar/#2027-02"]
+    assert "instagram" in text["calendar/#2027-02"].split()
+    assert "Crowded" not in text["calendar/#2027-01"]
+    page = BeautifulSoup(
+        (root / "site" / "calendar" / "index.html").read_text("utf-8"), "html.parser"
+    )
+    assert page.select("[data-plansite-fragment]") == []
+    assert [title for _, title in month_rows(root / "site", "2027-02")] == ["Lamp <Day>"]
+
+
+def test_tagged_links_leave_the_search_index_above_200_rows(tmp_path: Path) -> None:
+    """The limit counts the table's rows: a post tagged for two channels is two."""
+    shutil.copytree(EXAMPLE_PLAN, tmp_path / "plan")
+    shutil.copy(EXAMPLE_CONFIG, tmp_path / "site_config.yml")
+    (tmp_path / "plan" / "calendar" / "extra.yml").write_text(
+        "posts:\n"
+        + "".join(
+            f"  - {{id: extra-{i}, date: 2027-03-{1 + i % 28:02d}, channel: [instagram, facebook],"
+            f" title: Extra {i}, link: 'https://shop.example/extra/{i}'}}\n"
+            for i in range(110)
+        ),
+        encoding="utf-8",
+    )
+    assert run_cli("build", cwd=tmp_path).exit_code == 0
+    page = BeautifulSoup(
+        (tmp_path / "site" / "measurement" / "index.html").read_text("utf-8"), "html.parser"
+    )
+    links = page.select(".ps-utm-links tbody tr")
+    assert len(links) > 220
+    index = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text("utf-8"))
+    measurement = " ".join(
+        d["text"] for d in index["docs"] if d["location"].startswith("measurement/")
+    )
+    assert measurement and "utm_content" not in measurement
+
+
+def test_a_placeholder_markdown_wrapped_is_still_replaced(tmp_path: Path) -> None:
+    """Markdown adds tags to a placeholder it takes for a paragraph (an indented
+    one, say): the table must still replace it, not vanish."""
+    table = "<table><tbody><tr><td>x</td></tr></tbody></table>"
+    digest = table_stash.keep_out(tmp_path, "ab12", table)
+    assert digest
+    table_stash.use(tmp_path)
+    wrapped = '<p><div data-plansite-fragment="ab12"><em>x</em> y\n z</div></p>'
+    assert table_stash.fill(wrapped) == f"<p>{table}</p>"
+
+
+def test_init_writes_a_plan_that_builds_strictly(tmp_path: Path) -> None:
+    created = run_cli("init", "new-plan", cwd=tmp_path)
+    assert created.exit_code == 0, created.output
+    root = tmp_path / "new-plan"
+    assert (root / ".gitignore").read_text().strip().endswith("/site/")
+    kinds = {p.parent.name for p in (root / "plan").rglob("*.md")}
+    assert kinds == {"plan", "goals", "personas", "channels"}
+    result = run_cli("build", "--strict", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[-1] == "0 errors, 0 warnings; site written to site/"
+
+
+def test_init_never_overwrites(tmp_path: Path) -> None:
+    (tmp_path / "site_config.yml").write_text("site_name: Mine\n")
+    result = run_cli("init", ".", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert "already exist" in result.stderr
+    assert (tmp_path / "site_config.yml").read_text() == "site_name: Mine\n"
+    assert not (tmp_path / "plan").exists()
+
+
+def test_occurrence_rows_escape_every_cell_and_anchor_a_post_once(
+    make_plan: PlanFactory,
+) -> None:
+    evil = "<b>bold</b> & 'quoted'"
+    root = make_plan(
+        {
+            "plan/content.yml": "types:\n"
+            f"  - {{id: tips, name: {json.dumps(evil)}, share: 100, purpose: educate}}\n",
+            "plan/calendar/q1.yml": "campaigns:\n"
+            f"  - {{id: launch, name: {json.dumps(evil)}, "
+            "start: 2027-01-01, end: 2027-01-31}\n"
+            "posts:\n  - id: weekly\n    date: 2027-01-05\n"
+            "    time: '10:00'\n    timezone: America/New_York\n    channel: instagram\n"
+            f"    type: tips\n    campaign: launch\n    title: {json.dumps(evil)}\n"
+            "    repeat: {every: week, count: 3}\n",
+        }
+    )
+    checked = check.check_plan(check.Inputs(root / "plan", root / "site_config.yml"))
+    rows = TableRows(checked.plan, checked.config, Translator("en"))
+    html = rows.occurrences(checked.context.all_occurrences, anchors=True, root="../")
+    table = BeautifulSoup(f"<table>{html}</table>", "html.parser")
+    found = table.find_all("tr")
+    assert len(found) == 3
+    assert [tr.get("id") for tr in found] == ["weekly", None, None]
+    for tr in found:
+        cells = [td.get_text() for td in tr.find_all("td")]
+        assert cells[1] == "10:00 (America/New_York)"
+        assert cells[3:5] == [evil, evil]
+        assert cells[6] == evil
+        assert tr.find("b") is None
+        assert [a["href"] for a in tr.find_all("a")] == [
+            "../channels/instagram/",
+            "../campaigns/launch/",
+        ]

@@ -54,8 +54,10 @@ class _Holding:
         self.mask = signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING)
         if threading.current_thread() is threading.main_thread():
             for stopping in STOPPING:
-                before = signal.signal(stopping, self._note)
-                self._handlers[stopping] = signal.SIG_DFL if before is None else before
+                # An ignored signal stays so (a process forked meanwhile reads that).
+                if signal.getsignal(stopping) is not signal.SIG_IGN:
+                    before = signal.signal(stopping, self._note)
+                    self._handlers[stopping] = signal.SIG_DFL if before is None else before
 
     def give_back(self) -> None:
         for stopping, handler in self._handlers.items():

@@ -56,7 +56,7 @@ STAGES = (
     Stage("mix_tables (pages)", "generator.build", "mix_tables"),
     Stage("render_pages", "generator.build", "render_pages"),
     Stage("build_site", "generator.build", "build_site"),
-    Stage("MkDocs itself", "generator.site.mkdocs_build", "_run_mkdocs", nested=True),
+    Stage("MkDocs itself", "generator.site.scratch_build", "run_mkdocs", nested=True),
     # Forked beside the pages and MkDocs in `plansite build`; timed here where
     # build_site() waits for them, in the same process.
     Stage("write_feeds", "generator.build", "write_feeds", nested=True),
@@ -72,16 +72,23 @@ class InProcess:
     warnings: int
 
 
-def time_build(plan_dir: Path, config_file: Path, out: Path) -> InProcess:
+def time_build(
+    plan_dir: Path,
+    config_file: Path,
+    out: Path,
+    templates: build.KeptTemplates | None = None,
+) -> InProcess:
     """Run `build.build()` once into `out` (which must not exist: no previous feed).
 
     The stages run one after the other here (no feeds made in a forked
     process, where they could not be timed): the total is the work of the
     build, the `plansite build` command's wall time what a user waits.
+    `templates` are those an earlier build compiled (the warm-up's).
     """
+    inputs = build.Inputs(plan_dir, config_file)
     with _timed_stages() as seconds:
         start = time.perf_counter()
-        checked = build.build(build.Inputs(plan_dir, config_file), out, parallel=False)
+        checked = build.build(inputs, out, parallel=False, templates=templates)
         total = time.perf_counter() - start
     return InProcess(dict(seconds), total, len(checked.report.warnings))
 

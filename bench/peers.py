@@ -2,8 +2,9 @@
 
 - A bare `mkdocs build` of a plain site with as many pages as plansite's
   site, each page 40 lines with a 20-row table, under the same Material
-  settings plansite uses (`mkdocs_config()`): what the HTML costs before
-  plansite adds anything.
+  settings plansite uses (`settings_from_config()`, without the hooks
+  plugin each plansite build adds): what the HTML costs before plansite
+  adds anything.
 - yaml2ics, a small tool that turns a YAML list of events into one ICS
   file, converting the same events as plansite's combined feed: what a
   straightforward feed generator costs.
@@ -27,7 +28,7 @@ from bench.synthetic import TIMEZONE, Post, SyntheticPlan
 from generator.diagnostics import Report
 from generator.load.site_config import load_config
 from generator.model.entities import WEEKDAYS
-from generator.site.mkdocs_build import mkdocs_config
+from generator.site.site_settings import settings_from_config
 
 YAML2ICS_VENV = Path("/tmp/bench-yaml2ics")
 STATUSES = {"scheduled": "CONFIRMED", "published": "CONFIRMED", "draft": "TENTATIVE",
@@ -60,7 +61,7 @@ def bare_mkdocs(pages: int, config_file: Path, work: Path) -> tuple[Command, int
     nav = _write_plain_pages(docs, pages)
     config = load_config(config_file, Report())
     assert config is not None, f"{config_file} is not a valid site configuration"
-    settings = mkdocs_config(config, nav)
+    settings = settings_from_config(config, nav)
     settings.update(docs_dir=str(docs), site_dir=str(work / "site"))
     mkdocs_yml = work / "mkdocs.yml"
     mkdocs_yml.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=True), "utf-8")

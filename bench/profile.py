@@ -43,12 +43,13 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(folder)
         warm = write_plan(work / "warm-up", WARM_UP_POSTS)
         warm_inputs = build.Inputs(warm.plan_dir, warm.config_file)
-        build.build(warm_inputs, work / "warm-up" / "site", parallel=False)
+        templates = build.KeptTemplates()  # compiled by the warm-up, kept for the build
+        build.build(warm_inputs, work / "warm-up" / "site", parallel=False, templates=templates)
         plan = write_plan(work / "plan", args.posts)
         inputs = build.Inputs(plan.plan_dir, plan.config_file)
         profiler = cProfile.Profile()
         # In one process: the feeds, forked in `plansite build`, are profiled too.
-        profiler.runcall(build.build, inputs, work / "site", parallel=False)
+        profiler.runcall(build.build, inputs, work / "site", parallel=False, templates=templates)
     if args.save:
         profiler.dump_stats(args.save)
     stats = pstats.Stats(profiler, stream=sys.stdout)

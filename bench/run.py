@@ -87,8 +87,10 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="plansite-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        _warm_up(work)
-        prepared = {size: prepare_size(size, work, args.seed, args.repeat) for size in args.sizes}
+        templates = _warm_up(work)
+        prepared = {
+            size: prepare_size(size, work, args.seed, args.repeat, templates) for size in args.sizes
+        }
         bare = None if args.skip_peer else _bare_mkdocs(prepared, work)
         results, bare_run = run_commands(prepared, args.repeat, bare)
         peers = Peers(note="skipped (--skip-peer)")
@@ -129,12 +131,15 @@ def _progress(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
-def _warm_up(work: Path) -> None:
+def _warm_up(work: Path) -> build.KeptTemplates:
     """One small untimed build, so the first size does not pay for what every later
-    one reuses (compiled schemas and templates, imported MkDocs plugins)."""
+    one reuses (compiled schemas, imported MkDocs plugins, and the templates it
+    compiled, which it returns for the in-process builds, as the preview keeps them)."""
     folder = _fresh(work / "warm-up")
     plan = write_plan(folder, WARM_UP_POSTS)
-    time_build(plan.plan_dir, plan.config_file, folder / "site")
+    templates = build.KeptTemplates()
+    time_build(plan.plan_dir, plan.config_file, folder / "site", templates)
+    return templates
 
 
 def _fresh(folder: Path) -> Path:
@@ -160,7 +165,9 @@ class Prepared:
     preview_seconds: float
 
 
-def prepare_size(posts: int, work: Path, seed: int, repeat: int) -> Prepared:
+def prepare_size(
+    posts: int, work: Path, seed: int, repeat: int, templates: build.KeptTemplates
+) -> Prepared:
     folder = _fresh(work / f"{posts}")
     _progress(f"{posts} posts: writing the plan")
     start = time.perf_counter()
@@ -169,7 +176,7 @@ def prepare_size(posts: int, work: Path, seed: int, repeat: int) -> Prepared:
     if plan.warnings_expected:
         _progress(f"{posts} posts: more occurrences than free slots, expect PS502 warnings")
     _progress(f"{posts} posts: in-process build")
-    inprocess = time_build(plan.plan_dir, plan.config_file, folder / "site-inprocess")
+    inprocess = time_build(plan.plan_dir, plan.config_file, folder / "site-inprocess", templates)
     preview_seconds = math.nan  # the reference size's is measured in turns with its builds
     if posts != REFERENCE_SIZE:
         _progress(f"{posts} posts: preview rebuild after one edit, {repeat} times")

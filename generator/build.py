@@ -12,6 +12,7 @@ import functools
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -29,22 +30,37 @@ from generator.diagnostics import Location, PlanError, Report
 from generator.feeds.calendars import build_time, feed_paths, write_feeds
 from generator.feeds.previous_publication import PreviousFeedError, read_previous_feed
 from generator.model.entities import Plan, SiteConfig
-from generator.pages.html_rows import KeptCells
-from generator.pages.render import Page, navigation, render_pages
+from generator.pages.page_context import PageContext
+from generator.pages.page_templates import PageTemplates
+from generator.pages.render import Page, PageRenderer, render_pages
+from generator.pages.site_map import navigation_from_plan
+from generator.pages.table_stash import TableStash
 from generator.runtime import forked
-from generator.site.mkdocs_build import (
-    LateFiles,
-    SiteBuildError,
-    build_site,
-    mkdocs_config,
-    scratch_folder,
-)
+from generator.site.compiled_templates import CompiledTemplates
+from generator.site.mkdocs_run import SiteBuildError
 from generator.site.output_folder import OutputRefused, check_output_folder
+from generator.site.scratch_build import build_site, scratch_folder
+from generator.site.site_content import LateFiles, SiteContent
+from generator.site.site_settings import settings_from_config
 
-__all__ = ["Checked", "Inputs", "build", "check_plan"]
+__all__ = ["Checked", "Inputs", "KeptTemplates", "build", "check_plan"]
 
 # A confidential plan asks every crawler to stay out (and each page says noindex).
 ROBOTS_DISALLOW_ALL = b"User-agent: *\nDisallow: /\n"
+
+
+@dataclass(frozen=True)
+class KeptTemplates:
+    """The templates a build compiles: ours for the pages, the theme's for MkDocs.
+
+    Compiling them is a large part of a small plan's build. A build that is
+    given none compiles its own; whoever builds again in the same process
+    (the preview after every edit, the benchmark after its warm-up) keeps
+    one and hands it to each build.
+    """
+
+    pages: PageTemplates = field(default_factory=PageTemplates)
+    theme: CompiledTemplates = field(default_factory=CompiledTemplates)
 
 
 def build(
@@ -53,6 +69,7 @@ def build(
     strict: bool = False,
     previous: str | None = None,
     parallel: bool = True,
+    templates: KeptTemplates | None = None,
 ) -> Checked:
     """Check the plan, then write the site and feeds to `out` (replaced only on success).
 
@@ -64,6 +81,7 @@ def build(
     renders the pages and runs MkDocs; a failed check stops them, and they
     are written only into the scratch folder. Without it, everything runs
     here, one stage after the other (the benchmark times stages that way).
+    `templates` are those an earlier build of this process compiled.
 
     `out` must be a folder a build may replace (output_folder.py): that is
     checked before anything else, and again just before the swap.
@@ -84,7 +102,8 @@ def build(
                 if strict and checked.report.warnings:
                     raise PlanError(checked.report)
                 with site_errors_reported(checked, inputs), _refused_output_reported(out, read):
-                    warnings = _write_site(checked, out, strict, folder, feeds.result)
+                    kept = templates or KeptTemplates()
+                    warnings = _write_site(checked, out, strict, folder, feeds.result, kept)
         except PreviousFeedError as exc:
             raise unreadable_previous_feed(read.report, where, previous is not None, exc) from None
         except forked.JobDied as exc:
@@ -159,24 +178,24 @@ def report_mkdocs_warnings(checked: Checked, inputs: Inputs, warnings: list[str]
         checked.report.warning(Location(inputs.plan_dir), f"MkDocs: {message}")
 
 
-def pages_of(
-    checked: Checked, fragments_folder: Path, kept_cells: KeptCells | None = None
-) -> list[Page]:
-    context = checked.context
-    return render_pages(
-        checked.plan,
-        checked.config,
+def pages_from_checked(checked: Checked, renderer: PageRenderer) -> list[Page]:
+    """The site's pages, rendered from the checked plan and what its checks found."""
+    plan, config, context = checked.plan, checked.config, checked.context
+    shown = PageContext(
+        plan,
+        config,
         checked.findings,
         mix_tables(context),
         context.today,
         context.all_occurrences,
-        fragments_folder=fragments_folder,
-        kept_cells=kept_cells,
+        feed_paths(plan, config),
     )
+    return render_pages(shown, renderer)
 
 
-def site_settings(checked: Checked) -> dict[str, Any]:
-    return mkdocs_config(checked.config, navigation(checked.plan, checked.config))
+def settings_from_checked(checked: Checked) -> dict[str, Any]:
+    """MkDocs' settings for the plan's site."""
+    return settings_from_config(checked.config, navigation_from_plan(checked.plan, checked.config))
 
 
 def robots_file(config: SiteConfig) -> dict[str, bytes]:
@@ -184,12 +203,17 @@ def robots_file(config: SiteConfig) -> dict[str, bytes]:
 
 
 def _write_site(
-    checked: Checked, out: Path, strict: bool, folder: Path, feeds_ready: Callable[[], object]
+    checked: Checked,
+    out: Path,
+    strict: bool,
+    folder: Path,
+    feeds_ready: Callable[[], object],
+    templates: KeptTemplates,
 ) -> list[str]:
     """The pages and MkDocs into `folder`, then the feeds once ready; MkDocs' warnings."""
     plan, config = checked.plan, checked.config
     late = LateFiles(list(feed_paths(plan, config).values()), folder, feeds_ready)
-    kept_out = folder / ".fragments"  # beside the feeds, which have no such path
-    pages = pages_of(checked, kept_out)
-    settings = site_settings(checked)
-    return build_site(pages, settings, out, strict, robots_file(config), late, kept_out)
+    stash = TableStash(folder / ".fragments")  # beside the feeds, which have no such path
+    pages = pages_from_checked(checked, PageRenderer(stash, templates.pages))
+    content = SiteContent(pages, settings_from_checked(checked), stash, robots_file(config), late)
+    return build_site(content, out, strict, templates.theme)

@@ -30,8 +30,8 @@ from click.testing import Result
 from generator.feeds import previous_publication
 from generator.feeds.calendars import read_published
 from generator.load.site_config import FEED_SECRET_VARIABLE, feed_secret_problem
-from generator.site.mkdocs_build import swap_into_place
 from generator.site.output_folder import MARKER, OutputRefused, check_output_folder
+from generator.site.scratch_build import swap_into_place
 from tests.conftest import MINIMAL_FILES, run_cli, write_plan
 
 # A line of /etc/shadow: what a link to it once printed in an error message.

@@ -269,17 +269,19 @@ EDITS = {  # a page's text (a dirty build) or the settings (a clean one)
 }
 
 
-def failing_after(pages: int, error: Callable[[], BaseException]) -> Callable[[str], None]:
-    """A stand-in for search_index.page_rendered, which the MkDocs hooks call as
+def failing_after(
+    pages: int, error: Callable[[], BaseException]
+) -> Callable[[search_index.SearchIndexMerge, str], None]:
+    """A stand-in for SearchIndexMerge.page_rendered, which the MkDocs hooks call as
     each page is rendered: it fails once `pages` pages were written."""
     rendered: list[str] = []
-    page_rendered = search_index.page_rendered
+    page_rendered = search_index.SearchIndexMerge.page_rendered
 
-    def fail_later(url: str) -> None:
+    def fail_later(index: search_index.SearchIndexMerge, url: str) -> None:
         if len(rendered) >= pages:
             raise error()
         rendered.append(url)
-        page_rendered(url)
+        page_rendered(index, url)
 
     return fail_later
 
@@ -307,7 +309,7 @@ def test_a_build_that_fails_halfway_keeps_the_last_good_site(
     name, old, new = EDITS[change]
     edit(built_preview.inputs.plan_dir.parent / name, old, new)
     pages = 1 if change == "post" else 3  # a dirty build renders the edited pages only
-    monkeypatch.setattr(search_index, "page_rendered", failing_after(pages, error))
+    monkeypatch.setattr(search_index.SearchIndexMerge, "page_rendered", failing_after(pages, error))
     with pytest.raises(raised):
         built_preview.rebuild()
     written = [
@@ -325,7 +327,8 @@ def test_a_build_that_fails_halfway_keeps_the_last_good_site(
 
 
 @pytest.mark.parametrize(
-    "stage", ["check_plan", "build_feeds", "render_pages", "mkdocs_config", "navigation"]
+    "stage",
+    ["check_plan", "build_feeds", "render_pages", "settings_from_config", "navigation_from_plan"],
 )
 def test_an_unexpected_exception_keeps_the_last_good_site(
     built_preview: preview_rebuild.Preview, monkeypatch: pytest.MonkeyPatch, stage: str
@@ -340,7 +343,7 @@ def test_an_unexpected_exception_keeps_the_last_good_site(
 
     # The preview calls the first three itself, the others through the build's helpers.
     module = preview_rebuild if stage in ("check_plan", "build_feeds", "render_pages") else build
-    monkeypatch.setattr(module, "pages_of" if stage == "render_pages" else stage, broken)
+    monkeypatch.setattr(module, "pages_from_checked" if stage == "render_pages" else stage, broken)
     with pytest.raises(OverflowError):
         built_preview.rebuild()
     assert files_of(built_preview.out) == before

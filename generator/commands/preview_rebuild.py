@@ -6,15 +6,17 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from generator.build import (
-    pages_of,
+    KeptTemplates,
+    pages_from_checked,
     published_feed,
     report_mkdocs_warnings,
     robots_file,
+    settings_from_checked,
     site_errors_reported,
-    site_settings,
     unreadable_previous_feed,
 )
 from generator.check import Checked, Inputs, check_plan, collector_paused
@@ -24,7 +26,10 @@ from generator.feeds.calendars import remember_between_builds as remember_events
 from generator.feeds.previous_publication import PreviousFeedError
 from generator.load.plan_folder import remember_between_reads as remember_files
 from generator.pages.html_rows import KeptCells
-from generator.site.mkdocs_build import PreviewSite
+from generator.pages.render import PageRenderer
+from generator.pages.table_stash import TableStash
+from generator.site.preview_site import PreviewSite
+from generator.site.site_content import SiteContent
 
 
 class Preview:
@@ -32,15 +37,17 @@ class Preview:
 
     Files whose text did not change are not parsed or validated again, the
     events of unchanged posts are not built again, and only the pages whose
-    Markdown changed go through MkDocs again (PreviewSite). The site is
-    built beside the one served, in `folder`, and `out` names the new one
-    once it is whole.
+    Markdown changed go through MkDocs again (PreviewSite); the templates
+    stay compiled and the cells of unchanged posts stay made (PageRenderer).
+    The site is built beside the one served, in `folder`, and `out` names
+    the new one once it is whole.
     """
 
     def __init__(self, inputs: Inputs, folder: Path) -> None:
         self.inputs = inputs
-        self._site = PreviewSite(folder)
-        self._cells = KeptCells()
+        templates = KeptTemplates()
+        self._site = PreviewSite(folder, templates.theme)
+        self._pages = PageRenderer(TableStash(folder / "fragments"), templates.pages, KeptCells())
 
     @property
     def out(self) -> Path:
@@ -71,7 +78,7 @@ class Preview:
         the next one reads, renders and builds everything again."""
         _remember_between_builds(False)
         _remember_between_builds(True)
-        self._cells = KeptCells()
+        self._pages = replace(self._pages, kept_cells=KeptCells())
         self._site.start_afresh()
 
     def _rebuild(self) -> Checked:
@@ -84,8 +91,9 @@ class Preview:
         feeds = build_feeds(plan, config, published, build_time())
         files = {feed.path: feed.body for feed in feeds} | robots_file(config)
         with site_errors_reported(checked, self.inputs):
-            pages = pages_of(checked, self._site.fragments, self._cells)
-            warnings = self._site.build(pages, site_settings(checked), files)
+            pages = pages_from_checked(checked, self._pages)
+            settings = settings_from_checked(checked)
+            warnings = self._site.build(SiteContent(pages, settings, self._pages.stash, files))
         report_mkdocs_warnings(checked, self.inputs, warnings)
         return checked
 

@@ -26,7 +26,7 @@ from xml.etree.ElementTree import Element
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
-# Those of the site (mkdocs_site.py) that make sense in a body; no md_in_html
+# Those of the site (site/site_settings.py) that make sense in a body; no md_in_html
 # (there is no HTML to put Markdown in) and no toc (the page's own Markdown
 # makes the headings: markdown_text.markdown_body).
 BODY_EXTENSIONS = ["tables", "attr_list", "admonition", "pymdownx.details", "pymdownx.superfences"]

@@ -14,7 +14,7 @@ Three lists, from the narrowest:
 - `clean_body`: what Markdown, its tables and admonitions make of an
   authored body (plan.md's summary, goals, personas, channels).
 - `clean_page`: the last gate, every rendered page's content and the tables
-  kept out of Markdown (fragments.py), which also allows what our own
+  kept out of Markdown (table_stash.py), which also allows what our own
   templates write: inline SVG charts, badges, ids, data-* attributes and the
   feeds' webcal:// links.
 """

@@ -10,14 +10,13 @@ as they are.
 
 from __future__ import annotations
 
-import functools
 import html
 import re
+from collections.abc import Set
 from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import quote
 
-import jinja2
 from markupsafe import Markup, escape
 
 from generator.load.scalars import ValueProblem, check_link
@@ -60,24 +59,18 @@ def safe_href(url: str) -> Markup:
     return Markup(str(escape(quote(checked, safe=":/?#[]@!$&'()*+,;=%~"))))
 
 
-@jinja2.pass_context
-def markdown_body(context: jinja2.runtime.Context, text: str) -> Markup:
-    """An authored Markdown body as sanitized HTML, for the page's Markdown.
+def markdown_body(renderer: BodyRenderer, text: str, page: str, pages: Set[str]) -> Markup:
+    """An authored Markdown body, on docs page `page` among `pages`, as sanitized
+    HTML for the page's Markdown.
 
-    The body is rendered by its own Markdown (markdown_safety.py) and
-    sanitized (html_sanitizer.py); the page's Markdown gets it as raw HTML
-    blocks, which it leaves alone, except for the body's top-level headings:
-    those become the page's own Markdown headings (their text only), so they
-    get an anchor and a permalink and are listed in the page's table of
-    contents like every other heading.
+    The body is rendered by its own Markdown (bodies.py) and sanitized
+    (html_sanitizer.py); the page's Markdown gets it as raw HTML blocks,
+    which it leaves alone, except for the body's top-level headings: those
+    become the page's own Markdown headings (their text only), so they get
+    an anchor and a permalink and are listed in the page's table of contents
+    like every other heading.
     """
-    rendered = _body_renderer().render(text, context["page_path"], context["page_paths"])
-    return body_for_markdown(clean_body(rendered))
-
-
-@functools.cache
-def _body_renderer() -> BodyRenderer:
-    return BodyRenderer()
+    return body_for_markdown(clean_body(renderer.render(text, page, pages)))
 
 
 def body_for_markdown(body: str) -> Markup:

@@ -1,5 +1,6 @@
-"""Plan data shaped for the pages: upcoming posts, months of the calendar,
-a goal's pace. Computed once per build; the templates only lay it out."""
+"""The plan's data as the pages show it: upcoming posts, months of the calendar,
+what serves a goal, the health page's findings. Computed once per render; the
+templates word it and lay it out (`views` in them)."""
 
 from __future__ import annotations
 
@@ -12,15 +13,20 @@ from itertools import islice
 
 from markupsafe import Markup
 
+from generator.checks import RULES_BY_CODE
 from generator.checks.goals import on_pace, start_of
 from generator.checks.measurement import REVIEW_EVERY
+from generator.checks.mix import MixTable
+from generator.diagnostics import Diagnostic
 from generator.i18n import Translator
 from generator.model import entities as m
 from generator.model.occurrences import Occurrence
-from generator.pages.charts import progress_chart
+from generator.pages.charts import bar_chart, progress_chart
+from generator.pages.page_context import PageContext
 
 UPCOMING = 10
 HIDDEN_STATUSES = ("idea", "cancelled")
+STEPS = range(1, 7)  # the six steps of a plan, which the health page follows
 
 
 @dataclass(frozen=True)
@@ -29,15 +35,18 @@ class Month:
     occurrences: tuple[Occurrence, ...]
 
 
-class Views:
-    def __init__(
-        self, plan: m.Plan, t: Translator, today: date, occurrences: list[Occurrence]
-    ) -> None:
-        self.plan = plan
+class PageData:
+    """What the templates ask of the plan beyond its own fields."""
+
+    def __init__(self, context: PageContext, t: Translator) -> None:
+        self.plan = context.plan
+        self.today = context.today
+        self.occurrences = context.occurrences
+        self.mix_tables = context.mix
+        self._findings = context.findings
         self.t = t
-        self.today = today
-        # Every occurrence the calendar shows, from the first post to the plan's end.
-        self.occurrences = occurrences
+
+    # -- posts -----------------------------------------------------------------
 
     @cached_property
     def months(self) -> list[Month]:
@@ -45,9 +54,6 @@ class Views:
         for occurrence in self.occurrences:
             grouped.setdefault(occurrence.day.replace(day=1), []).append(occurrence)
         return [Month(first, tuple(found)) for first, found in sorted(grouped.items())]
-
-    def month_title(self, month: Month) -> str:
-        return self.t.date(month.first_day, "LLLL yyyy").capitalize()
 
     def upcoming(self, keep: Callable[[m.Post], bool] = lambda post: True) -> list[Occurrence]:
         """The next posts from the plan's 'today' on that pass `keep`."""
@@ -68,7 +74,7 @@ class Views:
         return self.upcoming(lambda post: channel_id in post.channels)
 
     def for_goal(self, goal: m.Goal) -> list[Occurrence]:
-        channels = set(goal.channels) | {c.id for c in self.plan.channels if goal.id in c.goals}
+        channels = set(self.channels_of(goal))
         campaigns = set(self.campaigns_of(goal))
         return self.upcoming(
             lambda post: bool(channels & set(post.channels)) or post.campaign in campaigns
@@ -85,17 +91,21 @@ class Views:
                 grouped.setdefault(occurrence.post.campaign, []).append(occurrence)
         return grouped
 
+    # -- goals -----------------------------------------------------------------
+
     def campaigns_of(self, goal: m.Goal) -> list[str]:
         return [c.id for c in self.plan.campaigns if goal.id in c.goals]
 
     def channels_of(self, goal: m.Goal) -> list[str]:
+        """The goal's own channels, then those whose mission names the goal."""
         serving = [c.id for c in self.plan.channels if goal.id in c.goals]
         return list(dict.fromkeys([*goal.channels, *serving]))
 
     def pace(self, goal: m.Goal) -> bool | None:
         return on_pace(goal, self.plan.period.start)
 
-    def chart(self, goal: m.Goal) -> Markup:
+    def progress_chart(self, goal: m.Goal, title: str) -> Markup:
+        """The goal's measurements against the line from baseline to target, if it has both."""
         metric = goal.metric
         if metric is None or metric.baseline is None or metric.target is None:
             return Markup("")
@@ -106,9 +116,11 @@ class Views:
             [(p.date, p.value) for p in goal.progress],
             (start, metric.baseline),
             (goal.deadline, metric.target),
-            self.t("progress_chart", metric=metric.name),
+            title,
             self.t.number,
         )
+
+    # -- the plan's other parts --------------------------------------------------
 
     @property
     def next_review(self) -> date | None:
@@ -148,3 +160,31 @@ class Views:
         if channel.mix:
             return [(self.plan.content_type(t).name, s) for t, s in channel.mix]
         return [(t.name, t.share) for t in self.plan.content_types if t.share is not None]
+
+    # -- health ------------------------------------------------------------------
+
+    @cached_property
+    def findings_by_step(self) -> dict[int, list[Diagnostic]]:
+        """The findings grouped by the step of the plan their rule belongs to, in file order."""
+        grouped: dict[int, list[Diagnostic]] = {step: [] for step in STEPS}
+        ordered = sorted(self._findings, key=lambda d: (d.location, d.code, d.message))
+        for finding in ordered:
+            grouped[RULES_BY_CODE[finding.code].step].append(finding)
+        return grouped
+
+    @staticmethod
+    def where(finding: Diagnostic) -> str:
+        """A finding's file and line, without the column."""
+        location = finding.location
+        return str(location).rsplit(":", 1)[0] if location.line else str(location)
+
+    def mix_label(self, label: str) -> str:
+        """A mix line's name: the content type's, or its group's in the site's language."""
+        if self.plan.mix.rule == "custom":
+            return self.plan.content_type(label).name
+        return self.t("group_" + label)
+
+    def mix_chart(self, table: MixTable, title: str) -> Markup:
+        """Bars of a mix table's actual shares, with a tick at each target."""
+        bars = [(self.mix_label(line.label), line.target, line.actual) for line in table.lines]
+        return bar_chart(bars, title)

@@ -6,7 +6,7 @@ Markdown, each row was parsed again by Python-Markdown and then by the search
 plugin: even a 1,000-post plan's tables took a third of MkDocs' time. These
 tables are rendered to HTML by the templates (escaped by markupsafe), replaced
 in the Markdown by a placeholder, and swapped back in by a MkDocs hook
-(`mkdocs_hooks.py`) once the page is rendered. Since that is after the
+(site/hooks.py) once the page is rendered. Since that is after the
 hook that sanitizes each page's content, they are sanitized as they are
 kept out, with the same allow-list (html_sanitizer.clean_page).
 
@@ -31,10 +31,6 @@ SEARCHED_ROWS = 200
 # a placeholder it took for a paragraph: up to the first </div> is still it.
 _PLACEHOLDER = re.compile(r'<div data-plansite-fragment="([0-9a-f]+)">.*?</div>', re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
-
-# Where the fragments of the build under way are, one file each: a 50k-post
-# calendar's tables are tens of MB that need not stay in memory.
-_folder: Path | None = None
 
 
 def placeholder(key: str, html: str, rows: int) -> Markup:
@@ -69,19 +65,27 @@ def keep_out(folder: Path, key: str, html: str) -> str:
     return digest
 
 
-def use(folder: Path) -> None:
-    """The folder this build's fragments were written to, for fill()."""
-    global _folder
-    _folder = folder
+class TableStash:
+    """The tables of one build kept out of its Markdown, one file each in `folder`.
 
+    A 50k-post calendar's tables are tens of MB that need not stay in memory:
+    the pages write them here as they are rendered, and the MkDocs hooks put
+    them back into the finished pages. Each build makes its own; the preview
+    keeps one folder from one rebuild to the next (see keep_out()).
+    """
 
-def fill(html: str) -> str:
-    """`html` with every placeholder replaced by its fragment."""
-    if "data-plansite-fragment" not in html:
-        return html
-    return _PLACEHOLDER.sub(_fragment, html)
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
 
+    def keep_out(self, key: str, html: str) -> str:
+        """Keep the table `html` under `key`; a digest of it (what changed, for the preview)."""
+        return keep_out(self.folder, key, html)
 
-def _fragment(match: re.Match[str]) -> str:
-    assert _folder is not None, "fragments.use() runs before MkDocs"
-    return (_folder / f"{match.group(1)}.html").read_bytes().decode()
+    def fill(self, html: str) -> str:
+        """`html` with every placeholder replaced by its table."""
+        if "data-plansite-fragment" not in html:
+            return html
+        return _PLACEHOLDER.sub(self._table, html)
+
+    def _table(self, match: re.Match[str]) -> str:
+        return (self.folder / f"{match.group(1)}.html").read_bytes().decode()

@@ -5,7 +5,7 @@ writes an index of what it rendered: after one edit the preview's search
 would find one page. Before such a build the index on disk is read; after
 it, the entries of the pages that were not rendered again are put back, in
 their place, so the index is the one a full build would have written.
-The MkDocs hooks (mkdocs_hooks.py) call these functions.
+The MkDocs hooks (hooks.py) tell the build's SearchIndexMerge what happens.
 """
 
 from __future__ import annotations
@@ -16,39 +16,34 @@ from typing import Any
 
 INDEX = Path("search") / "search_index.json"
 
-_merging = False  # set for a dirty build by the preview
-_before: list[dict[str, Any]] = []
-_rendered: set[str] = set()
+
+class SearchIndexMerge:
+    """One build's search index: merged with the one on disk for a dirty build
+    (`merging`), left as the search plugin wrote it otherwise."""
+
+    def __init__(self, merging: bool) -> None:
+        self.merging = merging
+        self._before: list[dict[str, Any]] = []
+        self._rendered: set[str] = set()
+
+    def build_starts(self, site_dir: str) -> None:
+        index = Path(site_dir) / INDEX
+        if self.merging and index.is_file():
+            self._before = json.loads(index.read_text("utf-8"))["docs"]
+
+    def page_rendered(self, url: str) -> None:
+        self._rendered.add(url)
+
+    def build_ends(self, site_dir: str) -> None:
+        index = Path(site_dir) / INDEX
+        if not self.merging or not self._before or not index.is_file():
+            return
+        written = json.loads(index.read_text("utf-8"))
+        written["docs"] = merged_entries(self._before, written["docs"], self._rendered)
+        index.write_text(json.dumps(written, separators=(",", ":")), "utf-8")
 
 
-def merge_into_next_build(on: bool) -> None:
-    """The next build is a dirty one: keep the entries of the pages it skips."""
-    global _merging
-    _merging = on
-
-
-def build_starts(site_dir: str) -> None:
-    _rendered.clear()
-    _before.clear()
-    index = Path(site_dir) / INDEX
-    if _merging and index.is_file():
-        _before.extend(json.loads(index.read_text("utf-8"))["docs"])
-
-
-def page_rendered(url: str) -> None:
-    _rendered.add(url)
-
-
-def build_ends(site_dir: str) -> None:
-    index = Path(site_dir) / INDEX
-    if not _merging or not _before or not index.is_file():
-        return
-    written = json.loads(index.read_text("utf-8"))
-    written["docs"] = _merged(_before, written["docs"], _rendered)
-    index.write_text(json.dumps(written, separators=(",", ":")), "utf-8")
-
-
-def _merged(
+def merged_entries(
     before: list[dict[str, Any]], now: list[dict[str, Any]], rendered: set[str]
 ) -> list[dict[str, Any]]:
     """`before` with each rendered page's entries replaced by its new ones, in place."""

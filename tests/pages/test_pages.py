@@ -330,11 +330,11 @@ def test_a_placeholder_markdown_wrapped_is_still_replaced(tmp_path: Path) -> Non
     """Markdown adds tags to a placeholder it takes for a paragraph (an indented
     one, say): the table must still replace it, not vanish."""
     table = "<table><tbody><tr><td>x</td></tr></tbody></table>"
-    digest = table_stash.keep_out(tmp_path, "ab12", table)
+    stash = table_stash.TableStash(tmp_path)
+    digest = stash.keep_out("ab12", table)
     assert digest
-    table_stash.use(tmp_path)
     wrapped = '<p><div data-plansite-fragment="ab12"><em>x</em> y\n z</div></p>'
-    assert table_stash.fill(wrapped) == f"<p>{table}</p>"
+    assert stash.fill(wrapped) == f"<p>{table}</p>"
 
 
 def test_init_writes_a_plan_that_builds_strictly(tmp_path: Path) -> None:

@@ -1,0 +1,27 @@
+"""What the pages are made from: the plan checked, and what the checks found."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from generator.checks.mix import MixTable
+from generator.diagnostics import Diagnostic
+from generator.model import entities as m
+from generator.model.occurrences import Occurrence
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """Everything the pages show, made by the stages before them (build.py)."""
+
+    plan: m.Plan
+    config: m.SiteConfig
+    findings: Sequence[Diagnostic]  # the plan checks', for the health page
+    mix: Sequence[MixTable]  # the content mix of the plan, then of each channel
+    today: date  # where the lists of upcoming posts start
+    # Every occurrence the calendar shows, from the first post to the plan's
+    # end, in time order.
+    occurrences: Sequence[Occurrence]
+    feed_paths: Mapping[str, str]  # each feed's path by what it holds (feeds.feed_paths)

@@ -1,0 +1,112 @@
+"""Where each page of the site sits: its path, its title, its section, the navigation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.i18n import Translator
+from generator.model import entities as m
+
+# The pages every plan has, in the order they are rendered, with their template.
+SECTION_PAGES = (
+    ("index.md", "overview.md.j2"),
+    ("goals/index.md", "goals.md.j2"),
+    ("personas/index.md", "personas.md.j2"),
+    ("audit.md", "audit.md.j2"),
+    ("channels/index.md", "channels.md.j2"),
+    ("content.md", "content.md.j2"),
+    ("calendar.md", "calendar.md.j2"),
+    ("inspiration.md", "inspiration.md.j2"),
+    ("measurement.md", "measurement.md.j2"),
+    ("health.md", "health.md.j2"),
+)
+
+# The pages of each plan entity, by folder, and the index page that lists them
+# all. They stay out of MkDocs' nav: in Material's navigation, which shows the
+# open section's pages on each of them, a section of 1,000 personas made each
+# persona page carry 1,000 links (a 1,000-persona plan built 300 MB of pages).
+SECTION_INDEXES = {
+    "goals/": "goals/index.md",
+    "personas/": "personas/index.md",
+    "channels/": "channels/index.md",
+    "campaigns/": "calendar.md",
+}
+
+
+def titles_from_plan(plan: m.Plan, t: Translator) -> dict[str, str]:
+    """Each page's title by its docs path, for its front matter and for the navigation."""
+    return {
+        "index.md": plan.title,
+        "goals/index.md": t("goals"),
+        "personas/index.md": t("personas"),
+        "audit.md": t("audit"),
+        "channels/index.md": t("missions"),
+        "content.md": t("content"),
+        "calendar.md": t("calendar"),
+        "inspiration.md": t("inspiration"),
+        "measurement.md": t("measurement"),
+        "health.md": t("health"),
+        **{f"goals/{g.id}.md": g.title for g in plan.goals},
+        **{f"personas/{p.id}.md": p.name for p in plan.personas},
+        **{f"channels/{c.id}.md": c.id for c in plan.channels},
+        **{f"campaigns/{c.id}.md": c.name for c in plan.campaigns},
+    }
+
+
+def root_from_path(path: str) -> str:
+    """The way from a page's URL back to the site's root (MkDocs' directory URLs:
+    `goals/index.md` is one folder deep, `goals/leads.md` two)."""
+    folders = path.count("/")
+    return "../" * (folders if path.endswith("index.md") else folders + 1)
+
+
+def find_section_index(path: str) -> str | None:
+    """The index page that lists the page at `path` (a docs path), if it is an
+    entity's page; it is placed under that index's section as it is rendered."""
+    for folder, index in SECTION_INDEXES.items():
+        if path.startswith(folder) and path != index:
+            return index
+    return None
+
+
+def navigation_from_plan(plan: m.Plan, config: m.SiteConfig) -> list[Any]:
+    """MkDocs' `nav`: the six steps of the plan in reading order.
+
+    A section holds its index page only: the pages of goals, personas,
+    channels and campaigns are listed by their index (SECTION_INDEXES), so
+    that no page's size grows with the number of its section's pages. Each
+    is shown under its section while it is rendered (site/hooks.py).
+
+    Every page is listed with its title (escaped by the MkDocs hooks, see
+    render._front_matter): the preview's MkDocs reads only the pages that
+    changed, and a page it does not read has no title of its own.
+    """
+    t = Translator(config.language)
+    titles = titles_from_plan(plan, t)
+
+    def section(index: str) -> list[dict[str, str]]:
+        return [{titles[index]: index}]
+
+    return [
+        {t("overview"): "index.md"},
+        {t("goals"): section("goals/index.md")},
+        {t("personas"): section("personas/index.md")},
+        {t("audit"): "audit.md"},
+        {t("channels"): section("channels/index.md")},
+        {t("inspiration"): "inspiration.md"},
+        {t("content"): "content.md"},
+        {t("calendar"): section("calendar.md")},
+        {t("measurement"): "measurement.md"},
+        {t("health"): "health.md"},
+    ]
+
+
+def pages_from_plan(plan: m.Plan) -> list[tuple[str, str, dict[str, Any]]]:
+    """Every page of the site in a stable order: its docs path, its template and
+    the entity it shows, by the name its template knows it by."""
+    pages: list[tuple[str, str, dict[str, Any]]] = [(p, t, {}) for p, t in SECTION_PAGES]
+    pages += [(f"goals/{g.id}.md", "goal.md.j2", {"goal": g}) for g in plan.goals]
+    pages += [(f"personas/{p.id}.md", "persona.md.j2", {"persona": p}) for p in plan.personas]
+    pages += [(f"channels/{c.id}.md", "channel.md.j2", {"channel": c}) for c in plan.channels]
+    pages += [(f"campaigns/{c.id}.md", "campaign.md.j2", {"campaign": c}) for c in plan.campaigns]
+    return pages

@@ -1,0 +1,92 @@
+"""The MkDocs settings of a plan site: Material, offline, the plan's navigation.
+
+What site_config.yml may add to them (`mkdocs:`, `theme:`) was checked as it
+was read (load/mkdocs_settings.py); the hooks are not a setting but a plugin
+each build hands MkDocs itself (hooks.py, mkdocs_run.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.model.entities import SiteConfig
+from generator.pages.site_map import SECTION_INDEXES
+from generator.site.theme import theme_dir
+
+STYLESHEET = "assets/stylesheets/plansite.css"
+SCRIPT = "assets/javascripts/plansite.js"
+
+
+def settings_from_config(config: SiteConfig, nav: list[Any]) -> dict[str, Any]:
+    """The MkDocs settings for a plan site: Material, offline, pruned navigation."""
+    theme: dict[str, Any] = {
+        "name": "material",
+        "custom_dir": str(theme_dir()),
+        "language": config.language,
+        "font": False,  # no request to a font CDN: the site works offline
+        "features": [
+            "navigation.prune",
+            "navigation.top",
+            "navigation.indexes",
+            "navigation.path",  # where a page sits: its section, above its title
+            "search.highlight",
+            "content.tooltips",
+        ],
+        "palette": [
+            {
+                "media": "(prefers-color-scheme: light)",
+                "scheme": "default",
+                "toggle": {"icon": "material/weather-night", "name": "Dark mode"},
+            },
+            {
+                "media": "(prefers-color-scheme: dark)",
+                "scheme": "slate",
+                "toggle": {"icon": "material/weather-sunny", "name": "Light mode"},
+            },
+        ],
+    }
+    settings: dict[str, Any] = {
+        # Escaped once by the MkDocs hooks (hooks.py), for Material.
+        "site_name": config.site_name,
+        "theme": _merge(theme, config.theme),
+        "nav": nav,
+        # The entities' pages, listed by their section's index (pages/site_map.py).
+        "not_in_nav": "\n".join(f"/{folder}*.md" for folder in SECTION_INDEXES),
+        "extra_css": [STYLESHEET],
+        "extra_javascript": [SCRIPT],
+        "plugins": [{"search": {"lang": config.language}}],
+        "markdown_extensions": [
+            "tables",
+            "attr_list",
+            "md_in_html",
+            "admonition",
+            "pymdownx.details",
+            "pymdownx.superfences",
+            {"toc": {"permalink": True}},
+        ],
+        "validation": {
+            "links": {
+                "absolute_links": "relative_to_docs",
+                "anchors": "warn",
+                "unrecognized_links": "warn",
+                "not_found": "warn",
+            },
+            "nav": {"omitted_files": "warn", "not_found": "warn"},
+        },
+    }
+    if config.site_url:
+        settings["site_url"] = config.site_url
+    if config.private:
+        settings["extra"] = {"plansite_private": True}  # theme/main.html adds noindex
+    return _merge(settings, config.mkdocs)
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """`base` with `extra` laid over it, mappings merged key by key."""
+    merged = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged

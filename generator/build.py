@@ -180,8 +180,13 @@ def report_mkdocs_warnings(checked: Checked, inputs: Inputs, warnings: list[str]
 
 def pages_from_checked(checked: Checked, renderer: PageRenderer) -> list[Page]:
     """The site's pages, rendered from the checked plan and what its checks found."""
+    return render_pages(page_context_from_checked(checked), renderer)
+
+
+def page_context_from_checked(checked: Checked) -> PageContext:
+    """What the pages show, from the plan and what the checks made of it."""
     plan, config, context = checked.plan, checked.config, checked.context
-    shown = PageContext(
+    return PageContext(
         plan,
         config,
         checked.findings,
@@ -190,7 +195,6 @@ def pages_from_checked(checked: Checked, renderer: PageRenderer) -> list[Page]:
         context.all_occurrences,
         feed_paths(plan, config),
     )
-    return render_pages(shown, renderer)
 
 
 def settings_from_checked(checked: Checked) -> dict[str, Any]:

@@ -26,19 +26,12 @@ from xml.etree.ElementTree import Element
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
+from generator.pages.site_map import address_from_path
+
 # Those of the site (site/site_settings.py) that make sense in a body; no md_in_html
 # (there is no HTML to put Markdown in) and no toc (the page's own Markdown
 # makes the headings: markdown_text.markdown_body).
 BODY_EXTENSIONS = ["tables", "attr_list", "admonition", "pymdownx.details", "pymdownx.superfences"]
-
-
-def page_address(path: str) -> str:
-    """The address of a docs page relative to the site's root, with MkDocs'
-    directory URLs: `index.md` is ``, `goals/index.md` `goals/`, `goals/x.md` `goals/x/`."""
-    folder, name = posixpath.split(path)
-    stem = name.removesuffix(".md")
-    parts = [folder] if stem == "index" else [folder, stem]
-    return "".join(f"{part}/" for part in parts if part)
 
 
 class _PageLinks(Treeprocessor):
@@ -48,13 +41,13 @@ class _PageLinks(Treeprocessor):
     pages: Set[str] = frozenset()
 
     def run(self, root: Element) -> None:
-        to_root = "../" * page_address(self.page).count("/")
+        to_root = "../" * address_from_path(self.page).count("/")
         for element in root.iter("a"):
             href = element.get("href")
             target = self._page_of(href) if href else None
             if href and target is not None:
                 parts = urlsplit(href)
-                address = to_root + page_address(target)
+                address = to_root + address_from_path(target)
                 element.set("href", urlunsplit(("", "", address or "./", "", parts.fragment)))
 
     def _page_of(self, href: str) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from typing import Any
 
 from generator.i18n import Translator
@@ -53,11 +54,18 @@ def titles_from_plan(plan: m.Plan, t: Translator) -> dict[str, str]:
     }
 
 
+def address_from_path(path: str) -> str:
+    """The address of a docs page relative to the site's root, with MkDocs'
+    directory URLs: `index.md` is ``, `goals/index.md` `goals/`, `goals/x.md` `goals/x/`."""
+    folder, name = posixpath.split(path)
+    stem = name.removesuffix(".md")
+    parts = [folder] if stem == "index" else [folder, stem]
+    return "".join(f"{part}/" for part in parts if part)
+
+
 def root_from_path(path: str) -> str:
-    """The way from a page's URL back to the site's root (MkDocs' directory URLs:
-    `goals/index.md` is one folder deep, `goals/leads.md` two)."""
-    folders = path.count("/")
-    return "../" * (folders if path.endswith("index.md") else folders + 1)
+    """The way from a page's address back to the site's root: `../` per folder."""
+    return "../" * address_from_path(path).count("/")
 
 
 def find_section_index(path: str) -> str | None:

@@ -39,11 +39,11 @@ class SearchIndexMerge:
         if not self.merging or not self._before or not index.is_file():
             return
         written = json.loads(index.read_text("utf-8"))
-        written["docs"] = merged_entries(self._before, written["docs"], self._rendered)
+        written["docs"] = merge_entries(self._before, written["docs"], self._rendered)
         index.write_text(json.dumps(written, separators=(",", ":")), "utf-8")
 
 
-def merged_entries(
+def merge_entries(
     before: list[dict[str, Any]], now: list[dict[str, Any]], rendered: set[str]
 ) -> list[dict[str, Any]]:
     """`before` with each rendered page's entries replaced by its new ones, in place."""

@@ -231,7 +231,7 @@ def test_a_clean_rebuild_compiles_no_template_again(
     preview: preview_rebuild.Preview, plan_root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """MkDocs makes a new Jinja environment for each build; the theme's compiled
-    templates are reused (mkdocs_site.COMPILED_TEMPLATES). Only the search
+    templates are reused (site/compiled_templates.py, kept by the preview). Only the search
     plugin's own environment, which looks its labels up, compiles its three."""
     compiled: list[str | None] = []
     compile_template = jinja2.Environment.compile

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from generator.site.search_index import INDEX, SearchIndexMerge, merged_entries
+from generator.site.search_index import INDEX, SearchIndexMerge, merge_entries
 
 
 def entry(location: str, text: str = "") -> dict[str, Any]:
@@ -16,7 +16,7 @@ def entry(location: str, text: str = "") -> dict[str, Any]:
 def test_entries_of_pages_not_rendered_again_stay_in_their_place() -> None:
     before = [entry("", "home"), entry("a/"), entry("a/#one"), entry("b/"), entry("c/")]
     now = [entry("a/", "new"), entry("d/", "added")]
-    merged = merged_entries(before, now, rendered={"a/", "c/", "d/"})
+    merged = merge_entries(before, now, rendered={"a/", "c/", "d/"})
     assert merged == [entry("", "home"), entry("a/", "new"), entry("b/"), entry("d/", "added")]
 
 

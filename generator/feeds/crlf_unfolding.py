@@ -4,8 +4,8 @@ A speed trick (docs/performance.md): icalendar's unfolding also accepts
 bare line feeds and blank lines before a continuation, which takes a
 regular expression over the whole feed, and it makes a Contentline of
 every line. A feed with neither, as plansite writes it, unfolds by
-removing each CRLF followed by a space or a tab. Without it, reading the
-10k-post benchmark plan's feed back took 2.5 times as long.
+removing each CRLF followed by a space or a tab. It saves 58 % of reading
+the 10k-post benchmark plan's feed back (bench/feed_tricks.py);
 tests/feeds/test_speed_tricks.py compares the two on any text.
 """
 

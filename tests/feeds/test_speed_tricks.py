@@ -4,7 +4,7 @@ The tricks (docs/performance.md) must change nothing but the time: the
 content line cache gives icalendar's lines, the writer icalendar's bytes,
 the unfolding icalendar's lines and the stamp lines icalendar's parts. The
 fold, the unfolding and the stamp lines are also compared on any text in
-test_feeds.py.
+test_feeds.py, and bench/feed_tricks.py measures what each trick saves.
 """
 
 from __future__ import annotations
@@ -19,6 +19,9 @@ from hypothesis import strategies as st
 from icalendar import vText
 from icalendar.parser import Contentline, Contentlines
 
+from bench.feed_tricks import PLAIN_WAYS, STAGES, plain_way, previous_feed, run_stage
+from bench.synthetic import write_plan
+from generator import check
 from generator.feeds import calendars, crlf_unfolding
 from generator.feeds.byte_folding import fold_line, ical_from_lines
 from generator.feeds.crlf_unfolding import lines_from_feed
@@ -181,3 +184,24 @@ def test_plansite_s_stamp_lines_are_split_as_icalendar_splits_them(
             assert plain == (read_name, str(value))
             assert not parameters
     assert read == 3 * feed.count("BEGIN:VEVENT")
+
+
+@pytest.fixture(scope="module")
+def synthetic_plan(tmp_path_factory: pytest.TempPathFactory) -> tuple[Plan, SiteConfig]:
+    written = write_plan(tmp_path_factory.mktemp("synthetic"), 200)
+    checked = check.check_plan(check.Inputs(written.plan_dir, written.config_file))
+    return checked.plan, checked.config
+
+
+@pytest.mark.parametrize("trick", sorted(PLAIN_WAYS))
+def test_each_trick_done_the_plain_way_gives_the_same_feeds(
+    synthetic_plan: tuple[Plan, SiteConfig], trick: str
+) -> None:
+    """What bench/feed_tricks.py times: every feed, first published and against a
+    previous publication, and that publication read back."""
+    plan, config = synthetic_plan
+    previous = previous_feed(plan, config)
+    for stage in STAGES[None]:
+        fast = run_stage(stage, plan, config, previous)
+        with plain_way(trick):
+            assert run_stage(stage, plan, config, previous) == fast, stage

@@ -25,7 +25,7 @@ from generator.feeds.kept_events import (
     EventKey,
     KeptEvents,
     LastBuild,
-    post_key,
+    key_from_post,
     settings_from_plan,
 )
 from generator.feeds.published_events import Published, read_published, stamp_event
@@ -73,8 +73,8 @@ def build_feeds(
     """
     settings = settings_from_plan(plan, config)
     last = kept.reusable(previous, settings) if kept is not None else None
-    before = _published_lookup(previous, last)
-    events = _BuildEvents(context_from_plan(plan, config), now, before, last, kept is not None)
+    before = _published_from_previous(previous, last)
+    events = _EventsOfOneBuild(context_from_plan(plan, config), now, before, last, kept is not None)
     entries = events.entries(_posts_in_feeds(plan, config))
     zones = _zones(entries, plan.period.end)
     base = config.calendar_name or config.site_name
@@ -132,7 +132,7 @@ class _Entry:
     ical: bytes
 
 
-def _published_lookup(
+def _published_from_previous(
     previous: bytes | None, last: LastBuild | None
 ) -> Callable[[str], Published | None]:
     """What subscribers have of an event, by UID: read from the previous feed, or,
@@ -143,7 +143,7 @@ def _published_lookup(
     return published.get
 
 
-class _BuildEvents:
+class _EventsOfOneBuild:
     """The events of one build: reused from the `last` build (the preview's), or
     built, stamped against what subscribers have (`before`) and written."""
 
@@ -165,7 +165,7 @@ class _BuildEvents:
     def entries(self, posts: Iterable[Post]) -> list[_Entry]:
         entries = []
         for post in posts:
-            key = post_key(post) if self.remember else post
+            key = key_from_post(post) if self.remember else post
             for channel_id in post.channels:
                 made = self.last.events.get((key, channel_id)) if self.last else None
                 if made is None:

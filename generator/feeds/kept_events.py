@@ -37,7 +37,7 @@ class BuiltEvent:
 EventKey = tuple[Post, str]
 
 
-def post_key(post: Post) -> Post:
+def key_from_post(post: Post) -> Post:
     """The post as a key of its events: where a post is written is not what it says."""
     return replace(post, source=_NOWHERE)
 

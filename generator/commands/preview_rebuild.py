@@ -20,7 +20,7 @@ from generator.build import (
 from generator.check import Checked, Inputs, check_plan, collector_paused
 from generator.diagnostics import PlanError
 from generator.feeds.calendars import build_feeds, build_time
-from generator.feeds.calendars import remember_between_builds as remember_events
+from generator.feeds.kept_events import KeptEvents
 from generator.feeds.previous_publication import PreviousFeedError
 from generator.load.plan_folder import remember_between_reads as remember_files
 from generator.pages.html_rows import KeptCells
@@ -41,6 +41,7 @@ class Preview:
         self.inputs = inputs
         self._site = PreviewSite(folder)
         self._cells = KeptCells()
+        self._events = KeptEvents()
 
     @property
     def out(self) -> Path:
@@ -72,6 +73,7 @@ class Preview:
         _remember_between_builds(False)
         _remember_between_builds(True)
         self._cells = KeptCells()
+        self._events = KeptEvents()
         self._site.start_afresh()
 
     def _rebuild(self) -> Checked:
@@ -81,7 +83,7 @@ class Preview:
             published = published_feed(plan, config, str(self.out), given=False)
         except PreviousFeedError as exc:
             raise unreadable_previous_feed(checked.report, str(self.out), False, exc) from None
-        feeds = build_feeds(plan, config, published, build_time())
+        feeds = build_feeds(plan, config, published, build_time(), self._events)
         files = {feed.path: feed.body for feed in feeds} | robots_file(config)
         with site_errors_reported(checked, self.inputs):
             pages = pages_of(checked, self._site.fragments, self._cells)
@@ -108,7 +110,6 @@ def _collected_at_the_end() -> Iterator[None]:
 
 
 def _remember_between_builds(on: bool) -> None:
-    """Let the next build reuse what this one read and built (unchanged files,
-    events of unchanged posts): for the preview, which rebuilds after every edit."""
+    """Let the next build reuse the files this one read (those whose text did not
+    change): for the preview, which rebuilds after every edit."""
     remember_files(on)
-    remember_events(on)

@@ -672,10 +672,10 @@ CRASHING_PREVIEW = textwrap.dedent(
 
     check_plan = preview_rebuild.check_plan
 
-    def crashing(inputs):
+    def crashing(inputs, *args):
         if "CRASH" in (inputs.plan_dir / "calendar" / "q1.yml").read_text():
             raise OverflowError("date value out of range")
-        return check_plan(inputs)
+        return check_plan(inputs, *args)
 
     preview_rebuild.check_plan = crashing
     sys.argv[0] = "plansite"

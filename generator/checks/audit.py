@@ -74,7 +74,7 @@ def stale_account(ctx: CheckContext) -> Iterator[Finding]:
     for account in ctx.plan.accounts:
         if account.status != "keep" or account.last_post is None:
             continue
-        silent = (ctx.today - account.last_post).days
+        silent = (ctx.plan.today - account.last_post).days
         if silent > ctx.config.stale_after_days:
             yield found(
                 account.source,

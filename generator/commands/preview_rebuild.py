@@ -22,7 +22,7 @@ from generator.diagnostics import PlanError
 from generator.feeds.calendars import build_feeds, build_time
 from generator.feeds.calendars import remember_between_builds as remember_events
 from generator.feeds.previous_publication import PreviousFeedError
-from generator.load.plan_folder import remember_between_reads as remember_files
+from generator.load.kept_files import KeptFiles
 from generator.pages.html_rows import KeptCells
 from generator.site.mkdocs_build import PreviewSite
 
@@ -40,6 +40,7 @@ class Preview:
     def __init__(self, inputs: Inputs, folder: Path) -> None:
         self.inputs = inputs
         self._site = PreviewSite(folder)
+        self._files = KeptFiles()
         self._cells = KeptCells()
 
     @property
@@ -71,11 +72,12 @@ class Preview:
         the next one reads, renders and builds everything again."""
         _remember_between_builds(False)
         _remember_between_builds(True)
+        self._files = KeptFiles()
         self._cells = KeptCells()
         self._site.start_afresh()
 
     def _rebuild(self) -> Checked:
-        checked = check_plan(self.inputs)
+        checked = check_plan(self.inputs, self._files)
         plan, config = checked.plan, checked.config
         try:
             published = published_feed(plan, config, str(self.out), given=False)
@@ -108,7 +110,6 @@ def _collected_at_the_end() -> Iterator[None]:
 
 
 def _remember_between_builds(on: bool) -> None:
-    """Let the next build reuse what this one read and built (unchanged files,
-    events of unchanged posts): for the preview, which rebuilds after every edit."""
-    remember_files(on)
+    """Let the next build reuse the events of unchanged posts: for the preview,
+    which rebuilds after every edit."""
     remember_events(on)

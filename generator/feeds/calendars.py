@@ -99,7 +99,7 @@ def build_feeds(
     built: dict[tuple[Post, str], _Built] = {}
     lines = _ContentLines()
     for post in plan.posts:
-        if post.status == "idea" and not config.include_ideas:
+        if not post.in_feeds(config.include_ideas):
             continue
         # Where a post is written is not what it says; only a preview keeps events.
         key_post = replace(post, source=_NOWHERE) if kept or _remember else post

@@ -13,7 +13,12 @@ from typing import Any
 
 def given(data: Mapping[str, Any], *keys: str) -> dict[str, Any]:
     """The fields among `keys` that `data` sets, lists made tuples (the model is frozen)."""
-    return {key: _frozen(data[key]) for key in keys if key in data}
+    fields = {}
+    for key in keys:
+        if key in data:
+            value = data[key]
+            fields[key] = tuple(value) if type(value) is list else value
+    return fields
 
 
 def given_as(data: Mapping[str, Any], convert: Callable[[Any], Any], *keys: str) -> dict[str, Any]:
@@ -27,7 +32,3 @@ def list_at(data: object, key: str) -> list[Any]:
     broken file's problems are reported by its schema)."""
     value = data.get(key, []) if isinstance(data, dict) else []
     return value if isinstance(value, list) else []
-
-
-def _frozen(value: Any) -> Any:
-    return tuple(value) if isinstance(value, list) else value

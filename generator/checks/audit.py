@@ -13,7 +13,7 @@ LIVE_STATUSES = ("keep", "update")
 @rule("PS201", 2, Severity.WARNING, "an account without owner")
 def without_owner(ctx: CheckContext) -> Iterator[Finding]:
     for account in ctx.plan.accounts:
-        if account.official and account.status != "delete" and not account.owner:
+        if account.in_use and not account.owner:
             yield found(
                 account.source,
                 "PS201",

@@ -89,7 +89,7 @@ def read_plan_folder(
             doc = _add(documents, kind, path, _read(path, kind, limits, kept, report), report)
             if doc is not None:
                 documents.entities[kind].append(doc)
-    report_strays(root, report, [folder for folder in folders.values() if folder is not None])
+    _report_strays(root, report, [folder for folder in folders.values() if folder is not None])
     calendars = _files(folders[CALENDAR_FOLDER], ".yml", ".yaml")
     _read_calendars(calendars, report, limits, documents, parallel, kept)
     if kept is not None:
@@ -207,10 +207,9 @@ def _parsed_and_validated(
     return read
 
 
-def report_strays(root: Path, report: Report, folders: list[Path] | None = None) -> None:
+def _report_strays(root: Path, report: Report, folders: list[Path]) -> None:
     """Files and folders plansite would skip: a misspelled name must not make
-    part of the plan silently vanish. `folders` are the plan's folders to look
-    into (all that are there when not given)."""
+    part of the plan silently vanish. `folders` are the plan's folders to look into."""
     known = [*SINGLE_FILES, *FOLDERS]
     for entry in sorted(root.iterdir()):
         if _ignored(entry) or entry.name in known:
@@ -220,8 +219,6 @@ def report_strays(root: Path, report: Report, folders: list[Path] | None = None)
         kind = "folder" if entry.is_dir() else "file"
         hint = did_you_mean(entry.name, known) or f"a plan holds {', '.join(known)}"
         report.error(Location(entry), f"unknown {kind} '{entry.name}'", hint)
-    if folders is None:
-        folders = [root / name for name in FOLDERS if (root / name).is_dir()]
     for folder in folders:
         wanted = (".md",) if folder.name in ENTITY_FOLDERS else (".yml", ".yaml")
         for entry in sorted(folder.iterdir()):
@@ -269,7 +266,7 @@ def _files(folder: Path | None, *suffixes: str) -> list[Path]:
         if p.suffix in suffixes
         and not _ignored(p)
         and not p.is_dir()
-        and control_characters.first_in_file_name(p.name) is None  # report_strays() says why
+        and control_characters.first_in_file_name(p.name) is None  # _report_strays() says why
     )
 
 
@@ -326,7 +323,7 @@ def read_text(
     """The file's text, or None after reporting why it cannot be used.
 
     With `within` (a real folder path), a file whose real path is elsewhere
-    is refused (file_reading.py).
+    is refused (confined_files.py).
     """
     try:
         raw = read_file(path, max_bytes, within)

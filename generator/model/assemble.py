@@ -65,18 +65,7 @@ def plan_from_documents(
     accounts = accounts_from_doc(audit, documents, references) if audit else ()
     competitors = competitors_from_doc(audit, documents) if audit else ()
     content_types = content_types_from_doc(content, documents, references) if content else ()
-    # Every campaign is known before the posts that name one.
-    campaigns = [
-        campaign
-        for doc in documents.calendars
-        for campaign in campaigns_from_doc(doc, documents, references, report)
-    ]
-    zone = parse_timezone(config.timezone)
-    posts = [
-        post
-        for doc in documents.calendars
-        for post in posts_from_doc(doc, documents, references, report, zone, kept)
-    ]
+    campaigns, posts = _calendar_from_documents(documents, config, references, report, kept)
     measurement = documents.valid_data("measurement")
     experiments = tuple(
         experiments_from_data(measurement, documents.singles.get("measurement"), references)
@@ -109,7 +98,33 @@ def plan_from_documents(
         experiments=experiments,
         surveys=surveys_from_data(measurement),
         utm_medium=measurement.get("utm", {}).get("medium", "") or config.utm_medium,
-        campaigns=tuple(sorted(campaigns, key=lambda campaign: (campaign.start, campaign.id))),
-        posts=tuple(sorted(posts, key=post_order)),
+        campaigns=campaigns,
+        posts=posts,
     )
     return None if len(report.errors) > errors_before else plan
+
+
+def _calendar_from_documents(
+    documents: PlanDocuments,
+    config: m.SiteConfig,
+    references: References,
+    report: Report,
+    kept: KeptFiles | None,
+) -> tuple[tuple[m.Campaign, ...], tuple[m.Post, ...]]:
+    """The campaigns and the posts of every calendar file, each in calendar order."""
+    # Every campaign is defined before the posts that name one.
+    campaigns = [
+        campaign
+        for doc in documents.calendars
+        for campaign in campaigns_from_doc(doc, documents, references, report)
+    ]
+    zone = parse_timezone(config.timezone)  # the site's, for posts without their own
+    posts = [
+        post
+        for doc in documents.calendars
+        for post in posts_from_doc(doc, documents, references, report, zone, kept)
+    ]
+    return (
+        tuple(sorted(campaigns, key=lambda campaign: (campaign.start, campaign.id))),
+        tuple(sorted(posts, key=post_order)),
+    )

@@ -193,6 +193,11 @@ class Account:
     profile: Profile = field(default_factory=Profile)
     notes: str = ""
 
+    @property
+    def in_use(self) -> bool:
+        """True for the brand's own account that it keeps (not one to delete)."""
+        return self.official and self.status != "delete"
+
 
 @dataclass(frozen=True)
 class CompetitorAccount:
@@ -302,10 +307,6 @@ class Post:
     owner: str = ""
     status: str = "scheduled"
     repeat: Repeat | None = None
-
-    @property
-    def all_day(self) -> bool:
-        return self.time is None
 
     @property
     def start(self) -> datetime | None:

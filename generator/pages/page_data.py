@@ -133,11 +133,7 @@ class Views:
         return sorted({a.network for c in self.plan.competitors for a in c.accounts})
 
     def ours(self, network: str) -> list[m.Account]:
-        return [
-            a
-            for a in self.plan.accounts
-            if a.network == network and a.official and a.status != "delete"
-        ]
+        return [a for a in self.plan.accounts if a.network == network and a.in_use]
 
     def mix_targets(self, channel: m.Channel) -> list[tuple[str, float]]:
         """The content mix a channel aims for: its own, else the plan's shares."""

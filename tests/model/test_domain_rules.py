@@ -247,3 +247,15 @@ def test_a_profile_counts_its_own_elements() -> None:
     assert profile.missing() == ("cover", "link", "cross_promotion")
     assert profile.element_count() == 6
     assert m.Profile().missing() == tuple(name for name in m.Profile.__dataclass_fields__)
+
+
+@pytest.mark.parametrize(
+    ("official", "status", "in_use"),
+    [(True, "keep", True), (True, "update", True), (True, "delete", False),
+     (False, "report", False)],
+)  # fmt: skip
+def test_an_account_in_use_is_our_own_and_not_to_delete(
+    official: bool, status: str, in_use: bool
+) -> None:
+    account = m.Account("a", "x", "@a", HERE, official=official, status=status)
+    assert account.in_use is in_use

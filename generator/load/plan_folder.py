@@ -79,14 +79,14 @@ def read_plan_folder(
     for name, kind in SINGLE_FILES.items():
         path = root / name
         if os.path.lexists(path):
-            doc = _add(documents, kind, path, _read(path, kind, limits, kept, report), report)
+            doc = _record(documents, kind, path, _read(path, kind, limits, kept, report), report)
             if doc is not None:
                 documents.singles[kind] = doc
     folders = {name: _plan_subfolder(root / name, within, report) for name in FOLDERS}
     for folder, kind in ENTITY_FOLDERS.items():
         documents.entities[kind] = []
         for path in _files(folders[folder], ".md"):
-            doc = _add(documents, kind, path, _read(path, kind, limits, kept, report), report)
+            doc = _record(documents, kind, path, _read(path, kind, limits, kept, report), report)
             if doc is not None:
                 documents.entities[kind].append(doc)
     _report_strays(root, report, [folder for folder in folders.values() if folder is not None])
@@ -175,7 +175,7 @@ def _read_calendars(
         read[0::2], read[1::2] = done_here, done_there  # back in file order
     for path, (file, problems) in zip(paths, read, strict=True):
         report.extend(problems)
-        doc = _add(documents, "calendar", path, file, report)
+        doc = _record(documents, "calendar", path, file, report)
         if doc is not None:
             documents.calendars.append(doc)
 
@@ -297,7 +297,7 @@ def _read(
     return file
 
 
-def _add(
+def _record(
     documents: PlanDocuments, kind: str, path: Path, file: ReadFile | None, report: Report
 ) -> SourceDoc | None:
     """Record a file read (its body and schema problems, which are reported) or

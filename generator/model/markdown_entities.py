@@ -60,11 +60,11 @@ def goal_from_doc(goal_id: str, doc: SourceDoc, body: str, references: Reference
         id=goal_id,
         title=data["title"],
         source=doc.locate(),
-        metric=metric_from_data(data["metric"]) if data.get("metric") else None,
         progress=tuple(sorted(progress, key=lambda point: point.date)),
         body=body,
         **given(data, "objective", "owner", "channels", "personas"),
         **given_as(data, parse_date, "start", "deadline"),
+        **given_as(data, metric_from_data, "metric"),
     )
 
 

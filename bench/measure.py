@@ -40,7 +40,7 @@ class Stage:
 # In the order the build runs them. The nested ones are found inside the
 # stage above them; their time is already counted there.
 STAGES = (
-    Stage("load_config", "generator.check", "load_config"),
+    Stage("read_config", "generator.check", "read_config"),
     Stage("read_plan", "generator.check", "read_plan_folder"),
     Stage("YAML parsing", "generator.load.plan_folder", "parse_yaml", nested=True),
     Stage("schema validation", "generator.load.plan_folder", "validate_doc", nested=True),

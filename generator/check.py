@@ -17,7 +17,7 @@ from generator.checks import RULES_BY_CODE, CheckContext, run_checks
 from generator.diagnostics import Diagnostic, PlanError, Report
 from generator.load.kept_files import KeptFiles
 from generator.load.plan_folder import read_plan_folder
-from generator.load.site_config import load_config
+from generator.load.site_config import read_config
 from generator.model.assemble import plan_from_documents
 from generator.model.entities import Plan, SiteConfig
 
@@ -65,7 +65,7 @@ def read_plan(inputs: Inputs, parallel: bool = True, kept: KeptFiles | None = No
     """
     with collector_paused():
         report = Report()
-        config = load_config(inputs.config_file, report, RULES_BY_CODE)
+        config = read_config(inputs.config_file, report, RULES_BY_CODE)
         if config is None:
             read_plan_folder(inputs.plan_dir, report)  # still report the plan's own problems
             raise PlanError(report)

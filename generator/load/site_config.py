@@ -29,7 +29,7 @@ SECRET_LENGTH = (16, 128)
 _SECRET = re.compile(r"[A-Za-z0-9_-]+")
 
 
-def load_config(path: Path, report: Report, rule_codes: Collection[str]) -> SiteConfig | None:
+def read_config(path: Path, report: Report, rule_codes: Collection[str]) -> SiteConfig | None:
     """The site configuration, or None after reporting why it cannot be used.
 
     `rule_codes` are the plan checks' codes, which `checks:` may turn off or re-grade.

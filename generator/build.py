@@ -24,7 +24,6 @@ from generator.check import (
     check_plan,
     read_plan,
 )
-from generator.checks.mix import mix_tables
 from generator.diagnostics import Location, PlanError, Report
 from generator.feeds.calendars import build_time, feed_paths, write_feeds
 from generator.feeds.previous_publication import PreviousFeedError, read_previous_feed
@@ -167,8 +166,8 @@ def pages_of(
         checked.plan,
         checked.config,
         checked.findings,
-        mix_tables(context),
-        context.today,
+        context.mix_tables,
+        checked.plan.today,
         context.all_occurrences,
         fragments_folder=fragments_folder,
         kept_cells=kept_cells,

@@ -22,7 +22,7 @@ from generator.diagnostics import PlanError
 from generator.feeds.calendars import build_feeds, build_time
 from generator.feeds.kept_events import KeptEvents
 from generator.feeds.previous_publication import PreviousFeedError
-from generator.load.plan_folder import remember_between_reads as remember_files
+from generator.load.kept_files import KeptFiles
 from generator.pages.html_rows import KeptCells
 from generator.site.mkdocs_build import PreviewSite
 
@@ -40,6 +40,7 @@ class Preview:
     def __init__(self, inputs: Inputs, folder: Path) -> None:
         self.inputs = inputs
         self._site = PreviewSite(folder)
+        self._files = KeptFiles()
         self._cells = KeptCells()
         self._events = KeptEvents()
 
@@ -47,13 +48,6 @@ class Preview:
     def out(self) -> Path:
         """The folder of the last site built whole: the one to serve."""
         return self._site.out
-
-    def __enter__(self) -> Preview:
-        _remember_between_builds(True)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        _remember_between_builds(False)
 
     def rebuild(self) -> Checked:
         """The plan checked and its site built; `out` is left as it was when the plan
@@ -70,14 +64,13 @@ class Preview:
     def _start_afresh(self) -> None:
         """After a failure nobody foresaw, trust nothing kept from earlier rebuilds:
         the next one reads, renders and builds everything again."""
-        _remember_between_builds(False)
-        _remember_between_builds(True)
+        self._files = KeptFiles()
         self._cells = KeptCells()
         self._events = KeptEvents()
         self._site.start_afresh()
 
     def _rebuild(self) -> Checked:
-        checked = check_plan(self.inputs)
+        checked = check_plan(self.inputs, self._files)
         plan, config = checked.plan, checked.config
         try:
             published = published_feed(plan, config, str(self.out), given=False)
@@ -107,9 +100,3 @@ def _collected_at_the_end() -> Iterator[None]:
             yield
     finally:
         gc.collect(0)
-
-
-def _remember_between_builds(on: bool) -> None:
-    """Let the next build reuse the files this one read (those whose text did not
-    change): for the preview, which rebuilds after every edit."""
-    remember_files(on)

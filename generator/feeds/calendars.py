@@ -119,7 +119,7 @@ def build_time() -> datetime:
 
 def _posts_in_feeds(plan: Plan, config: SiteConfig) -> Iterator[Post]:
     """Every post but the ideas, unless the settings ask for them too."""
-    return (p for p in plan.posts if p.status != "idea" or config.include_ideas)
+    return (p for p in plan.posts if p.in_feeds(config.include_ideas))
 
 
 @dataclass(frozen=True)

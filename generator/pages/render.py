@@ -19,13 +19,12 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
-from generator.checks import RULES_BY_CODE, CheckContext
-from generator.checks.mix import MixTable
 from generator.diagnostics import Diagnostic
 from generator.feeds.calendars import feed_paths
 from generator.i18n import Translator
 from generator.model import entities as m
-from generator.model.occurrences import Occurrence
+from generator.model.content_mix import MixTable
+from generator.model.occurrences import Occurrence, calendar_occurrences
 from generator.pages.charts import bar_chart
 from generator.pages.html_rows import KeptCells, TableRows
 from generator.pages.markdown_text import finalize, markdown_body, markdown_inline, safe_href
@@ -128,8 +127,8 @@ def render_pages(
         "views": Views(
             plan,
             t,
-            today or plan.period.start,
-            occurrences if occurrences is not None else CheckContext(plan, config).all_occurrences,
+            today or plan.today,
+            occurrences if occurrences is not None else calendar_occurrences(plan),
         ),
     }
 
@@ -222,7 +221,7 @@ def _by_step(findings: Sequence[Diagnostic]) -> dict[int, list[Diagnostic]]:
     grouped: dict[int, list[Diagnostic]] = {step: [] for step in range(1, 7)}
     ordered = sorted(findings, key=lambda d: (d.location, d.code, d.message))
     for finding in ordered:
-        grouped[RULES_BY_CODE[finding.code].step].append(finding)
+        grouped[finding.step].append(finding)
     return grouped
 
 

@@ -40,20 +40,14 @@ class Stage:
 # In the order the build runs them. The nested ones are found inside the
 # stage above them; their time is already counted there.
 STAGES = (
-    Stage("load_config", "generator.check", "load_config"),
+    Stage("read_config", "generator.check", "read_config"),
     Stage("read_plan", "generator.check", "read_plan_folder"),
     Stage("YAML parsing", "generator.load.plan_folder", "parse_yaml", nested=True),
-    Stage(
-        "calendars' schema validation", "generator.load.plan_folder", "validate_doc", nested=True
-    ),
-    Stage("plan_from_sources", "generator.check", "plan_from_sources"),
-    Stage(
-        "other files' schema validation", "generator.model.assemble", "validate_doc", nested=True
-    ),
+    Stage("schema validation", "generator.load.plan_folder", "validate_doc", nested=True),
+    Stage("plan_from_documents", "generator.check", "plan_from_documents"),
     Stage("run_checks", "generator.check", "run_checks"),
-    Stage("repeats expanded", "generator.checks.registry", "plan_occurrences", nested=True),
-    Stage("mix tables in PS402", "generator.checks.mix", "mix_tables", nested=True),
-    Stage("mix_tables (pages)", "generator.build", "mix_tables"),
+    Stage("repeats expanded", "generator.checks.registry", "calendar_occurrences", nested=True),
+    Stage("mix tables", "generator.checks.registry", "mix_tables", nested=True),
     Stage("render_pages", "generator.build", "render_pages"),
     Stage("build_site", "generator.build", "build_site"),
     Stage("MkDocs itself", "generator.site.scratch_build", "run_mkdocs", nested=True),

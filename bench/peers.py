@@ -25,8 +25,9 @@ import yaml
 
 from bench.measure import Command, run_command, venv_tool
 from bench.synthetic import TIMEZONE, Post, SyntheticPlan
+from generator.checks import RULES_BY_CODE
 from generator.diagnostics import Report
-from generator.load.site_config import load_config
+from generator.load.site_config import read_config
 from generator.model.entities import WEEKDAYS
 from generator.site.site_settings import settings_from_config
 
@@ -59,7 +60,7 @@ def bare_mkdocs(pages: int, config_file: Path, work: Path) -> tuple[Command, int
     """Build a plain `pages`-page site with plansite's MkDocs settings; (run, pages written)."""
     docs = work / "docs"
     nav = _write_plain_pages(docs, pages)
-    config = load_config(config_file, Report())
+    config = read_config(config_file, Report(), RULES_BY_CODE)
     assert config is not None, f"{config_file} is not a valid site configuration"
     settings = settings_from_config(config, nav)
     settings.update(docs_dir=str(docs), site_dir=str(work / "site"))

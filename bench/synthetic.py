@@ -28,8 +28,8 @@ from typing import Any
 
 import yaml
 
-from generator.model.assemble import slugify
 from generator.model.entities import WEEKDAYS
+from generator.model.ids import slugify
 
 YEAR_START, YEAR_END = date(2027, 1, 1), date(2027, 12, 31)
 TODAY = date(2027, 3, 31)  # latest progress point and review: the plan's own "now"

@@ -8,9 +8,13 @@ def run() -> None:
     (click, MkDocs: half a second), before any command could clean up after itself
     and with nothing made yet to clean up. Nothing is imported before the `try`."""
     try:
-        from generator.cli import main
+        # Standard library only: nothing slow comes before the signals are held.
+        from generator.runtime.interruptions import loading
+
+        with loading():
+            from generator.cli import main
     except KeyboardInterrupt:
-        raise SystemExit(130) from None  # interruptions.EXIT_INTERRUPTED, if it was loaded
+        raise SystemExit(130) from None  # interruptions.EXIT_INTERRUPTED
     main()
 
 

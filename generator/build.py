@@ -25,7 +25,6 @@ from generator.check import (
     check_plan,
     read_plan,
 )
-from generator.checks.mix import mix_tables
 from generator.diagnostics import Location, PlanError, Report
 from generator.feeds.calendars import build_time, feed_paths, write_feeds
 from generator.feeds.previous_publication import PreviousFeedError, read_previous_feed
@@ -190,8 +189,8 @@ def page_context_from_checked(checked: Checked) -> PageContext:
         plan,
         config,
         checked.findings,
-        mix_tables(context),
-        context.today,
+        context.mix_tables,
+        checked.plan.today,
         context.all_occurrences,
         feed_paths(plan, config),
     )

@@ -13,11 +13,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.checks import CheckContext, run_checks
+from generator.checks import RULES_BY_CODE, CheckContext, run_checks
 from generator.diagnostics import Diagnostic, PlanError, Report
+from generator.load.kept_files import KeptFiles
 from generator.load.plan_folder import read_plan_folder
-from generator.load.site_config import load_config
-from generator.model.assemble import plan_from_sources
+from generator.load.site_config import read_config
+from generator.model.assemble import plan_from_documents
 from generator.model.entities import Plan, SiteConfig
 
 
@@ -38,9 +39,12 @@ class Checked:
     report: Report = field(default_factory=Report)
 
 
-def check_plan(inputs: Inputs) -> Checked:
-    """Read and validate everything; raise PlanError with every problem found."""
-    return check_model(read_plan(inputs))
+def check_plan(inputs: Inputs, kept: KeptFiles | None = None) -> Checked:
+    """Read and validate everything; raise PlanError with every problem found.
+
+    The preview passes what it `kept` of the last read (read_plan()).
+    """
+    return check_model(read_plan(inputs, kept=kept))
 
 
 @dataclass
@@ -52,19 +56,21 @@ class Read:
     report: Report
 
 
-def read_plan(inputs: Inputs, parallel: bool = True) -> Read:
+def read_plan(inputs: Inputs, parallel: bool = True, kept: KeptFiles | None = None) -> Read:
     """Read and validate every file and build the model; raise PlanError on errors.
 
-    With `parallel`, large calendars are read on both cores (plan_files.py).
+    With `parallel`, large calendars are read on both cores (load/plan_folder.py).
+    The preview passes what it `kept` of the last read, which reuses the files
+    that did not change and the posts made of them.
     """
     with collector_paused():
         report = Report()
-        config = load_config(inputs.config_file, report)
+        config = read_config(inputs.config_file, report, RULES_BY_CODE)
         if config is None:
             read_plan_folder(inputs.plan_dir, report)  # still report the plan's own problems
             raise PlanError(report)
-        sources = read_plan_folder(inputs.plan_dir, report, config.max_file_bytes, parallel)
-        plan = plan_from_sources(sources, config, report)
+        documents = read_plan_folder(inputs.plan_dir, report, config.max_file_bytes, parallel, kept)
+        plan = plan_from_documents(documents, config, report, kept)
         if report.errors or plan is None:
             raise PlanError(report)
         return Read(plan, config, report)

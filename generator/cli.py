@@ -23,7 +23,7 @@ from generator.diagnostics import PlanError, Report
 from generator.load.control_characters import shown_in_terminal
 from generator.load.validation import write_schemas
 from generator.model.ids import slugify
-from generator.runtime.interruptions import EXIT_INTERRUPTED, stop_like_ctrl_c
+from generator.runtime.interruptions import EXIT_INTERRUPTED, loading, stop_like_ctrl_c
 
 EXIT_PLAN_ERRORS = 1  # click itself exits 2 on usage errors
 
@@ -108,7 +108,8 @@ def build_command(
     try:
         # MkDocs and icalendar are imported only by the commands that need them:
         # `plansite check` of a small plan took longer to import them than to check.
-        from generator.build import build
+        with loading():
+            from generator.build import build
 
         checked = build(Inputs(plan_dir, config_file), out, strict, previous)
     except PlanError as exc:
@@ -145,7 +146,8 @@ def serve_command(
     # first build included; its temporary folder is removed.
     stop_like_ctrl_c()
     try:
-        from generator.commands.serve import serve
+        with loading():
+            from generator.commands.serve import serve
 
         serve(Inputs(plan_dir, config_file), host, port, show_traceback)
     except KeyboardInterrupt:

@@ -42,6 +42,10 @@ class Diagnostic:
     message: str
     hint: str = ""
     code: str = ""  # a plan check's stable code, e.g. PS105; empty for format errors
+    # The step of the plan (1 to 6) a plan check's finding belongs to, for the
+    # health page; 0 for the rest. Carried, not read from the code: PS206 is
+    # step 3 and PS508 step 6, and renumbering would break every `checks:`.
+    step: int = 0
 
     def format(self) -> str:
         """The one line people read, with nothing in it a terminal would act on."""

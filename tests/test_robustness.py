@@ -294,9 +294,8 @@ def test_a_rebuild_reparses_only_what_changed(
     root = make_plan()
     inputs = check.Inputs(root / "plan", root / "site_config.yml")
     preview = preview_rebuild.Preview(inputs, tmp_path / "preview")
-    with preview:
-        preview.rebuild()
-        parsed = reparsed_after_edit(root, preview, monkeypatch)
+    preview.rebuild()
+    parsed = reparsed_after_edit(root, preview, monkeypatch)
     assert parsed == ["q1.yml"]
     rows = json.loads(run_cli("export", "json", cwd=root).stdout)
     assert [r["title"] for r in rows] == ["Hello again"]

@@ -33,7 +33,7 @@ from generator.load.control_characters import shown_in_terminal
 from generator.load.marked_yaml import parse_yaml
 from generator.load.plan_folder import split_front_matter
 from generator.load.validation import schema_texts
-from generator.model.assemble import _SENTENCE_END
+from generator.model.markdown_entities import SENTENCE_END
 from tests.broken_cases import AUDIT, CALENDAR, CHANNEL, CONFIG, GOAL, PLAN, Files, edit, minimal
 from tests.conftest import run_cli, write_plan
 
@@ -591,12 +591,12 @@ def test_a_rebuild_refuses_a_control_character_added_to_a_file_it_had_read(
     """The preview keeps parsed files between rebuilds: the text is searched each time."""
     root = write_plan(tmp_path, {})
     inputs = Inputs(root / "plan", root / "site_config.yml")
-    with preview_rebuild.Preview(inputs, tmp_path / "preview") as preview:
+    preview = preview_rebuild.Preview(inputs, tmp_path / "preview")
+    preview.rebuild()
+    calendar = root / "plan" / "calendar" / "q1.yml"
+    calendar.write_text(calendar.read_text().replace("title: Hello", 'title: "\\e[2J"'))
+    with pytest.raises(PlanError) as refused:
         preview.rebuild()
-        calendar = root / "plan" / "calendar" / "q1.yml"
-        calendar.write_text(calendar.read_text().replace("title: Hello", 'title: "\\e[2J"'))
-        with pytest.raises(PlanError) as refused:
-            preview.rebuild()
     assert [d.message for d in refused.value.report.errors] == [
         "control character #x001b is not allowed"
     ]
@@ -842,7 +842,7 @@ PLAIN_SENTENCE_END = re.compile(r"[.!?…]+[\"»”)]*\s+\S")
 @given(st.text('.!?…"»”) \n\taB', max_size=40))
 def test_sentences_end_where_the_plain_pattern_ends_them(mission: str) -> None:
     """The linear pattern finds exactly what the plain, quadratic one finds."""
-    assert _SENTENCE_END.findall(mission) == PLAIN_SENTENCE_END.findall(mission)
+    assert SENTENCE_END.findall(mission) == PLAIN_SENTENCE_END.findall(mission)
 
 
 # -- the terminal: whatever reaches a message is shown escaped, never raw -------------

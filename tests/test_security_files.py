@@ -28,7 +28,7 @@ import pytest
 from click.testing import Result
 
 from generator.feeds import previous_publication
-from generator.feeds.calendars import read_published
+from generator.feeds.published_events import read_published
 from generator.load.site_config import FEED_SECRET_VARIABLE, feed_secret_problem
 from generator.site.output_folder import MARKER, OutputRefused, check_output_folder
 from generator.site.scratch_build import swap_into_place

@@ -258,9 +258,9 @@ def edit(path: Path, old: str, new: str) -> None:
 def built_preview(make_plan: PlanFactory, tmp_path: Path) -> Iterator[preview_rebuild.Preview]:
     root = make_plan()
     inputs = check.Inputs(root / "plan", root / "site_config.yml")
-    with preview_rebuild.Preview(inputs, tmp_path / "preview") as built:
-        built.rebuild()
-        yield built
+    built = preview_rebuild.Preview(inputs, tmp_path / "preview")
+    built.rebuild()
+    yield built
 
 
 EDITS = {  # a page's text (a dirty build) or the settings (a clean one)
@@ -675,10 +675,10 @@ CRASHING_PREVIEW = textwrap.dedent(
 
     check_plan = preview_rebuild.check_plan
 
-    def crashing(inputs):
+    def crashing(inputs, *args):
         if "CRASH" in (inputs.plan_dir / "calendar" / "q1.yml").read_text():
             raise OverflowError("date value out of range")
-        return check_plan(inputs)
+        return check_plan(inputs, *args)
 
     preview_rebuild.check_plan = crashing
     sys.argv[0] = "plansite"

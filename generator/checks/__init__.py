@@ -42,7 +42,9 @@ def run_checks(
             continue
         for finding in rule.find(ctx):
             message, hint = words.finding(finding.key, _shown(words, finding.values))
-            found.append(Diagnostic(finding.location, Severity(level), message, hint, rule.code))
+            found.append(
+                Diagnostic(finding.location, Severity(level), message, hint, rule.code, rule.step)
+            )
     return found
 
 

@@ -13,7 +13,7 @@ LIVE_STATUSES = ("keep", "update")
 @rule("PS201", 2, Severity.WARNING, "an account without owner")
 def without_owner(ctx: CheckContext) -> Iterator[Finding]:
     for account in ctx.plan.accounts:
-        if account.official and account.status != "delete" and not account.owner:
+        if account.in_use and not account.owner:
             yield found(
                 account.source,
                 "PS201",
@@ -74,7 +74,7 @@ def stale_account(ctx: CheckContext) -> Iterator[Finding]:
     for account in ctx.plan.accounts:
         if account.status != "keep" or account.last_post is None:
             continue
-        silent = (ctx.today - account.last_post).days
+        silent = (ctx.plan.today - account.last_post).days
         if silent > ctx.config.stale_after_days:
             yield found(
                 account.source,

@@ -114,7 +114,7 @@ def off_campaign_channel(ctx: CheckContext) -> Iterator[Finding]:
 @rule("PS505", 5, Severity.WARNING, "a post on a paused channel")
 def paused_channel(ctx: CheckContext) -> Iterator[Finding]:
     for post in ctx.plan.posts:
-        if post.status not in ("scheduled", "draft"):
+        if not post.to_publish:
             continue
         for channel_id in post.channels:
             if ctx.plan.channel(channel_id).status == "paused":
@@ -154,7 +154,7 @@ def copy_too_long(ctx: CheckContext) -> Iterator[Finding]:
 @rule("PS508", 6, Severity.WARNING, "a link that analytics cannot follow")
 def untracked_link(ctx: CheckContext) -> Iterator[Finding]:
     for post in ctx.plan.posts:
-        if post.link and not post.link.lower().startswith(("http://", "https://")):
+        if post.link and not post.tracked:
             yield found(post.source, "PS508", post=post.id)
 
 

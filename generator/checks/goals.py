@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
 from generator.checks.registry import CheckContext, Finding, found, rule
 from generator.diagnostics import Severity
-from generator.model.entities import Goal
+from generator.model.pace import expected_value, goal_start, on_pace
 
 MIN_GOALS = 3
 
@@ -63,7 +62,7 @@ def target_not_beyond_baseline(ctx: CheckContext) -> Iterator[Finding]:
 @rule("PS104", 1, Severity.ERROR, "a deadline before the start")
 def deadline_before_start(ctx: CheckContext) -> Iterator[Finding]:
     for goal in ctx.plan.goals:
-        start = start_of(goal, ctx.plan.period.start)
+        start = goal_start(goal, ctx.plan)
         if goal.deadline is not None and goal.deadline <= start:
             yield found(
                 goal.source,
@@ -74,42 +73,12 @@ def deadline_before_start(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-def start_of(goal: Goal, plan_start: date) -> date:
-    return goal.start or plan_start
-
-
-def expected_value(goal: Goal, plan_start: date, on: date) -> float | None:
-    """Where the straight line from baseline (at start) to target (at deadline) is on a day."""
-    metric = goal.metric
-    start = start_of(goal, plan_start)
-    if metric is None or metric.baseline is None or metric.target is None:
-        return None
-    if goal.deadline is None or goal.deadline <= start:
-        return None
-    elapsed = min(max((on - start).days, 0), (goal.deadline - start).days)
-    share = elapsed / (goal.deadline - start).days
-    return metric.baseline + (metric.target - metric.baseline) * share
-
-
-def on_pace(goal: Goal, plan_start: date) -> bool | None:
-    """Whether the latest measurement is on or ahead of the line; None when unknown."""
-    latest, metric = goal.latest, goal.metric
-    if latest is None or metric is None:
-        return None
-    expected = expected_value(goal, plan_start, latest.date)
-    if expected is None:
-        return None
-    if metric.direction == "decrease":
-        return latest.value <= expected
-    return latest.value >= expected
-
-
 @rule("PS105", 1, Severity.WARNING, "a goal off pace")
 def off_pace(ctx: CheckContext) -> Iterator[Finding]:
     for goal in ctx.plan.goals:
-        if on_pace(goal, ctx.plan.period.start) is False:
+        if on_pace(goal, ctx.plan) is False:
             latest = goal.latest
-            expected = expected_value(goal, ctx.plan.period.start, latest.date) if latest else None
+            expected = expected_value(goal, ctx.plan, latest.date) if latest else None
             assert latest is not None and expected is not None
             yield found(
                 goal.source,
@@ -123,9 +92,8 @@ def off_pace(ctx: CheckContext) -> Iterator[Finding]:
 
 @rule("PS106", 1, Severity.WARNING, "a goal served by no channel")
 def unserved(ctx: CheckContext) -> Iterator[Finding]:
-    serving = {goal_id for channel in ctx.plan.channels for goal_id in channel.goals}
     for goal in ctx.plan.goals:
-        if not goal.channels and goal.id not in serving:
+        if not ctx.serving.channels(goal):
             yield found(goal.source, "PS106", goal=goal.id)
 
 

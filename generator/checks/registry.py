@@ -5,18 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from functools import cached_property
-from typing import TypeVar
 
 from generator.diagnostics import Location, Severity
+from generator.model.content_mix import MixTable, mix_tables
 from generator.model.entities import Plan, SiteConfig
-from generator.model.occurrences import Occurrence, plan_occurrences
-
-T = TypeVar("T")
-
-# Occurrences with these statuses are what the audience will see.
-COUNTED_STATUSES = ("scheduled", "published")
+from generator.model.occurrences import Occurrence, calendar_occurrences, counted_per_channel
+from generator.model.serving import GoalServing
 
 
 @dataclass(frozen=True)
@@ -44,30 +39,16 @@ def found(location: Location, key: str, **values: object) -> Finding:
 
 @dataclass
 class CheckContext:
-    """The plan and what several rules compute from it, computed once."""
+    """The plan and what several rules (and the pages) compute from it, computed once."""
 
     plan: Plan
     config: SiteConfig
-    _computed: dict[Callable[..., object], object] = field(
-        default_factory=dict, repr=False, compare=False
-    )
-
-    def once(self, compute: Callable[[CheckContext], T]) -> T:
-        """`compute(self)`, computed the first time only: for what a rule and the
-        pages both need (the content mix tables)."""
-        if compute not in self._computed:
-            self._computed[compute] = compute(self)
-        return self._computed[compute]  # type: ignore[return-value]
 
     @cached_property
     def all_occurrences(self) -> list[Occurrence]:
-        """Every occurrence from the first post to the end of the plan (or of its last
-        post), repeats expanded, in time order: expanded once, for the checks and
-        the pages alike."""
-        plan = self.plan
-        first = min([plan.period.start, *(p.date for p in plan.posts)])
-        last = max([plan.period.end, *(p.date for p in plan.posts)])
-        return plan_occurrences(plan.posts, first, last)
+        """Every occurrence the calendar shows, repeats expanded, in time order:
+        expanded once, for the checks and the pages alike."""
+        return calendar_occurrences(self.plan)
 
     @cached_property
     def occurrences(self) -> list[Occurrence]:
@@ -77,23 +58,18 @@ class CheckContext:
 
     @cached_property
     def counted(self) -> list[tuple[Occurrence, str]]:
-        """(occurrence, channel id) of the posts that will go out, one per channel."""
-        return [
-            (occurrence, channel_id)
-            for occurrence in self.occurrences
-            if occurrence.post.status in COUNTED_STATUSES
-            for channel_id in occurrence.post.channels
-        ]
+        """(occurrence, channel id) of the posts that reach the audience in the plan
+        period, one per channel."""
+        return counted_per_channel(self.occurrences)
 
     @cached_property
-    def today(self) -> date:
-        """The plan's own notion of now: its latest measurement, else its last review,
-        else its start. Never the wall clock, so a build gives the same findings
-        whenever it runs."""
-        dates = [p.date for g in self.plan.goals for p in g.progress]
-        if self.plan.review.last:
-            dates.append(self.plan.review.last)
-        return max(dates, default=self.plan.period.start)
+    def serving(self) -> GoalServing:
+        return GoalServing(self.plan)
+
+    @cached_property
+    def mix_tables(self) -> list[MixTable]:
+        """The content mix of the plan and of each channel, for PS402 and the health page."""
+        return mix_tables(self.plan, self.counted)
 
 
 CheckFunction = Callable[[CheckContext], Iterable[Finding]]

@@ -17,8 +17,8 @@ from zoneinfo import ZoneInfo
 
 from generator.commands.spreadsheet_cells import as_text_cell, describe, formula_start
 from generator.load.scalars import LAST_DATE
-from generator.model.entities import Plan, SiteConfig
-from generator.model.occurrences import plan_occurrences
+from generator.model.entities import HIDDEN_STATUSES, Plan, SiteConfig
+from generator.model.occurrences import first_calendar_day, plan_occurrences
 from generator.model.utm import post_link
 
 HOOTSUITE_ROWS = 350  # the most the bulk composer accepts in one file
@@ -51,7 +51,7 @@ def rows(
     A plan holds no date after LAST_DATE, so `--to 9999-12-31` stops there: a
     repeat without an end would otherwise be expanded for eight millennia.
     """
-    first = first or min([plan.period.start, *(p.date for p in plan.posts)])
+    first = first or first_calendar_day(plan)
     last = min(last or plan.period.end, LAST_DATE)
     found = []
     for occurrence in plan_occurrences(plan.posts, first, last):
@@ -118,7 +118,7 @@ def hootsuite(
     for channel in plan.channels:
         lines: list[list[str]] = []
         for row in rows(plan, channel.id):
-            if row.status in ("idea", "cancelled"):
+            if row.status in HIDDEN_STATUSES:
                 continue
             label = f"{row.date} '{row.title}' on {channel.id}"
             if not row.time:

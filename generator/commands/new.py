@@ -26,7 +26,8 @@ import yaml
 from generator.diagnostics import Report
 from generator.load.confined_files import real_folder
 from generator.load.marked_yaml import SourceDoc, YamlError, parse_yaml, resolve_scalar
-from generator.load.plan_folder import CALENDAR_FOLDER, read_text, split_front_matter
+from generator.load.plan_documents import CALENDAR_FOLDER
+from generator.load.plan_folder import read_text, split_front_matter
 from generator.load.validation import validate_doc
 from generator.model.ids import SLUG, post_id
 

@@ -22,9 +22,9 @@ from generator.build import (
 from generator.check import Checked, Inputs, check_plan, collector_paused
 from generator.diagnostics import PlanError
 from generator.feeds.calendars import build_feeds, build_time
-from generator.feeds.calendars import remember_between_builds as remember_events
+from generator.feeds.kept_events import KeptEvents
 from generator.feeds.previous_publication import PreviousFeedError
-from generator.load.plan_folder import remember_between_reads as remember_files
+from generator.load.kept_files import KeptFiles
 from generator.pages.html_rows import KeptCells
 from generator.pages.render import PageRenderer
 from generator.pages.table_stash import TableStash
@@ -48,18 +48,13 @@ class Preview:
         templates = KeptTemplates()
         self._site = PreviewSite(folder, templates.theme)
         self._pages = PageRenderer(TableStash(folder / "fragments"), templates.pages, KeptCells())
+        self._files = KeptFiles()
+        self._events = KeptEvents()
 
     @property
     def out(self) -> Path:
         """The folder of the last site built whole: the one to serve."""
         return self._site.out
-
-    def __enter__(self) -> Preview:
-        _remember_between_builds(True)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        _remember_between_builds(False)
 
     def rebuild(self) -> Checked:
         """The plan checked and its site built; `out` is left as it was when the plan
@@ -76,19 +71,19 @@ class Preview:
     def _start_afresh(self) -> None:
         """After a failure nobody foresaw, trust nothing kept from earlier rebuilds:
         the next one reads, renders and builds everything again."""
-        _remember_between_builds(False)
-        _remember_between_builds(True)
+        self._files = KeptFiles()
         self._pages = replace(self._pages, kept_cells=KeptCells())
+        self._events = KeptEvents()
         self._site.start_afresh()
 
     def _rebuild(self) -> Checked:
-        checked = check_plan(self.inputs)
+        checked = check_plan(self.inputs, self._files)
         plan, config = checked.plan, checked.config
         try:
             published = published_feed(plan, config, str(self.out), given=False)
         except PreviousFeedError as exc:
             raise unreadable_previous_feed(checked.report, str(self.out), False, exc) from None
-        feeds = build_feeds(plan, config, published, build_time())
+        feeds = build_feeds(plan, config, published, build_time(), self._events)
         files = {feed.path: feed.body for feed in feeds} | robots_file(config)
         with site_errors_reported(checked, self.inputs):
             pages = pages_from_checked(checked, self._pages)
@@ -113,10 +108,3 @@ def _collected_at_the_end() -> Iterator[None]:
             yield
     finally:
         gc.collect(0)
-
-
-def _remember_between_builds(on: bool) -> None:
-    """Let the next build reuse what this one read and built (unchanged files,
-    events of unchanged posts): for the preview, which rebuilds after every edit."""
-    remember_files(on)
-    remember_events(on)

@@ -36,15 +36,16 @@ def serve(inputs: Inputs, host: str, port: int, show_traceback: bool = False) ->
     """Serve the plan's site and rebuild it after every change, until Ctrl+C (or
     SIGTERM, raised as KeyboardInterrupt): the caller says it stopped. The
     preview's temporary folder is removed however it ends."""
-    with (
-        _temporary_folder() as folder,
-        Preview(inputs, folder) as preview,
-        _listening(host, port, preview) as server,
-    ):
-        _rebuild(preview, show_traceback)
-        with _serving(server):
-            click.echo(f"serving on {server.url} (Ctrl+C to stop)", err=True)
-            _rebuild_on_change(preview, show_traceback)
+    with _temporary_folder() as folder:
+        preview = Preview(inputs, folder)
+        with _listening(host, port, preview) as server:
+            # Taken before the first build: an edit made while it runs, or while the
+            # first page is being served, is still seen as a change.
+            seen = _snapshot(*_watched(preview))
+            _rebuild(preview, show_traceback)
+            with _serving(server):
+                click.echo(f"serving on {server.url} (Ctrl+C to stop)", err=True)
+                _rebuild_on_change(preview, seen, show_traceback)
 
 
 @contextmanager
@@ -79,13 +80,15 @@ def _serving(server: PreviewServer) -> Iterator[None]:
         server.shutdown()
 
 
-def _rebuild_on_change(preview: Preview, show_traceback: bool) -> None:
-    watched = [preview.inputs.plan_dir, theme_dir()]
-    files = [preview.inputs.config_file]
-    seen = _snapshot(watched, files)
+def _watched(preview: Preview) -> tuple[list[Path], list[Path]]:
+    """The folders and files whose change makes the preview rebuild."""
+    return [preview.inputs.plan_dir, theme_dir()], [preview.inputs.config_file]
+
+
+def _rebuild_on_change(preview: Preview, seen: Snapshot, show_traceback: bool) -> None:
     while True:
         time.sleep(POLL_SECONDS)
-        now = _snapshot(watched, files)
+        now = _snapshot(*_watched(preview))
         if now != seen:
             seen = now
             _rebuild(preview, show_traceback)

@@ -23,6 +23,9 @@ import os
 import stat
 from pathlib import Path
 
+# How large a plan file may be when site_config.yml's max_file_mb does not say.
+DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024
+
 
 class Refused(Exception):
     """A file plansite will not read; says why (never what the file holds) and what to do."""

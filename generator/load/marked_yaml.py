@@ -87,12 +87,6 @@ class SourceDoc:
     marks: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
     line_offset: int = 0  # lines before the YAML starts (front matter)
     text: str = ""  # the YAML itself, for hints that look at what was written
-    # Schema problems once validated, by file kind: a document reused between
-    # rebuilds (unchanged text) is not validated again.
-    validated: dict[str, list[Any]] = field(default_factory=dict)
-    # What the model made of its items (posts) and the references they make,
-    # reused with the document in the same way.
-    assembled: dict[tuple[Any, ...], Any] = field(default_factory=dict)
     every_mark: bool = True  # False while only the containers' marks are known
 
     def locate(self, data_path: DataPath = ()) -> Location:

@@ -9,7 +9,7 @@ Material prints `copyright` as HTML and `extra.social[].link` as an href.
 So only the settings listed here pass, each checked by a small validator;
 every other is refused at its place in site_config.yml, with why and with
 what is allowed. Values Material prints are escaped or sanitized later, by
-the MkDocs hooks (mkdocs_hooks.py).
+the MkDocs hooks (site/hooks.py).
 """
 
 from __future__ import annotations

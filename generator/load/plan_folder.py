@@ -1,62 +1,43 @@
-"""Finds the files of a plan folder and reads each into a SourceDoc.
+"""Finds the files of a plan folder, reads each into a SourceDoc and validates it.
 
 Reading is separate from the plan checks: every file is read even when an
-earlier one is broken, so that one run reports every problem. Calendar files
-are also validated against their schema as they are read, which lets a
-large calendar be read on both cores.
+earlier one is broken, so that one run reports every problem. Each file is
+validated against its schema as it is read, which lets a large calendar be
+read on both cores.
 """
 
 from __future__ import annotations
 
 import functools
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic, Location, Report, did_you_mean
 from generator.load import control_characters
-from generator.load.confined_files import Refused, read_file, real_folder, real_path_within
+from generator.load.confined_files import (
+    DEFAULT_MAX_FILE_BYTES,
+    Refused,
+    read_file,
+    real_folder,
+    real_path_within,
+)
+from generator.load.kept_files import KeptFiles, ReadFile
 from generator.load.marked_yaml import SourceDoc, YamlError, parse_yaml
+from generator.load.plan_documents import (
+    CALENDAR_FOLDER,
+    ENTITY_FOLDERS,
+    FOLDERS,
+    REQUIRED_FILES,
+    SINGLE_FILES,
+    PlanDocuments,
+)
 from generator.load.validation import validate_doc
 from generator.runtime import forked
 
-DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024
 # From this size of calendar files on, they are read on two cores (below it,
 # forking costs more than it saves).
 PARALLEL_FROM_BYTES = 1024 * 1024
-
-# The kind of each file decides which schema checks it.
-SINGLE_FILES = {
-    "plan.md": "plan",
-    "audit.yml": "audit",
-    "content.yml": "content",
-    "inspiration.yml": "inspiration",
-    "measurement.yml": "measurement",
-}
-REQUIRED_FILES = ("plan.md", "audit.yml")
-ENTITY_FOLDERS = {"goals": "goal", "personas": "persona", "channels": "channel"}
-CALENDAR_FOLDER = "calendar"
-FOLDERS = (*ENTITY_FOLDERS, CALENDAR_FOLDER)
-
-
-@dataclass
-class PlanSources:
-    """Every readable file of a plan, by kind; Markdown entities also keep their body."""
-
-    root: Path
-    singles: dict[str, SourceDoc] = field(default_factory=dict)
-    entities: dict[str, list[SourceDoc]] = field(default_factory=dict)
-    calendars: list[SourceDoc] = field(default_factory=list)
-    bodies: dict[Path, str] = field(default_factory=dict)
-    # Files that could not be read or parsed, by kind: their ids are unknown.
-    unreadable: dict[str, list[Path]] = field(default_factory=dict)
-
-    def all_docs(self) -> list[tuple[str, SourceDoc]]:
-        docs = [(kind, doc) for kind, doc in self.singles.items()]
-        for kind, entity_docs in self.entities.items():
-            docs.extend((kind, doc) for doc in entity_docs)
-        docs.extend(("calendar", doc) for doc in self.calendars)
-        return docs
 
 
 @dataclass(frozen=True)
@@ -68,19 +49,25 @@ class ReadLimits:
 
 
 def read_plan_folder(
-    root: Path, report: Report, max_bytes: int = DEFAULT_MAX_FILE_BYTES, parallel: bool = False
-) -> PlanSources:
-    """Read every plan file under `root`; problems go to `report`, unreadable files are left out.
+    root: Path,
+    report: Report,
+    max_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    parallel: bool = False,
+    kept: KeptFiles | None = None,
+) -> PlanDocuments:
+    """Read and validate every plan file under `root`; problems go to `report`,
+    unreadable files are left out.
 
-    Only what is inside the plan folder is read (file_reading.py): a link
+    Only what is inside the plan folder is read (confined_files.py): a link
     leading out of it, or to a FIFO, a socket or a device, is an error that
-    names the link. Calendar files are also validated against their schema
-    here, on both cores if `parallel` and they are large (_read_calendars()).
+    names the link. Calendar files are read on both cores if `parallel` and
+    they are large (_read_calendars()). The preview passes what it `kept` of
+    the last read, which reuses the files whose text did not change.
     """
-    sources = PlanSources(root=root)
+    documents = PlanDocuments(root=root)
     within = _plan_folder(root, report)
     if within is None:
-        return sources
+        return documents
     limits = ReadLimits(within, max_bytes)
     for name in REQUIRED_FILES:
         if not os.path.lexists(root / name):
@@ -92,21 +79,22 @@ def read_plan_folder(
     for name, kind in SINGLE_FILES.items():
         path = root / name
         if os.path.lexists(path):
-            doc = _read(path, report, limits, sources, kind)
+            doc = _record(documents, kind, path, _read(path, kind, limits, kept, report), report)
             if doc is not None:
-                sources.singles[kind] = doc
+                documents.singles[kind] = doc
     folders = {name: _plan_subfolder(root / name, within, report) for name in FOLDERS}
     for folder, kind in ENTITY_FOLDERS.items():
-        sources.entities[kind] = []
+        documents.entities[kind] = []
         for path in _files(folders[folder], ".md"):
-            doc = _read(path, report, limits, sources, kind)
+            doc = _record(documents, kind, path, _read(path, kind, limits, kept, report), report)
             if doc is not None:
-                sources.entities[kind].append(doc)
-    report_strays(root, report, [folder for folder in folders.values() if folder is not None])
-    _forget_all_but(root)
+                documents.entities[kind].append(doc)
+    _report_strays(root, report, [folder for folder in folders.values() if folder is not None])
     calendars = _files(folders[CALENDAR_FOLDER], ".yml", ".yaml")
-    _read_calendars(calendars, report, limits, sources, parallel)
-    return sources
+    _read_calendars(calendars, report, limits, documents, parallel, kept)
+    if kept is not None:
+        kept.keep_only(doc.path for doc in _every_doc(documents))
+    return documents
 
 
 def _plan_folder(root: Path, report: Report) -> Path | None:
@@ -153,22 +141,27 @@ def _plan_subfolder(folder: Path, within: Path, report: Report) -> Path | None:
 
 
 def _read_calendars(
-    paths: list[Path], report: Report, limits: ReadLimits, sources: PlanSources, parallel: bool
+    paths: list[Path],
+    report: Report,
+    limits: ReadLimits,
+    documents: PlanDocuments,
+    parallel: bool,
+    kept: KeptFiles | None,
 ) -> None:
     """Parse and validate the calendar files, on both cores when they are large.
 
     A year of posts is megabytes of YAML, and parsing and validating it was
     most of checking a large plan. A forked process takes every other file;
-    the documents come back pickled, already validated (SourceDoc keeps its
-    schema problems), and everything is reported in file order as if read
-    here. If that process dies, its files are read here after all.
+    the documents come back pickled, with their schema problems, and
+    everything is reported in file order as if read here. If that process
+    dies, its files are read here after all.
 
-    The preview (`_remember`) reads in one process: it reuses the files
-    it parsed before, which a forked process would parse into its own
-    memory, and `plansite serve` runs threads, which a fork does not copy.
+    The preview (`kept`) reads in one process: it reuses the files it parsed
+    before, which a forked process would parse into its own memory, and
+    `plansite serve` runs threads, which a fork does not copy.
     """
-    if not (parallel and _worth_forking(paths)):
-        read = _parsed_and_validated(paths, limits)
+    if kept is not None or not (parallel and _worth_forking(paths)):
+        read = _parsed_and_validated(paths, limits, kept)
     else:
         here, there = paths[0::2], paths[1::2]
         work = functools.partial(_parsed_and_validated, there, limits)
@@ -180,16 +173,15 @@ def _read_calendars(
                 done_there = _parsed_and_validated(there, limits)
         read = [*done_here, *done_there]
         read[0::2], read[1::2] = done_here, done_there  # back in file order
-    for path, (doc, problems) in zip(paths, read, strict=True):
+    for path, (file, problems) in zip(paths, read, strict=True):
         report.extend(problems)
-        if doc is None:
-            sources.unreadable.setdefault("calendar", []).append(path)
-        else:
-            sources.calendars.append(doc)
+        doc = _record(documents, "calendar", path, file, report)
+        if doc is not None:
+            documents.calendars.append(doc)
 
 
 def _worth_forking(paths: list[Path]) -> bool:
-    if _remember or len(paths) < 2:
+    if len(paths) < 2:
         return False
     return sum(_size(path) for path in paths) >= PARALLEL_FROM_BYTES
 
@@ -203,23 +195,21 @@ def _size(path: Path) -> int:
 
 
 def _parsed_and_validated(
-    paths: list[Path], limits: ReadLimits
-) -> list[tuple[SourceDoc | None, list[Diagnostic]]]:
-    """Each calendar file's document (None if unreadable), validated, and what went wrong."""
+    paths: list[Path], limits: ReadLimits, kept: KeptFiles | None = None
+) -> list[tuple[ReadFile | None, list[Diagnostic]]]:
+    """Each calendar file as read (None if unreadable), validated, and what went
+    wrong reading it."""
     read = []
     for path in paths:
         report = Report()
-        doc, _ = _parse(path, report, limits)
-        if doc is not None:
-            validate_doc("calendar", doc)  # kept in the document
-        read.append((doc, report.diagnostics))
+        file = _read(path, "calendar", limits, kept, report)
+        read.append((file, report.diagnostics))
     return read
 
 
-def report_strays(root: Path, report: Report, folders: list[Path] | None = None) -> None:
+def _report_strays(root: Path, report: Report, folders: list[Path]) -> None:
     """Files and folders plansite would skip: a misspelled name must not make
-    part of the plan silently vanish. `folders` are the plan's folders to look
-    into (all that are there when not given)."""
+    part of the plan silently vanish. `folders` are the plan's folders to look into."""
     known = [*SINGLE_FILES, *FOLDERS]
     for entry in sorted(root.iterdir()):
         if _ignored(entry) or entry.name in known:
@@ -229,8 +219,6 @@ def report_strays(root: Path, report: Report, folders: list[Path] | None = None)
         kind = "folder" if entry.is_dir() else "file"
         hint = did_you_mean(entry.name, known) or f"a plan holds {', '.join(known)}"
         report.error(Location(entry), f"unknown {kind} '{entry.name}'", hint)
-    if folders is None:
-        folders = [root / name for name in FOLDERS if (root / name).is_dir()]
     for folder in folders:
         wanted = (".md",) if folder.name in ENTITY_FOLDERS else (".yml", ".yaml")
         for entry in sorted(folder.iterdir()):
@@ -278,56 +266,21 @@ def _files(folder: Path | None, *suffixes: str) -> list[Path]:
         if p.suffix in suffixes
         and not _ignored(p)
         and not p.is_dir()
-        and control_characters.first_in_file_name(p.name) is None  # report_strays() says why
+        and control_characters.first_in_file_name(p.name) is None  # _report_strays() says why
     )
 
 
 def _read(
-    path: Path, report: Report, limits: ReadLimits, sources: PlanSources, kind: str
-) -> SourceDoc | None:
-    doc, body = _parse(path, report, limits)
-    if doc is None:
-        sources.unreadable.setdefault(kind, []).append(path)
-    if body is not None:
-        sources.bodies[path] = body
-    return doc
-
-
-# Files parsed by the last read, by path: `plansite serve` rebuilds after each
-# edit, and parsing thousands of unchanged posts again was most of a rebuild's
-# reading. A file is reused only when its text is exactly the same.
-_last_read: dict[Path, tuple[str, SourceDoc, str | None]] = {}
-_remember = False  # on only in the preview: a one-off build would just hold memory
-
-
-def remember_between_reads(on: bool) -> None:
-    """Keep parsed files for the next read (the preview turns this on)."""
-    global _remember
-    _remember = on
-    if not on:
-        _last_read.clear()
-
-
-def remembering() -> bool:
-    """True in the preview, whose next read reuses the documents of unchanged files."""
-    return _remember
-
-
-def _forget_all_but(root: Path) -> None:
-    """Keep the parse cache to the files of the plan being read."""
-    for path in [p for p in _last_read if not p.is_relative_to(root) or not p.exists()]:
-        del _last_read[path]
-
-
-def _parse(path: Path, report: Report, limits: ReadLimits) -> tuple[SourceDoc | None, str | None]:
-    """The file's document (None if unusable, said in `report`) and, for Markdown, its body."""
+    path: Path, kind: str, limits: ReadLimits, kept: KeptFiles | None, report: Report
+) -> ReadFile | None:
+    """The file parsed and validated as a `kind` (None if unusable, said in `report`),
+    or as `kept` from the last read when its text is the same."""
     text = read_text(path, report, limits.max_bytes, limits.within)
     if text is None:
-        return None, None
-    cached = _last_read.get(path)
-    if cached is not None and cached[0] == text:
-        _, doc, body = cached
-        return doc, body
+        return None
+    unchanged = kept.unchanged(path, text) if kept is not None else None
+    if unchanged is not None:
+        return unchanged
     body = None
     try:
         if path.suffix == ".md":
@@ -337,10 +290,31 @@ def _parse(path: Path, report: Report, limits: ReadLimits) -> tuple[SourceDoc | 
             doc = parse_yaml(text, path, every_mark=False)
     except YamlError as exc:
         report.error(exc.location, exc.message, exc.hint)
-        return None, None
-    if _remember:
-        _last_read[path] = (text, doc, body)
-    return doc, body
+        return None
+    file = ReadFile(text, doc, body, validate_doc(kind, doc))
+    if kept is not None:
+        kept.keep(path, file)
+    return file
+
+
+def _record(
+    documents: PlanDocuments, kind: str, path: Path, file: ReadFile | None, report: Report
+) -> SourceDoc | None:
+    """Record a file read (its body and schema problems, which are reported) or
+    unreadable; its document, if it has one."""
+    if file is None:
+        documents.unreadable.setdefault(kind, []).append(path)
+        return None
+    report.extend(diagnostic for _, diagnostic in file.problems)
+    documents.broken[path] = [data_path for data_path, _ in file.problems]
+    if file.body is not None:
+        documents.bodies[path] = file.body
+    return file.doc
+
+
+def _every_doc(documents: PlanDocuments) -> list[SourceDoc]:
+    entities = [doc for docs in documents.entities.values() for doc in docs]
+    return [*documents.singles.values(), *entities, *documents.calendars]
 
 
 def read_text(
@@ -349,7 +323,7 @@ def read_text(
     """The file's text, or None after reporting why it cannot be used.
 
     With `within` (a real folder path), a file whose real path is elsewhere
-    is refused (file_reading.py).
+    is refused (confined_files.py).
     """
     try:
         raw = read_file(path, max_bytes, within)

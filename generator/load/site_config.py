@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from generator.checks import RULES_BY_CODE
 from generator.diagnostics import Location, Report, did_you_mean
 from generator.load.confined_files import real_folder
-from generator.load.marked_yaml import YamlError, parse_yaml
+from generator.load.document_fields import given, given_as
+from generator.load.marked_yaml import SourceDoc, YamlError, parse_yaml
 from generator.load.mkdocs_settings import passthrough_problems
 from generator.load.plan_folder import read_text
 from generator.load.scalars import parse_duration
@@ -28,8 +29,44 @@ SECRET_LENGTH = (16, 128)
 _SECRET = re.compile(r"[A-Za-z0-9_-]+")
 
 
-def load_config(path: Path, report: Report) -> SiteConfig | None:
-    """The site configuration, or None after reporting why it cannot be used."""
+def read_config(path: Path, report: Report, rule_codes: Collection[str]) -> SiteConfig | None:
+    """The site configuration, or None after reporting why it cannot be used.
+
+    `rule_codes` are the plan checks' codes, which `checks:` may turn off or re-grade.
+    """
+    doc = _valid_document(path, report)
+    if doc is None:
+        return None
+    data: dict[str, Any] = doc.data
+    levels = {
+        code: level for code, level in data.get("checks", {}).items() if code.startswith("PS")
+    }
+    unknown = [code for code in levels if code not in rule_codes]
+    for code in unknown:
+        report.error(
+            doc.locate(("checks", code)),
+            f"unknown check '{code}'",
+            did_you_mean(code, rule_codes) or "docs/checks.md lists every rule",
+        )
+    refused = passthrough_problems(data)
+    for where, message, hint in refused:
+        report.error(doc.locate(where), message, hint)
+    if unknown or refused:
+        return None
+    secret = os.environ.get(FEED_SECRET_VARIABLE, "") if data.get("private") else ""
+    if data.get("private") and _secret_refused(secret, doc, report):
+        return None
+    return SiteConfig(
+        site_name=data["site_name"],
+        source=doc.locate(),
+        checks=levels,
+        feed_secret=secret,
+        **_settings(data),
+    )
+
+
+def _valid_document(path: Path, report: Report) -> SourceDoc | None:
+    """The file's document when it is there, readable and valid; None after reporting why not."""
     if not os.path.lexists(path):
         report.error(
             Location(path),
@@ -37,7 +74,7 @@ def load_config(path: Path, report: Report) -> SiteConfig | None:
             "pass it with --config, or create site_config.yml with at least 'site_name:'",
         )
         return None
-    # A link may lead to a file beside it, not out of its folder (file_reading.py).
+    # A link may lead to a file beside it, not out of its folder (confined_files.py).
     text = read_text(path, report, within=real_folder(path.parent))
     if text is None:
         return None
@@ -48,56 +85,42 @@ def load_config(path: Path, report: Report) -> SiteConfig | None:
         return None
     problems = validate_doc("site_config", doc)
     report.extend(diagnostic for _, diagnostic in problems)
-    if problems:
-        return None
-    data: dict[str, Any] = doc.data
-    calendar = data.get("calendar", {})
-    checks = data.get("checks", {})
-    levels = {code: level for code, level in checks.items() if code.startswith("PS")}
-    unknown = [code for code in levels if code not in RULES_BY_CODE]
-    for code in unknown:
-        report.error(
-            doc.locate(("checks", code)),
-            f"unknown check '{code}'",
-            did_you_mean(code, RULES_BY_CODE) or "docs/checks.md lists every rule",
-        )
-    refused = passthrough_problems(data)
-    for where, message, hint in refused:
-        report.error(doc.locate(where), message, hint)
-    if unknown or refused:
-        return None
-    secret = os.environ.get(FEED_SECRET_VARIABLE, "")
+    return None if problems else doc
+
+
+def _secret_refused(secret: str, doc: SourceDoc, report: Report) -> bool:
+    """Report a private plan's feed secret that is missing or unfit; True if it was."""
     problem = feed_secret_problem(secret)
-    if data.get("private", False) and problem:
-        shortest, longest = SECRET_LENGTH
-        report.error(
-            doc.locate(("private",)),
-            f"a private plan needs its feed secret in the {FEED_SECRET_VARIABLE} "
-            f"environment variable ({shortest} to {longest} letters, digits, '-' or '_'): "
-            f"{problem}",
-            "set it in your shell or as a CI secret, never in a committed file; for example "
-            "python3 -c 'import secrets; print(secrets.token_urlsafe(24))'",
-        )
-        return None
-    return SiteConfig(
-        site_name=data["site_name"],
-        source=doc.locate(),
-        site_url=data.get("site_url", ""),
-        language=data.get("language", "en"),
-        timezone=data.get("timezone", "UTC"),
-        theme=data.get("theme", {}),
-        calendar_name=calendar.get("name", ""),
-        default_duration=parse_duration(calendar.get("default_duration", "30m")),
-        include_ideas=calendar.get("include_ideas", False),
-        utm_medium=data.get("utm", {}).get("medium", "social"),
-        mkdocs=data.get("mkdocs", {}),
-        checks=levels,
-        min_gap=parse_duration(checks.get("min_gap", "2h")),
-        stale_after_days=int(checks.get("stale_after_days", 90)),  # 2.0 too: see whole_number()
-        max_file_bytes=int(data.get("max_file_mb", 10) * 1024 * 1024),
-        private=data.get("private", False),
-        feed_secret=secret if data.get("private", False) else "",
+    if not problem:
+        return False
+    shortest, longest = SECRET_LENGTH
+    report.error(
+        doc.locate(("private",)),
+        f"a private plan needs its feed secret in the {FEED_SECRET_VARIABLE} "
+        f"environment variable ({shortest} to {longest} letters, digits, '-' or '_'): "
+        f"{problem}",
+        "set it in your shell or as a CI secret, never in a committed file; for example "
+        "python3 -c 'import secrets; print(secrets.token_urlsafe(24))'",
     )
+    return True
+
+
+def _settings(data: dict[str, Any]) -> dict[str, Any]:
+    """The settings the file gives, by SiteConfig field: SiteConfig holds the defaults."""
+    calendar, checks = data.get("calendar", {}), data.get("checks", {})
+    settings = given(data, "site_url", "language", "timezone", "theme", "mkdocs", "private")
+    settings |= given(calendar, "include_ideas") | given_as(
+        calendar, parse_duration, "default_duration"
+    )
+    settings |= given_as(checks, parse_duration, "min_gap")
+    settings |= given_as(checks, int, "stale_after_days")  # 2.0 too: see whole_number()
+    if "name" in calendar:
+        settings["calendar_name"] = calendar["name"]
+    if "medium" in data.get("utm", {}):
+        settings["utm_medium"] = data["utm"]["medium"]
+    if "max_file_mb" in data:
+        settings["max_file_bytes"] = int(data["max_file_mb"] * 1024 * 1024)
+    return settings
 
 
 def feed_secret_problem(secret: str) -> str:

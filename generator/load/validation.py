@@ -194,10 +194,7 @@ def validate_doc(kind: str, doc: SourceDoc) -> list[tuple[DataPath, Diagnostic]]
             "write 'field: value' lines at the top level",
         )
         return [((), problem)]
-    if kind not in doc.validated:
-        doc.validated[kind] = _problems(kind, doc)
-    found: list[tuple[DataPath, Diagnostic]] = doc.validated[kind]
-    return found
+    return _problems(kind, doc)
 
 
 def _problems(kind: str, doc: SourceDoc) -> list[tuple[DataPath, Diagnostic]]:

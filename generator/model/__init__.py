@@ -1,1 +1,1 @@
-"""Documents -> Plan (typed entities, references resolved, ids, occurrences, UTM links)."""
+"""Documents -> Plan: typed entities, references resolved, the domain rules later stages ask."""

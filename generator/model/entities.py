@@ -1,22 +1,33 @@
 """The plan as typed, validated data. No I/O here: everything arrives checked.
 
 Entities refer to each other by id; `Plan` guarantees that every id resolves
-and offers the lookups the pages need.
+and offers the lookups the pages need. The defaults of every field live
+here, once, and so do the domain rules that checks, pages, feeds and
+exports share: what a post's status means, a goal's pace, the next review.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time, timedelta
+from functools import cached_property
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from generator.diagnostics import Location
+from generator.load.confined_files import DEFAULT_MAX_FILE_BYTES
+from generator.model.links import is_web_link
 
-NETWORKS = (
-    "facebook", "instagram", "linkedin", "x", "tiktok", "youtube", "snapchat",
-    "pinterest", "threads", "bluesky", "mastodon", "other",
-)  # fmt: skip
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# Days between two reviews of the plan, by the cadence plan.md gives.
+REVIEW_EVERY = {"weekly": 7, "monthly": 31, "quarterly": 92}
+# What a post's status says about who sees it. Scheduled and published posts
+# reach the audience: the content mix and the cadence count them. Ideas and
+# cancelled posts are not listed among the coming posts nor exported to a
+# scheduler; drafts and scheduled posts are still to be published.
+COUNTED_STATUSES = frozenset({"scheduled", "published"})
+HIDDEN_STATUSES = frozenset({"idea", "cancelled"})
+TO_PUBLISH_STATUSES = frozenset({"draft", "scheduled"})
 
 
 @dataclass(frozen=True)
@@ -55,6 +66,13 @@ class Voice:
 class Review:
     cadence: str = ""
     last: date | None = None
+
+    @property
+    def next_date(self) -> date | None:
+        """When the plan is next due for review; None without a cadence or a last review."""
+        if not self.cadence or self.last is None:
+            return None
+        return self.last + timedelta(days=REVIEW_EVERY[self.cadence])
 
 
 @dataclass(frozen=True)
@@ -151,19 +169,10 @@ class Profile:
 
     def missing(self) -> tuple[str, ...]:
         """Names of the profile elements still to fill in (the audit's step 3)."""
-        present = {
-            "bio": bool(self.bio),
-            "avatar": self.avatar,
-            "cover": self.cover,
-            "link": bool(self.link),
-            "keywords": bool(self.keywords),
-            "cross_promotion": self.cross_promotion,
-        }
-        return tuple(name for name, ok in present.items() if not ok)
+        return tuple(element.name for element in fields(self) if not getattr(self, element.name))
 
-    @staticmethod
-    def element_count() -> int:
-        return 6
+    def element_count(self) -> int:
+        return len(fields(self))
 
 
 @dataclass(frozen=True)
@@ -183,6 +192,11 @@ class Account:
     last_post: date | None = None
     profile: Profile = field(default_factory=Profile)
     notes: str = ""
+
+    @property
+    def in_use(self) -> bool:
+        """True for the brand's own account that it keeps (not one to delete)."""
+        return self.official and self.status != "delete"
 
 
 @dataclass(frozen=True)
@@ -295,15 +309,35 @@ class Post:
     repeat: Repeat | None = None
 
     @property
-    def all_day(self) -> bool:
-        return self.time is None
-
-    @property
     def start(self) -> datetime | None:
         """The first occurrence as an aware datetime; None for an all-day post."""
         if self.time is None:
             return None
         return datetime.combine(self.date, self.time, tzinfo=self.timezone)
+
+    @property
+    def counted(self) -> bool:
+        """True when the post reaches the audience: the mix and the cadence count it."""
+        return self.status in COUNTED_STATUSES
+
+    @property
+    def hidden(self) -> bool:
+        """True for an idea or a cancelled post, which no list of coming posts shows."""
+        return self.status in HIDDEN_STATUSES
+
+    @property
+    def to_publish(self) -> bool:
+        return self.status in TO_PUBLISH_STATUSES
+
+    def in_feeds(self, include_ideas: bool) -> bool:
+        """True when the feeds hold the post: every one but ideas, unless the site
+        includes them. A cancelled post stays, so that calendars drop it."""
+        return self.status != "idea" or include_ideas
+
+    @cached_property
+    def tracked(self) -> bool:
+        """True when the post's link is one analytics can follow (and UTM can tag)."""
+        return is_web_link(self.link)
 
 
 @dataclass(frozen=True)
@@ -322,7 +356,7 @@ class SiteConfig:
     checks: dict[str, str] = field(default_factory=dict)  # rule code -> off, warning, error
     min_gap: timedelta = timedelta(hours=2)
     stale_after_days: int = 90
-    max_file_bytes: int = 10 * 1024 * 1024
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     private: bool = False
     feed_secret: str = ""  # from the environment, never from a file in the repository
 
@@ -354,19 +388,50 @@ class Plan:
     posts: tuple[Post, ...] = ()
 
     def goal(self, goal_id: str) -> Goal:
-        return next(g for g in self.goals if g.id == goal_id)
+        return self._by_id.goals[goal_id]
 
     def persona(self, persona_id: str) -> Persona:
-        return next(p for p in self.personas if p.id == persona_id)
+        return self._by_id.personas[persona_id]
 
     def channel(self, channel_id: str) -> Channel:
-        return next(c for c in self.channels if c.id == channel_id)
+        return self._by_id.channels[channel_id]
 
     def account(self, account_id: str) -> Account:
-        return next(a for a in self.accounts if a.id == account_id)
+        return self._by_id.accounts[account_id]
 
     def content_type(self, type_id: str) -> ContentType:
-        return next(t for t in self.content_types if t.id == type_id)
+        return self._by_id.content_types[type_id]
 
     def campaign(self, campaign_id: str) -> Campaign:
-        return next(c for c in self.campaigns if c.id == campaign_id)
+        return self._by_id.campaigns[campaign_id]
+
+    @cached_property
+    def _by_id(self) -> _Lookups:
+        """Every entity by id, indexed once, the first time one is looked up."""
+        return _Lookups(
+            {goal.id: goal for goal in self.goals},
+            {persona.id: persona for persona in self.personas},
+            {channel.id: channel for channel in self.channels},
+            {account.id: account for account in self.accounts},
+            {content_type.id: content_type for content_type in self.content_types},
+            {campaign.id: campaign for campaign in self.campaigns},
+        )
+
+    @cached_property
+    def today(self) -> date:
+        """The plan's own notion of now: its latest measurement, else its last review,
+        else its start. Never the wall clock, so a build gives the same findings
+        and pages whenever it runs."""
+        dates = [p.date for g in self.goals for p in g.progress]
+        if self.review.last:
+            dates.append(self.review.last)
+        return max(dates, default=self.period.start)
+
+
+class _Lookups(NamedTuple):
+    goals: dict[str, Goal]
+    personas: dict[str, Persona]
+    channels: dict[str, Channel]
+    accounts: dict[str, Account]
+    content_types: dict[str, ContentType]
+    campaigns: dict[str, Campaign]

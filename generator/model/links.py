@@ -41,3 +41,8 @@ def is_safe_link(url: str, schemes: frozenset[str] = SAFE_LINK_SCHEMES) -> bool:
     """True for an address with one of `schemes`, a relative address or an #anchor."""
     scheme = link_scheme(url)
     return scheme == "" or scheme in schemes
+
+
+def is_web_link(url: str) -> bool:
+    """True for an http(s) address, whatever its case: one analytics can follow."""
+    return link_scheme(url) in WEB_LINK_SCHEMES

@@ -17,7 +17,7 @@ from typing import Literal
 
 from dateutil import rrule
 
-from generator.model.entities import WEEKDAYS, Post, Repeat
+from generator.model.entities import WEEKDAYS, Plan, Post, Repeat
 
 FREQUENCIES: dict[str, Literal[1, 2, 3]] = {
     "day": rrule.DAILY,
@@ -73,6 +73,33 @@ def plan_occurrences(posts: Iterable[Post], first: date, last: date) -> list[Occ
         if occurrence.day >= first
     ]
     return sorted(found, key=lambda o: o.sort_key)
+
+
+def first_calendar_day(plan: Plan) -> date:
+    """The calendar's first day: the plan's start, or an earlier post's date."""
+    return min([plan.period.start, *(post.date for post in plan.posts)])
+
+
+def last_calendar_day(plan: Plan) -> date:
+    """The calendar's last day: the plan's end, or a later post's first date."""
+    return max([plan.period.end, *(post.date for post in plan.posts)])
+
+
+def calendar_occurrences(plan: Plan) -> list[Occurrence]:
+    """Every occurrence the calendar shows, from its first day to its last, in date
+    and time order."""
+    return plan_occurrences(plan.posts, first_calendar_day(plan), last_calendar_day(plan))
+
+
+def counted_per_channel(occurrences: Iterable[Occurrence]) -> list[tuple[Occurrence, str]]:
+    """(occurrence, channel id) of the posts that reach the audience, once per channel:
+    what the content mix and the cadence count."""
+    return [
+        (occurrence, channel_id)
+        for occurrence in occurrences
+        if occurrence.post.counted
+        for channel_id in occurrence.post.channels
+    ]
 
 
 def _rule(repeat: Repeat, first: date, last: date) -> rrule.rrule:

@@ -6,7 +6,7 @@ from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from generator.model.entities import Plan, Post
-from generator.model.links import WEB_LINK_SCHEMES, link_scheme
+from generator.model.links import is_web_link
 
 UTM_KEYS = ("utm_source", "utm_medium", "utm_campaign", "utm_content")
 
@@ -18,7 +18,7 @@ def tag_link(link: str, source: str, medium: str, campaign: str, content: str) -
     mailto: links are returned as they are: analytics cannot see them. Kept
     for the next call: the preview tags every link again after each edit.
     """
-    if link_scheme(link) not in WEB_LINK_SCHEMES:
+    if not is_web_link(link):
         return link
     parts = urlsplit(link)
     kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in UTM_KEYS]

@@ -30,7 +30,7 @@ class KeptCells:
 
     The preview renders every page again after each edit; the posts of the
     files that did not change are the same objects from one rebuild to the
-    next (assemble.py), so their cells are reused when the names they show
+    next (model/posts.py), so their cells are reused when the names they show
     (content types, campaigns, the language) did not change either.
     """
 

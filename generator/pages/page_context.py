@@ -6,9 +6,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from generator.checks.mix import MixTable
 from generator.diagnostics import Diagnostic
 from generator.model import entities as m
+from generator.model.content_mix import MixTable
 from generator.model.occurrences import Occurrence
 
 

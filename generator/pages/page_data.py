@@ -7,25 +7,23 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import cached_property
 from itertools import islice
 
 from markupsafe import Markup
 
-from generator.checks import RULES_BY_CODE
-from generator.checks.goals import on_pace, start_of
-from generator.checks.measurement import REVIEW_EVERY
-from generator.checks.mix import MixTable
 from generator.diagnostics import Diagnostic
 from generator.i18n import Translator
 from generator.model import entities as m
+from generator.model.content_mix import MixTable, mix_targets
 from generator.model.occurrences import Occurrence
+from generator.model.pace import goal_start, on_pace
+from generator.model.serving import GoalServing
 from generator.pages.charts import bar_chart, progress_chart
 from generator.pages.page_context import PageContext
 
 UPCOMING = 10
-HIDDEN_STATUSES = ("idea", "cancelled")
 STEPS = range(1, 7)  # the six steps of a plan, which the health page follows
 
 
@@ -60,7 +58,7 @@ class PageData:
         found: list[Occurrence] = []
         # Occurrences are in date order: start at today, stop at the tenth.
         for occurrence in islice(self.occurrences, self._first_upcoming, None):
-            if occurrence.post.status not in HIDDEN_STATUSES and keep(occurrence.post):
+            if not occurrence.post.hidden and keep(occurrence.post):
                 found.append(occurrence)
                 if len(found) == UPCOMING:
                     break
@@ -74,11 +72,7 @@ class PageData:
         return self.upcoming(lambda post: channel_id in post.channels)
 
     def for_goal(self, goal: m.Goal) -> list[Occurrence]:
-        channels = set(self.channels_of(goal))
-        campaigns = set(self.campaigns_of(goal))
-        return self.upcoming(
-            lambda post: bool(channels & set(post.channels)) or post.campaign in campaigns
-        )
+        return self.upcoming(lambda post: self._serving.serves(post, goal))
 
     def in_campaign(self, campaign_id: str) -> list[Occurrence]:
         return self._by_campaign.get(campaign_id, [])
@@ -93,16 +87,18 @@ class PageData:
 
     # -- goals -----------------------------------------------------------------
 
-    def campaigns_of(self, goal: m.Goal) -> list[str]:
-        return [c.id for c in self.plan.campaigns if goal.id in c.goals]
+    def campaigns_of(self, goal: m.Goal) -> tuple[str, ...]:
+        return self._serving.campaigns(goal)
 
-    def channels_of(self, goal: m.Goal) -> list[str]:
-        """The goal's own channels, then those whose mission names the goal."""
-        serving = [c.id for c in self.plan.channels if goal.id in c.goals]
-        return list(dict.fromkeys([*goal.channels, *serving]))
+    def channels_of(self, goal: m.Goal) -> tuple[str, ...]:
+        return self._serving.channels(goal)
+
+    @cached_property
+    def _serving(self) -> GoalServing:
+        return GoalServing(self.plan)
 
     def pace(self, goal: m.Goal) -> bool | None:
-        return on_pace(goal, self.plan.period.start)
+        return on_pace(goal, self.plan)
 
     def progress_chart(self, goal: m.Goal, title: str) -> Markup:
         """The goal's measurements against the line from baseline to target, if it has both."""
@@ -111,7 +107,7 @@ class PageData:
             return Markup("")
         if goal.deadline is None:
             return Markup("")
-        start = start_of(goal, self.plan.period.start)
+        start = goal_start(goal, self.plan)
         return progress_chart(
             [(p.date, p.value) for p in goal.progress],
             (start, metric.baseline),
@@ -124,10 +120,7 @@ class PageData:
 
     @property
     def next_review(self) -> date | None:
-        review = self.plan.review
-        if not review.cadence or review.last is None:
-            return None
-        return review.last + timedelta(days=REVIEW_EVERY[review.cadence])
+        return self.plan.review.next_date
 
     def networks_channels(self, persona: m.Persona) -> list[str]:
         """The plan's channels on the networks where the persona is."""
@@ -149,17 +142,12 @@ class PageData:
         return sorted({a.network for c in self.plan.competitors for a in c.accounts})
 
     def ours(self, network: str) -> list[m.Account]:
-        return [
-            a
-            for a in self.plan.accounts
-            if a.network == network and a.official and a.status != "delete"
-        ]
+        return [a for a in self.plan.accounts if a.network == network and a.in_use]
 
     def mix_targets(self, channel: m.Channel) -> list[tuple[str, float]]:
         """The content mix a channel aims for: its own, else the plan's shares."""
-        if channel.mix:
-            return [(self.plan.content_type(t).name, s) for t, s in channel.mix]
-        return [(t.name, t.share) for t in self.plan.content_types if t.share is not None]
+        targets = mix_targets(self.plan, channel)
+        return [(self.plan.content_type(type_id).name, share) for type_id, share in targets]
 
     # -- health ------------------------------------------------------------------
 
@@ -169,7 +157,7 @@ class PageData:
         grouped: dict[int, list[Diagnostic]] = {step: [] for step in STEPS}
         ordered = sorted(self._findings, key=lambda d: (d.location, d.code, d.message))
         for finding in ordered:
-            grouped[RULES_BY_CODE[finding.code].step].append(finding)
+            grouped[finding.step].append(finding)
         return grouped
 
     @staticmethod

@@ -105,3 +105,16 @@ def made_safely(make: Callable[[Mask], R], clean: Callable[[R], None]) -> Iterat
             clean(made)
         finally:
             holding.give_back()
+
+
+@contextmanager
+def loading() -> Iterator[None]:
+    """Ctrl+C or SIGTERM held while Python imports modules, delivered once they are in.
+
+    Raised inside the initialisation of a compiled module, a KeyboardInterrupt
+    leaves CPython marking the whole run as interrupted (its exit then kills
+    the process with SIGINT, whatever the command says): the command would
+    end with no say in its exit code or clean-up.
+    """
+    with held():
+        yield

@@ -11,7 +11,6 @@ from bs4 import BeautifulSoup
 
 from generator.build import Inputs, check_plan
 from generator.checks import RULES
-from generator.checks.mix import mix_tables
 from tests.conftest import MINIMAL_FILES, PlanFactory, run_cli
 
 
@@ -277,7 +276,7 @@ def mix_of(root: Path) -> dict[str, dict[str, tuple[float | None, float, int]]]:
         table.scope or "all": {
             line.label: (line.target, round(line.actual, 2), line.count) for line in table.lines
         }
-        for table in mix_tables(checked.context)
+        for table in checked.context.mix_tables
     }
 
 
@@ -286,7 +285,7 @@ def test_the_mix_is_counted_once_for_the_rule_and_the_health_page(
 ) -> None:
     root = make_plan(MIX_PLAN)
     checked = check_plan(Inputs(root / "plan", root / "site_config.yml"))
-    assert mix_tables(checked.context) is mix_tables(checked.context)  # as PS402 counted it
+    assert checked.context.mix_tables is checked.context.mix_tables  # as PS402 counted it
 
 
 def test_mix_counts_expanded_scheduled_occurrences_per_channel(make_plan: PlanFactory) -> None:

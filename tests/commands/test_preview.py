@@ -22,7 +22,6 @@ import pytest
 from generator import check
 from generator.commands import preview_rebuild
 from generator.diagnostics import PlanError, display_path
-from generator.load import plan_folder
 from tests.conftest import EXAMPLE_CONFIG, EXAMPLE_PLAN, PlanFactory
 
 EPOCH = "1798761600"
@@ -41,9 +40,9 @@ def preview(plan_root: Path, tmp_path: Path) -> Iterator[preview_rebuild.Preview
     os.environ["SOURCE_DATE_EPOCH"] = EPOCH
     inputs = check.Inputs(plan_root / "plan", plan_root / "site_config.yml")
     try:
-        with preview_rebuild.Preview(inputs, tmp_path / "preview") as preview:
-            preview.rebuild()
-            yield preview
+        preview = preview_rebuild.Preview(inputs, tmp_path / "preview")
+        preview.rebuild()
+        yield preview
     finally:
         del os.environ["SOURCE_DATE_EPOCH"]
 
@@ -156,9 +155,9 @@ def test_an_edited_file_s_old_document_is_freed_at_once(
     preview: preview_rebuild.Preview, plan_root: Path
 ) -> None:
     """Not at some later full collection, which a preview never runs: a document
-    must not keep what points back to it (assemble._MadePost)."""
+    must not keep what points back to it (posts.MadePost)."""
     calendar = plan_root / "plan" / "calendar" / "2027-q1.yml"
-    old = weakref.ref(plan_folder._last_read[calendar][1])
+    old = weakref.ref(preview._files.document(calendar))
     edit(calendar, "title:", "title: Edited,")
     preview.rebuild()
     assert old() is None
@@ -263,12 +262,12 @@ def test_a_rebuild_pauses_the_collector_and_leaves_no_garbage(
     paused: list[bool] = []
     check_plan = preview_rebuild.check_plan
 
-    def checked_with_a_cycle(inputs: check.Inputs) -> check.Checked:
+    def checked_with_a_cycle(inputs: check.Inputs, *args: Any) -> check.Checked:
         paused.append(not gc.isenabled())
         cycle = Cycle()
         cycle.itself = cycle
         made.append(weakref.ref(cycle))
-        return check_plan(inputs)
+        return check_plan(inputs, *args)
 
     monkeypatch.setattr(preview_rebuild, "check_plan", checked_with_a_cycle)
     if not collector_on:

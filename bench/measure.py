@@ -45,7 +45,7 @@ STAGES = (
     Stage("YAML parsing", "generator.load.plan_folder", "parse_yaml", nested=True),
     Stage("schema validation", "generator.load.plan_folder", "validate_doc", nested=True),
     Stage("plan_from_documents", "generator.check", "plan_from_documents"),
-    Stage("run_checks", "generator.check", "run_checks"),
+    Stage("findings_from_plan", "generator.check", "findings_from_plan"),
     Stage("repeats expanded", "generator.checks.registry", "calendar_occurrences", nested=True),
     Stage("mix tables", "generator.checks.registry", "mix_tables", nested=True),
     Stage("render_pages", "generator.build", "render_pages"),

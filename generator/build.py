@@ -9,7 +9,6 @@ same stages, reusing what did not change.
 from __future__ import annotations
 
 import functools
-import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -35,6 +34,7 @@ from generator.pages.render import Page, PageRenderer, render_pages
 from generator.pages.site_map import navigation_from_plan
 from generator.pages.table_stash import TableStash
 from generator.runtime import forked
+from generator.runtime.garbage_collector import model_frozen
 from generator.site.compiled_templates import CompiledTemplates
 from generator.site.mkdocs_run import SiteBuildError
 from generator.site.output_folder import OutputRefused, check_output_folder
@@ -91,7 +91,7 @@ def build(
     where = previous or str(out)
     out = real_out
     out.parent.mkdir(parents=True, exist_ok=True)
-    with _model_frozen(), scratch_folder(out.parent) as folder:
+    with model_frozen(), scratch_folder(out.parent) as folder:
         work = functools.partial(
             _write_feeds, read, where, previous is not None, build_time(), folder
         )
@@ -126,18 +126,6 @@ def _refused_output_reported(out: Path, read: Read | None = None) -> Iterator[No
         report = read.report if read else Report()
         report.error(Location(out), exc.message, exc.hint)
         raise PlanError(report) from None
-
-
-@contextmanager
-def _model_frozen() -> Iterator[None]:
-    """Keep the garbage collector off what is read so far (the model lives as long
-    as the build): its passes over a large model slowed the pages and MkDocs,
-    and made the forked feeds process copy the pages they touched."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 def _write_feeds(read: Read, where: str, given: bool, now: datetime, folder: Path) -> None:

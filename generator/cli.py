@@ -14,8 +14,7 @@ import click
 from generator import __version__
 from generator.check import Checked, Inputs, check_plan
 from generator.commands import export
-from generator.commands.diff import DiffUsageError, RevisionError, changes_since
-from generator.commands.diff import as_text as changes_text
+from generator.commands.diff import DiffUsageError, RevisionError, changes_since, text_from_changes
 from generator.commands.init import TargetExists, init_repository
 from generator.commands.new import AuthoringError, Draft, DraftValueError, create
 from generator.commands.report_formats import FORMATS, as_github, as_json, as_text
@@ -297,7 +296,7 @@ def diff_command(revision: str, plan_dir: Path, config_file: Path) -> None:
     except RevisionError as exc:
         click.echo(shown_in_terminal(f"error: {exc}"), err=True)
         sys.exit(EXIT_PLAN_ERRORS)
-    click.echo(changes_text(revision, found), nl=False)
+    click.echo(text_from_changes(revision, found), nl=False)
 
 
 @main.command("schema")

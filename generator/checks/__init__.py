@@ -1,11 +1,10 @@
-"""Plan checks: what a template cannot tell a team about its plan.
+"""Plan -> findings: what a template cannot tell a team about its plan."""
 
-Each rule has a stable code (PS1xx goals, PS2xx audit, PS3xx channels,
-PS4xx mix, PS5xx calendar, PS6xx measurement), a default severity that
-`checks:` in site_config.yml can change or turn off, and a fix in its hint.
-Rules only find problems; their words come from the checks catalogue in the
-site's language.
-"""
+# Each rule has a stable code (PS1xx goals, PS2xx audit, PS3xx channels,
+# PS4xx mix, PS5xx calendar, PS6xx measurement), a default severity that
+# `checks:` in site_config.yml can change or turn off, and a fix in its hint.
+# Rules only find problems; their words come from the checks catalogue in the
+# site's language.
 
 from __future__ import annotations
 
@@ -28,7 +27,7 @@ RULES: tuple[Rule, ...] = (
 RULES_BY_CODE = {r.code: r for r in RULES}
 
 
-def run_checks(
+def findings_from_plan(
     plan: Plan, config: SiteConfig, context: CheckContext | None = None
 ) -> list[Diagnostic]:
     """Every finding of every rule that is on, with the severity the config gives it,
@@ -64,4 +63,4 @@ def _word(words: Translator, value: object) -> object:
     return value
 
 
-__all__ = ["RULES", "RULES_BY_CODE", "CheckContext", "run_checks"]
+__all__ = ["RULES", "RULES_BY_CODE", "CheckContext", "findings_from_plan"]

@@ -234,7 +234,7 @@ def _shown(value: Any) -> str:
     return text if len(text) <= SHOWN_LENGTH else text[: SHOWN_LENGTH - 1] + "…"
 
 
-def as_text(revision: str, changes: list[Change]) -> str:
+def text_from_changes(revision: str, changes: list[Change]) -> str:
     if not changes:
         return f"nothing changed in goals, missions, accounts or posts since {revision}\n"
     lines = [f"since {revision}:"]

@@ -3,9 +3,6 @@ did not change since the last rebuild."""
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,7 +16,7 @@ from generator.build import (
     site_errors_reported,
     unreadable_previous_feed,
 )
-from generator.check import Checked, Inputs, check_plan, collector_paused
+from generator.check import Checked, Inputs, check_plan
 from generator.diagnostics import PlanError
 from generator.feeds.calendars import build_feeds, build_time
 from generator.feeds.kept_events import KeptEvents
@@ -28,6 +25,7 @@ from generator.load.kept_files import KeptFiles
 from generator.pages.html_rows import KeptCells
 from generator.pages.render import PageRenderer
 from generator.pages.table_stash import TableStash
+from generator.runtime.garbage_collector import collected_at_the_end
 from generator.site.preview_site import PreviewSite
 from generator.site.site_content import SiteContent
 
@@ -60,7 +58,7 @@ class Preview:
         """The plan checked and its site built; `out` is left as it was when the plan
         has errors or the build fails in any way."""
         try:
-            with _collected_at_the_end():
+            with collected_at_the_end():
                 return self._rebuild()
         except PlanError:
             raise
@@ -91,20 +89,3 @@ class Preview:
             warnings = self._site.build(SiteContent(pages, settings, self._pages.stash, files))
         report_mkdocs_warnings(checked, self.inputs, warnings)
         return checked
-
-
-@contextmanager
-def _collected_at_the_end() -> Iterator[None]:
-    """Keep the garbage collector off during a rebuild, then collect what it made.
-
-    Its passes over what the preview keeps between rebuilds (parsed files,
-    events, the last model) took a quarter of a rebuild of a 10k-post plan.
-    A rebuild does leave cycles behind (tens of thousands of MkDocs' and
-    Jinja's objects), so they are collected at its end: a pass over the
-    youngest generation, the objects made since the rebuild began.
-    """
-    try:
-        with collector_paused():
-            yield
-    finally:
-        gc.collect(0)

@@ -9,7 +9,6 @@ only the result comes back, through a pipe.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import signal
@@ -18,6 +17,7 @@ from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from typing import Generic, TypeVar
 
+from generator.runtime.garbage_collector import stop_collecting
 from generator.runtime.interruptions import STOPPING, Mask, made_safely
 
 T = TypeVar("T")
@@ -119,7 +119,7 @@ def _run(work: Callable[[], object], send: Connection, mask: Mask) -> None:
         if signal.getsignal(stopping) is not signal.SIG_IGN:  # as the build: ignored stays so
             signal.signal(stopping, _exit_at_once)
     signal.pthread_sigmask(signal.SIG_SETMASK, mask)
-    gc.disable()
+    stop_collecting()
     try:
         outcome: tuple[bool, object] = (True, work())
     except BaseException as exc:  # whatever the work raises goes back to the build

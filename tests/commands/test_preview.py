@@ -252,7 +252,7 @@ def test_a_clean_rebuild_compiles_no_template_again(
 def test_a_rebuild_pauses_the_collector_and_leaves_no_garbage(
     preview: preview_rebuild.Preview, monkeypatch: pytest.MonkeyPatch, collector_on: bool
 ) -> None:
-    """The collector is off during a rebuild (preview_rebuild._collected_at_the_end); the
+    """The collector is off during a rebuild (runtime.garbage_collector.collected_at_the_end); the
     cycles the rebuild made are collected by its end, and the collector is as it was."""
 
     class Cycle:

@@ -8,7 +8,7 @@ then measures:
 
 - each stage of one in-process build (`generator.build.build`), with the
   functions the pipeline calls timed where it calls them (bench/measure.py);
-- a preview rebuild after one post is edited (build.Preview);
+- a preview rebuild after one post is edited (commands/preview_rebuild.Preview);
 - `plansite build` and `plansite check` as commands: wall time and the peak
   RSS of each run's own process and the processes it forks;
 - what the build wrote: pages (index.html files), feed bytes, largest page.
@@ -47,10 +47,12 @@ if __package__ in (None, ""):
     # Run as a file: import the `bench` package from the repository root.
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
+from bench.floor import icalendar_seconds, libyaml_read_seconds
 from bench.measure import STAGES, Command, InProcess, run_command, time_build, venv_tool
 from bench.peers import Yaml2ics, bare_mkdocs, ensure_yaml2ics, run_yaml2ics
 from bench.synthetic import SyntheticPlan, write_plan
 from generator import build
+from generator.commands.preview_rebuild import Preview
 
 DEFAULT_SIZES = (1_000, 10_000, 50_000)
 REFERENCE_SIZE = 10_000  # the size the references and most ratios are taken at
@@ -79,7 +81,16 @@ class Peers:
     mkdocs: Command | None = None
     mkdocs_pages: int = 0
     yaml2ics: Yaml2ics | None = None
+    libyaml_seconds: float | None = None  # the floor's reading (bench/floor.py)
+    icalendar_seconds: float | None = None  # the floor's feed
     note: str = ""  # why a reference is missing
+
+    @property
+    def floor(self) -> float | None:
+        """Bare MkDocs + libyaml reading the plan + icalendar, one event per post."""
+        if self.mkdocs is None or self.libyaml_seconds is None or self.icalendar_seconds is None:
+            return None
+        return self.mkdocs.seconds + self.libyaml_seconds + self.icalendar_seconds
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -256,17 +267,15 @@ class PreviewEdits:
         inputs = build.Inputs(Path(plan.plan_dir), Path(plan.config_file))
         self._calendar = sorted(Path(plan.plan_dir).glob("calendar/*.yml"))[0]
         self._text = self._calendar.read_text(encoding="utf-8")
-        self._preview = build.Preview(inputs, folder)
+        self._preview = Preview(inputs, folder)
         self._edits = 0
 
     def __enter__(self) -> PreviewEdits:
-        self._preview.__enter__()
         self._preview.rebuild()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self._calendar.write_text(self._text, encoding="utf-8")
-        self._preview.__exit__(*exc)
 
     def rebuild(self) -> float:
         """Seconds of one rebuild after one more edit."""
@@ -321,6 +330,9 @@ def measure_peers(
         return Peers(note=f"skipped: {REFERENCE_SIZE} is not among --sizes")
     reference = results[REFERENCE_SIZE]
     peers = Peers(mkdocs=bare_mkdocs_run, mkdocs_pages=reference.pages)
+    _progress(f"floor: libyaml and icalendar on {REFERENCE_SIZE} posts")
+    peers.libyaml_seconds = libyaml_read_seconds(reference.plan.plan_dir)
+    peers.icalendar_seconds = icalendar_seconds(reference.plan)
     folder = _fresh(work / "peers" / "references")
     _progress("yaml2ics: installing or finding it")
     python, why = ensure_yaml2ics()
@@ -382,6 +394,12 @@ def _peers_table(results: dict[int, SizeResult], peers: Peers) -> str:
             ],
             ["bare `mkdocs build`: peak RSS (MB)", f"{peers.mkdocs.peak_rss_mb:.0f}"],
         ]
+    if peers.floor is not None:
+        body += [
+            ["libyaml reading the plan (s)", _s(peers.libyaml_seconds)],
+            ["icalendar, one event per post, one feed (s)", _s(peers.icalendar_seconds)],
+            ["floor: bare mkdocs + libyaml + icalendar (s)", _s(peers.floor)],
+        ]
     if peers.yaml2ics is not None:
         y = peers.yaml2ics
         body += [
@@ -421,6 +439,12 @@ def ratios(results: dict[int, SizeResult], peers: Peers) -> list[Ratio]:
     yaml2ics = peers.yaml2ics.convert_seconds if peers.yaml2ics else None
     large = results.get(LARGE)
     return [
+        Ratio(
+            "plansite build 10k / floor",
+            _ratio(build.get(REFERENCE_SIZE), peers.floor),
+            "<= 1.5",
+            lambda v: v <= 1.5,
+        ),
         Ratio(
             "plansite build 10k / bare mkdocs",
             _ratio(build.get(REFERENCE_SIZE), mkdocs),

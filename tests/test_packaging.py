@@ -147,3 +147,21 @@ def test_a_wheel_in_a_fresh_venv_carries_its_files_and_builds_a_new_plan(
     site = tmp_path / "team-plan" / "site"
     assert (site / "index.html").is_file() and (site / "calendar.ics").is_file()
     assert (site / "assets" / "stylesheets" / "plansite.css").is_file()  # the theme
+
+
+CHANGELOG_SECTIONS = ("Plan format", "Checks", "Commands", "Site", "Docs", "Packaging")
+
+
+def test_the_changelog_opens_with_unreleased_then_the_current_version() -> None:
+    text = (REPO / "CHANGELOG.md").read_text("utf-8")
+    assert text.startswith("# Changelog\n")
+    versions = re.findall(r"^## (.+)$", text, re.M)
+    assert versions[:2] == ["Unreleased", generator.__version__]
+
+
+def test_each_changelog_version_lists_format_changes_first() -> None:
+    text = (REPO / "CHANGELOG.md").read_text("utf-8")
+    for version in re.split(r"^## ", text, flags=re.M)[1:]:
+        sections = re.findall(r"^### (.+)$", version, re.M)
+        known = [name for name in sections if name in CHANGELOG_SECTIONS]
+        assert known == sorted(known, key=CHANGELOG_SECTIONS.index), version.splitlines()[0]

@@ -74,12 +74,15 @@ def files_under(folder: Path, named_as: str) -> set[str]:
     }
 
 
-def build_wheel(into: Path) -> Path:
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", str(REPO), "--no-deps", "-q", "-w", str(into)],
-        check=True,
-        capture_output=True,
+def run_pip(python: Path | str, *args: str) -> None:
+    done = subprocess.run(
+        [str(python), "-m", "pip", *args], capture_output=True, text=True, check=False
     )
+    assert done.returncode == 0, done.stderr
+
+
+def build_wheel(into: Path) -> Path:
+    run_pip(sys.executable, "wheel", str(REPO), "--no-deps", "-q", "-w", str(into))
     (wheel,) = into.glob("plansite-*.whl")
     return wheel
 
@@ -89,11 +92,7 @@ def install_in_fresh_venv(wheel: Path, folder: Path) -> Path:
     its dependencies, as `pipx install` makes one."""
     venv.EnvBuilder(with_pip=True, system_site_packages=False).create(folder)
     bin_folder = folder / "bin"
-    subprocess.run(
-        [str(bin_folder / "python"), "-m", "pip", "install", "-q", str(wheel)],
-        check=True,
-        capture_output=True,
-    )
+    run_pip(bin_folder / "python", "install", "-q", str(wheel))
     return bin_folder
 
 

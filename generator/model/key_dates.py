@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -48,8 +48,10 @@ class KeyDate:
         """True for a public holiday of the site's region, rather than one of the plan's dates."""
         return self.source is None
 
-    def covers(self, day: date) -> bool:
-        return self.start <= day <= self.end
+    @property
+    def days(self) -> list[date]:
+        """Every day it covers, `end` included: 31 at most."""
+        return [self.start + timedelta(days=n) for n in range((self.end - self.start).days + 1)]
 
     @property
     def order(self) -> tuple[date, date, str, str, str]:

@@ -186,6 +186,18 @@ FIRES: dict[str, tuple[dict[str, str | None], str]] = {
         "with a weekly cadence the next one was due January 17, 2027, "
         "and results go up to February 1, 2027",
     ),
+    "PS509": (
+        {
+            **edit("plan/content.yml", "purpose: educate", "purpose: promote"),
+            "plan/calendar/dates.yml": "key_dates:\n"
+            "  - {date: 2027-01-04, end: 2027-01-06, name: Mourning, kind: blackout}\n",
+        },
+        "post 'hello' promotes on January 5, 2027, a blackout day (Mourning)",
+    ),
+    "PS510": (
+        {"plan/calendar/dates.yml": "key_dates: [{date: 2027-01-05, name: Off, kind: holiday}]\n"},
+        "post 'hello' goes out on January 5, 2027, a holiday (Off)",
+    ),
 }
 
 

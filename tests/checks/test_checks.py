@@ -355,6 +355,7 @@ def test_the_example_plan_carries_only_its_documented_findings() -> None:
         ("PS105", "plan/goals/taux-conversion.md"),
         ("PS201", "plan/audit.yml"),
         ("PS206", "plan/audit.yml"),
+        ("PS510", "plan/calendar/2027-q1.yml"),
     ]
 
 

@@ -18,19 +18,19 @@ from generator.model.key_dates import KeyDate, key_dates_between
 from generator.model.occurrences import Occurrence
 
 
-@rule("PS509", 5, Severity.WARNING, "a promotional post on a blackout day")
+@rule("PS510", 5, Severity.WARNING, "a promotional post on a blackout day")
 def promotion_on_blackout(ctx: CheckContext) -> Iterator[Finding]:
     promotional = promotional_types(ctx.plan)
     for occurrence, key_date in _posts_on(ctx, lambda key_date: key_date.kind == "blackout"):
         if occurrence.post.type in promotional:
-            yield _finding("PS509", occurrence, key_date)
+            yield _finding("PS510", occurrence, key_date)
 
 
-@rule("PS510", 5, Severity.INFO, "a post on a holiday")
+@rule("PS511", 5, Severity.INFO, "a post on a holiday")
 def post_on_holiday(ctx: CheckContext) -> Iterator[Finding]:
     """Public holidays and the plan's own (`kind: holiday`) alike."""
     for occurrence, key_date in _posts_on(ctx, lambda key_date: key_date.kind == "holiday"):
-        yield _finding("PS510", occurrence, key_date)
+        yield _finding("PS511", occurrence, key_date)
 
 
 def _posts_on(

@@ -186,7 +186,7 @@ FIRES: dict[str, tuple[dict[str, str | None], str]] = {
         "with a weekly cadence the next one was due January 17, 2027, "
         "and results go up to February 1, 2027",
     ),
-    "PS509": (
+    "PS510": (
         {
             **edit("plan/content.yml", "purpose: educate", "purpose: promote"),
             "plan/calendar/dates.yml": "key_dates:\n"
@@ -194,7 +194,7 @@ FIRES: dict[str, tuple[dict[str, str | None], str]] = {
         },
         "post 'hello' promotes on January 5, 2027, a blackout day (Mourning)",
     ),
-    "PS510": (
+    "PS511": (
         {"plan/calendar/dates.yml": "key_dates: [{date: 2027-01-05, name: Off, kind: holiday}]\n"},
         "post 'hello' goes out on January 5, 2027, a holiday (Off)",
     ),
@@ -355,7 +355,7 @@ def test_the_example_plan_carries_only_its_documented_findings() -> None:
         ("PS105", "plan/goals/taux-conversion.md"),
         ("PS201", "plan/audit.yml"),
         ("PS206", "plan/audit.yml"),
-        ("PS510", "plan/calendar/2027-q1.yml"),
+        ("PS511", "plan/calendar/2027-q1.yml"),
     ]
 
 

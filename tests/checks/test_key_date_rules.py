@@ -1,4 +1,4 @@
-"""PS509 warns of a promotional post on a blackout day; PS510 notes a post on a
+"""PS510 warns of a promotional post on a blackout day; PS511 notes a post on a
 holiday (public, from calendar.holidays, or the plan's own)."""
 
 from __future__ import annotations
@@ -67,14 +67,14 @@ def test_a_promotional_post_on_a_blackout_day_is_a_warning(make_plan: PlanFactor
     )
     result = run_cli("check", cwd=root)
     assert result.exit_code == 0, result.output
-    warnings = [line for line in result.stderr.splitlines() if "[PS509]" in line]
+    warnings = [line for line in result.stderr.splitlines() if "[PS510]" in line]
     assert warnings == [
         "plan/calendar/q1.yml:3:5: warning: post '2027-03-10-first-day' promotes on "
         "March 10, 2027, a blackout day (Election silence) (move it off the blackout, or give "
-        "it a content type that does not promote) [PS509]",
+        "it a content type that does not promote) [PS510]",
         "plan/calendar/q1.yml:4:5: warning: post '2027-03-12-last-day' promotes on "
         "March 12, 2027, a blackout day (Election silence) (move it off the blackout, or give "
-        "it a content type that does not promote) [PS509]",
+        "it a content type that does not promote) [PS510]",
     ]
 
 
@@ -95,7 +95,7 @@ def test_which_posts_a_blackout_concerns(
     make_plan: PlanFactory, day: str, extra: str, count: int
 ) -> None:
     root = plan_with(make_plan, post(day, "Sale", "offers", extra))
-    found = findings(root, "PS509")
+    found = findings(root, "PS510")
     assert len(found) == count
     if count:
         assert "March 10, 2027" in found[0].message  # the first day it falls on
@@ -108,7 +108,7 @@ def test_every_rule_of_the_mix_promotes_the_same_types(
     root = plan_with(make_plan, post("2027-03-11", "Sale", "offers"))
     content = root / "plan/content.yml"
     content.write_text(f"mix: {{rule: {rule_name}}}\n" + content.read_text("utf-8"), "utf-8")
-    assert len(findings(root, "PS509")) == 1
+    assert len(findings(root, "PS510")) == 1
 
 
 def test_a_post_on_a_holiday_is_a_note(make_plan: PlanFactory) -> None:
@@ -121,16 +121,16 @@ def test_a_post_on_a_holiday_is_a_note(make_plan: PlanFactory) -> None:
     )
     result = run_cli("check", cwd=root)
     assert result.exit_code == 0, result.output
-    notes = [line for line in result.stderr.splitlines() if "[PS510]" in line]
+    notes = [line for line in result.stderr.splitlines() if "[PS511]" in line]
     assert notes == [
         "plan/calendar/q1.yml:2:5: info: post '2027-04-02-own-day-off' goes out on "
         "April 2, 2027, a holiday (Workshop day off) (make sure the audience is there that day; "
-        "a team that posts on holidays on purpose sets 'PS510: off' under checks in "
-        "site_config.yml) [PS510]",
+        "a team that posts on holidays on purpose sets 'PS511: off' under checks in "
+        "site_config.yml) [PS511]",
         "plan/calendar/q1.yml:3:5: info: post '2027-05-01-labour-day' goes out on "
         "May 1, 2027, a holiday (Labor Day) (make sure the audience is there that day; "
-        "a team that posts on holidays on purpose sets 'PS510: off' under checks in "
-        "site_config.yml) [PS510]",
+        "a team that posts on holidays on purpose sets 'PS511: off' under checks in "
+        "site_config.yml) [PS511]",
     ]
     assert result.stderr.splitlines()[-1].endswith("2 notes; the plan is valid.")
 
@@ -142,26 +142,26 @@ def test_the_findings_read_in_french(make_plan: PlanFactory) -> None:
         language="fr",
         holidays="FR",
     )
-    assert [d.message for d in findings(root, "PS509")] == [
+    assert [d.message for d in findings(root, "PS510")] == [
         "la publication « 2027-03-10-promo » fait de la promotion le 10 mars 2027, "
         "jour sans promotion (Election silence)"
     ]
-    assert [d.message for d in findings(root, "PS510")] == [
+    assert [d.message for d in findings(root, "PS511")] == [
         "la publication « 2027-07-14-feu » paraît le 14 juillet 2027, jour férié (Fête nationale)"
     ]
 
 
 def test_both_rules_can_be_regraded_or_turned_off(make_plan: PlanFactory) -> None:
     posts = post("2027-03-10", "Promo", "offers") + post("2027-05-01", "Labour", "tips")
-    root = plan_with(make_plan, posts, holidays="FR", checks="PS509: error, PS510: warning")
+    root = plan_with(make_plan, posts, holidays="FR", checks="PS510: error, PS511: warning")
     with pytest.raises(PlanError) as raised:
         check_plan(Inputs(root / "plan", root / "site_config.yml"))
     graded = {(d.code, d.severity.value) for d in raised.value.report.diagnostics if d.code}
-    assert {("PS509", "error"), ("PS510", "warning")} <= graded
-    root = plan_with(make_plan, posts, holidays="FR", checks="PS509: off, PS510: off")
-    assert findings(root, "PS509") == findings(root, "PS510") == []
+    assert {("PS510", "error"), ("PS511", "warning")} <= graded
+    root = plan_with(make_plan, posts, holidays="FR", checks="PS510: off, PS511: off")
+    assert findings(root, "PS510") == findings(root, "PS511") == []
 
 
 def test_without_holidays_only_the_plan_s_own_count(make_plan: PlanFactory) -> None:
     root = plan_with(make_plan, post("2027-05-01", "Labour", "tips"))
-    assert findings(root, "PS510") == []
+    assert findings(root, "PS511") == []

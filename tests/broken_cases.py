@@ -745,4 +745,31 @@ CASES: list[Case] = [
         "plan/calendar/q2\\x1b[2J.yml: error: file name holds control character #x001b "
         "(rename the file)",
     ),
+    Case(
+        "scheduled-post-without-a-date",
+        edit(CALENDAR, "    date: 2027-01-05\n    time: 10:00\n", ""),
+        "plan/calendar/q1.yml:2:5: error: missing required field 'date' (add 'date:', or make "
+        "it an idea ('status: idea'): only an idea may wait without a date)",
+    ),
+    Case(
+        "unknown-holiday-region",
+        edit(CONFIG, add="calendar: {holidays: CA-QQ}\n"),
+        "site_config.yml:5:12: error: no public holidays are known for the subdivision 'CA-QQ' "
+        "(did you mean 'CA-QC'?)",
+    ),
+    Case(
+        "key-date-ending-before-it-starts",
+        {
+            "plan/calendar/dates.yml": "key_dates:\n  - date: 2027-03-12\n    end: 2027-03-10\n"
+            "    name: Fair\n"
+        },
+        "plan/calendar/dates.yml:3:5: error: the key date ends (2027-03-10) before it starts "
+        "(2027-03-12) (swap 'date' and 'end')",
+    ),
+    Case(
+        "channel-colour-not-hex",
+        edit(CHANNEL, "goals: [followers]", "goals: [followers]\ncolor: blue"),
+        "plan/channels/instagram.md:6:1: error: 'color' must be a colour written '#rrggbb', "
+        "such as '#1e88e5'",
+    ),
 ]

@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator.checks import audit, calendar_rules, channels, goals, measurement, mix
+from generator.checks import (
+    audit,
+    calendar_rules,
+    channels,
+    goals,
+    key_date_rules,
+    measurement,
+    mix,
+)
 from generator.checks.registry import CheckContext, Labels, Rule
 from generator.diagnostics import Diagnostic, Severity
 from generator.i18n import Translator
@@ -22,6 +30,7 @@ RULES: tuple[Rule, ...] = (
     *channels.RULES,
     *mix.RULES,
     *calendar_rules.RULES,
+    *key_date_rules.RULES,
     *measurement.RULES,
 )
 RULES_BY_CODE = {r.code: r for r in RULES}

@@ -11,7 +11,8 @@ from typing import Any
 from generator.diagnostics import Location, Report, did_you_mean
 from generator.load.confined_files import real_folder
 from generator.load.document_fields import given, given_as
-from generator.load.marked_yaml import SourceDoc, YamlError, parse_yaml
+from generator.load.holiday_regions import region_problem, split_region
+from generator.load.marked_yaml import DataPath, SourceDoc, YamlError, parse_yaml
 from generator.load.mkdocs_settings import passthrough_problems
 from generator.load.plan_folder import read_text
 from generator.load.scalars import parse_duration
@@ -49,6 +50,7 @@ def read_config(path: Path, report: Report, rule_codes: Collection[str]) -> Site
             did_you_mean(code, rule_codes) or "docs/checks.md lists every rule",
         )
     refused = passthrough_problems(data)
+    refused += _holidays_problems(data)
     for where, message, hint in refused:
         report.error(doc.locate(where), message, hint)
     if unknown or refused:
@@ -88,6 +90,15 @@ def _valid_document(path: Path, report: Report) -> SourceDoc | None:
     return None if problems else doc
 
 
+def _holidays_problems(data: dict[str, Any]) -> list[tuple[DataPath, str, str]]:
+    """The problem of a `calendar.holidays` region the holidays package does not know."""
+    region = data.get("calendar", {}).get("holidays")
+    if region is None:
+        return []
+    message, hint = region_problem(region)
+    return [(("calendar", "holidays"), message, hint)] if message else []
+
+
 def _secret_refused(secret: str, doc: SourceDoc, report: Report) -> bool:
     """Report a private plan's feed secret that is missing or unfit; True if it was."""
     problem = feed_secret_problem(secret)
@@ -116,6 +127,8 @@ def _settings(data: dict[str, Any]) -> dict[str, Any]:
     settings |= given_as(checks, int, "stale_after_days")  # 2.0 too: see whole_number()
     if "name" in calendar:
         settings["calendar_name"] = calendar["name"]
+    if "holidays" in calendar:
+        settings["holidays"] = "-".join(filter(None, split_region(calendar["holidays"])))
     if "medium" in data.get("utm", {}):
         settings["utm_medium"] = data["utm"]["medium"]
     if "max_file_mb" in data:

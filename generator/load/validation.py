@@ -244,7 +244,8 @@ def _explain(error: jsonschema.ValidationError) -> Iterator[Explained]:
     if validator == "required":
         for name in rule:
             if isinstance(value, dict) and name not in value:
-                yield path, f"missing required field '{name}'", f"add '{name}:' here"
+                hint = schema.get("x-hint") or f"add '{name}:' here"
+                yield path, f"missing required field '{name}'", hint
     elif validator == "additionalProperties" and isinstance(value, dict):
         known = schema.get("properties", {})
         for key in value:

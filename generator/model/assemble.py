@@ -16,6 +16,7 @@ from generator.load.plan_documents import PlanDocuments
 from generator.load.scalars import parse_timezone
 from generator.model import entities as m
 from generator.model.audit import accounts_from_doc, competitors_from_doc
+from generator.model.backlog import ideas_from_doc
 from generator.model.campaigns import campaigns_from_doc
 from generator.model.content import content_mix_from_data, content_types_from_doc
 from generator.model.inspiration_and_measurement import (
@@ -24,6 +25,7 @@ from generator.model.inspiration_and_measurement import (
     surveys_from_data,
     tools_from_data,
 )
+from generator.model.key_dates import key_dates_from_documents
 from generator.model.markdown_entities import (
     channel_from_doc,
     entity_docs,
@@ -66,6 +68,10 @@ def plan_from_documents(
     competitors = competitors_from_doc(audit, documents) if audit else ()
     content_types = content_types_from_doc(content, documents, references) if content else ()
     campaigns, posts = _calendar_from_documents(documents, config, references, report, kept)
+    key_dates = key_dates_from_documents(documents, report)
+    backlog = tuple(
+        idea for doc in documents.calendars for idea in ideas_from_doc(doc, documents, references)
+    )
     measurement = documents.valid_data("measurement")
     experiments = tuple(
         experiments_from_data(measurement, documents.singles.get("measurement"), references)
@@ -100,6 +106,8 @@ def plan_from_documents(
         utm_medium=measurement.get("utm", {}).get("medium", "") or config.utm_medium,
         campaigns=campaigns,
         posts=posts,
+        key_dates=key_dates,
+        backlog=backlog,
     )
     return None if len(report.errors) > errors_before else plan
 

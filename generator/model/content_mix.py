@@ -20,6 +20,7 @@ from generator.model.occurrences import Occurrence
 THIRDS = {"promote": "promote", "inform": "share", "educate": "share", "entertain": "share",
           "connect": "connect", "": "share"}  # fmt: skip
 PROMOTION_CAP = 20.0
+PROMOTE = "promote"  # the purpose of promotional content, in every rule of the mix
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,12 @@ def mix_targets(plan: Plan, channel: Channel | None = None) -> tuple[tuple[str, 
     if channel is not None and channel.mix:
         return channel.mix
     return tuple((t.id, t.share) for t in plan.content_types if t.share is not None)
+
+
+def promotional_types(plan: Plan) -> frozenset[str]:
+    """Ids of the content types that promote (purpose promote): the promote group of
+    the 80-20 rule and of the rule of thirds, and what a blackout day keeps out."""
+    return frozenset(t.id for t in plan.content_types if t.purpose == PROMOTE)
 
 
 def mix_tables(plan: Plan, counted: Iterable[tuple[Occurrence, str]]) -> list[MixTable]:
@@ -72,9 +79,8 @@ def _table(plan: Plan, scope: str, channel: Channel | None, counts: Counter[str]
         return MixTable(scope, total, tuple(lines))
     purposes = {t.id: t.purpose for t in plan.content_types}
     if rule_name == "80-20":
-        groups = Counter(
-            "promote" if purposes[t] == "promote" else "other" for t in counts.elements()
-        )
+        promotional = promotional_types(plan)
+        groups = Counter("promote" if t in promotional else "other" for t in counts.elements())
         group_targets: dict[str, float | None] = {"promote": PROMOTION_CAP, "other": None}
     else:
         groups = Counter(THIRDS[purposes[t]] for t in counts.elements())

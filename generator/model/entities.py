@@ -11,12 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 from zoneinfo import ZoneInfo
 
 from generator.diagnostics import Location
 from generator.load.confined_files import DEFAULT_MAX_FILE_BYTES
 from generator.model.links import is_web_link
+
+if TYPE_CHECKING:  # entities of their own modules, which build them from these
+    from generator.model.backlog import Idea
+    from generator.model.key_dates import KeyDate
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # Days between two reviews of the plan, by the cadence plan.md gives.
@@ -156,6 +160,7 @@ class Channel:
     cadence: Cadence = field(default_factory=Cadence)
     mix: tuple[tuple[str, float], ...] = ()
     body: str = ""
+    color: str = ""  # "#rrggbb" as written; model/channel_colours.py gives the shades
 
 
 @dataclass(frozen=True)
@@ -359,6 +364,7 @@ class SiteConfig:
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     private: bool = False
     feed_secret: str = ""  # from the environment, never from a file in the repository
+    holidays: str = ""  # calendar.holidays: a country, or "country-subdivision", such as CA-QC
 
 
 @dataclass(frozen=True)
@@ -385,7 +391,9 @@ class Plan:
     surveys: tuple[Survey, ...] = ()
     utm_medium: str = ""
     campaigns: tuple[Campaign, ...] = ()
-    posts: tuple[Post, ...] = ()
+    posts: tuple[Post, ...] = ()  # every one dated; ideas without a date are the backlog
+    key_dates: tuple[KeyDate, ...] = ()
+    backlog: tuple[Idea, ...] = ()
 
     def goal(self, goal_id: str) -> Goal:
         return self._by_id.goals[goal_id]

@@ -28,6 +28,8 @@ def post_id(item: object) -> str:
     if isinstance(item.get("id"), str):
         return str(item["id"])
     day, title = item.get("date"), item.get("title")
+    if "date" not in item and isinstance(title, str):  # an idea waiting for a date
+        return f"idea-{slugify(title)}".rstrip("-")
     if isinstance(day, str) and isinstance(title, str):
         return f"{day}-{slugify(title)}".rstrip("-")
     return ""

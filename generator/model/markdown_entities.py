@@ -108,7 +108,7 @@ def channel_from_doc(
         cadence=Cadence(**given(data.get("cadence", {}), "posts_per_week", "best_times")),
         mix=tuple(mix.items()),
         body=body,
-        **given(data, "account", "status", "personas", "goals"),
+        **given(data, "account", "status", "personas", "goals", "color"),
     )
 
 

@@ -49,6 +49,8 @@ def posts_from_doc(
     """
     made = kept.made_of(doc) if kept is not None else None
     for position, item in enumerate(list_at(doc.data, "posts")):
+        if is_undated(item):
+            continue  # an idea waiting for a date: model/backlog.py
         where = ("posts", position)
         derived = post_id(item)
         if derived:
@@ -69,6 +71,11 @@ def posts_from_doc(
         if made is not None and len(report.diagnostics) == problems_before:
             made[(where, derived)] = MadePost(post, zone, post_references)
         yield post
+
+
+def is_undated(item: object) -> bool:
+    """True for a calendar item written without a date: an idea, once its schema holds."""
+    return isinstance(item, dict) and "date" not in item
 
 
 def references_of_post(item: dict[str, Any], where: DataPath) -> Iterator[Reference]:

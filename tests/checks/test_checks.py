@@ -186,6 +186,18 @@ FIRES: dict[str, tuple[dict[str, str | None], str]] = {
         "with a weekly cadence the next one was due January 17, 2027, "
         "and results go up to February 1, 2027",
     ),
+    "PS510": (
+        {
+            **edit("plan/content.yml", "purpose: educate", "purpose: promote"),
+            "plan/calendar/dates.yml": "key_dates:\n"
+            "  - {date: 2027-01-04, end: 2027-01-06, name: Mourning, kind: blackout}\n",
+        },
+        "post 'hello' promotes on January 5, 2027, a blackout day (Mourning)",
+    ),
+    "PS511": (
+        {"plan/calendar/dates.yml": "key_dates: [{date: 2027-01-05, name: Off, kind: holiday}]\n"},
+        "post 'hello' goes out on January 5, 2027, a holiday (Off)",
+    ),
 }
 
 
@@ -343,6 +355,7 @@ def test_the_example_plan_carries_only_its_documented_findings() -> None:
         ("PS105", "plan/goals/taux-conversion.md"),
         ("PS201", "plan/audit.yml"),
         ("PS206", "plan/audit.yml"),
+        ("PS511", "plan/calendar/2027-q1.yml"),
     ]
 
 

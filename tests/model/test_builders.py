@@ -26,6 +26,7 @@ from generator.model.inspiration_and_measurement import (
     surveys_from_data,
     tools_from_data,
 )
+from generator.model.key_dates import KeyDate
 from generator.model.markdown_entities import channel_from_doc, goal_from_doc, persona_from_doc
 from generator.model.plan_header import header_from_doc
 from generator.model.posts import MadePost, posts_from_doc
@@ -314,6 +315,7 @@ SCHEMA_DEFAULTS: list[tuple[str, tuple[str, ...], Any, str, Any]] = [
      parse_duration),
     ("site_config", ("checks", "properties", "stale_after_days"), m.SiteConfig,
      "stale_after_days", None),
+    ("calendar", ("key_dates", "items", "properties", "kind"), KeyDate, "kind", None),
 ]  # fmt: skip
 
 

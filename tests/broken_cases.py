@@ -397,27 +397,32 @@ CASES: list[Case] = [
     Case(
         "unknown-channel",
         edit(CALENDAR, "channel: instagram", "channel: instagramm"),
-        "plan/calendar/q1.yml:5:5: error: unknown channel 'instagramm' (did you mean 'instagram'? or create plan/channels/instagramm.md)",
+        "plan/calendar/q1.yml:5:5: error: unknown channel 'instagramm' "
+        "(did you mean 'instagram'? or create plan/channels/instagramm.md)",
     ),
     Case(
         "unknown-channel-in-a-list",
         edit(CALENDAR, "channel: instagram", "channel: [instagram, facebook]"),
-        "plan/calendar/q1.yml:5:26: error: unknown channel 'facebook' (known: instagram; or create plan/channels/facebook.md)",
+        "plan/calendar/q1.yml:5:26: error: unknown channel 'facebook' "
+        "(known: instagram; or create plan/channels/facebook.md)",
     ),
     Case(
         "unknown-channel-of-an-experiment",
         edit("plan/measurement.yml", add="experiments:\n  - name: Reels\n    channel: tiktok\n"),
-        "plan/measurement.yml:5:5: error: unknown channel 'tiktok' (known: instagram; or create plan/channels/tiktok.md)",
+        "plan/measurement.yml:5:5: error: unknown channel 'tiktok' "
+        "(known: instagram; or create plan/channels/tiktok.md)",
     ),
     Case(
         "unknown-persona",
         edit(GOAL, "channels:", "personas: [claire]\nchannels:"),
-        "plan/goals/followers.md:7:12: error: unknown persona 'claire' (no persona is defined: create plan/personas/claire.md)",
+        "plan/goals/followers.md:7:12: error: unknown persona 'claire' "
+        "(no persona is defined: create plan/personas/claire.md)",
     ),
     Case(
         "unknown-persona-of-a-content-type",
         {"plan/content.yml": "types:\n  - {id: tips, name: Tips, audience: [makers]}\n"},
-        "plan/content.yml:2:39: error: unknown persona 'makers' (no persona is defined: create plan/personas/makers.md)",
+        "plan/content.yml:2:39: error: unknown persona 'makers' "
+        "(no persona is defined: create plan/personas/makers.md)",
     ),
     Case(
         "unknown-goal",
@@ -432,7 +437,8 @@ CASES: list[Case] = [
             add="campaigns:\n  - {id: spring, name: Spring, start: 2027-03-01, "
             "end: 2027-03-31, goals: [sales]}\n",
         ),
-        "plan/calendar/q1.yml:10:76: error: unknown goal 'sales' (did you mean 'leads'? or create plan/goals/sales.md)",
+        "plan/calendar/q1.yml:10:76: error: unknown goal 'sales' "
+        "(did you mean 'leads'? or create plan/goals/sales.md)",
     ),
     Case(
         "unknown-content-type",
@@ -745,5 +751,32 @@ CASES: list[Case] = [
         {"plan/calendar/q2\x1b[2J.yml": "posts: []\n"},
         "plan/calendar/q2\\x1b[2J.yml: error: file name holds control character #x001b "
         "(rename the file)",
+    ),
+    # -- natural forms: what stays an error, and the hint that says how ---------------
+    Case(
+        "network-alias",
+        edit(CHANNEL, "network: instagram", "network: twitter"),
+        "plan/channels/instagram.md:2:1: error: 'network' cannot be 'twitter': expected one of "
+        "facebook, instagram, linkedin, x, tiktok, youtube, snapchat, pinterest, threads, "
+        "bluesky, mastodon, other (did you mean 'x'?)",
+    ),
+    Case(
+        "text-for-a-list",
+        edit(GOAL, "channels: [instagram]", "channels: instagram"),
+        "plan/goals/followers.md:7:1: error: 'channels' must be a list, not the text 'instagram' "
+        "(write a list: 'channels: [instagram]', or one item a line: 'channels:' then "
+        "'  - instagram')",
+    ),
+    Case(
+        "empty-required-field-of-a-short-form-list",
+        {"plan/measurement.yml": "tools:\n  - name: ''\n"},
+        "plan/measurement.yml:2:5: error: 'name' must not be empty "
+        "(this field is required: fill it in)",
+    ),
+    Case(
+        "unknown-channel-of-a-persona",
+        {"plan/personas/claire.md": "---\nname: Claire\nchannels: [shop]\n---\n"},
+        "plan/personas/claire.md:3:12: error: unknown channel 'shop' "
+        "(known: instagram; or create plan/channels/shop.md)",
     ),
 ]

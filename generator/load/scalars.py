@@ -112,7 +112,7 @@ def parse_best_time(text: str) -> tuple[int, time]:
     if match is None or day is None:
         raise ValueProblem(
             f"{quoted(text)} is not a day and a time",
-            "write a day and a time such as 'tue 12:30' (in French, 'mar 12:30')",
+            "write a day and a time such as 'tue 12:30', or in French 'mar 12:30'",
         )
     return day, parse_time(match.group(2))
 

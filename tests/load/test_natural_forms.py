@@ -204,7 +204,7 @@ def test_a_bad_best_time_says_both_languages(tmp_path: Path) -> None:
     _, lines = check(write_plan(tmp_path, files))
     assert lines[0] == (
         "plan/channels/instagram.md:5:24: error: 'best_times': 'someday 12:30' is not a day and "
-        "a time (write a day and a time such as 'tue 12:30' (in French, 'mar 12:30'))"
+        "a time (write a day and a time such as 'tue 12:30', or in French 'mar 12:30')"
     )
 
 

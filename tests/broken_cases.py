@@ -155,8 +155,8 @@ CASES: list[Case] = [
     Case(
         "hashtag-read-as-a-comment",
         edit(CALENDAR, add="    copy: #lamps #lyon\n"),
-        "plan/calendar/q1.yml:9:5: error: 'copy' must be text, not empty "
-        "(a '#' after a space starts a YAML comment: put text that starts with '#' in quotes)",
+        "plan/calendar/q1.yml:9:5: error: 'copy' is empty: YAML read the text after '#' as a "
+        "comment (put text that starts with '#' in quotes)",
     ),
     Case(
         "control-character",
@@ -317,7 +317,8 @@ CASES: list[Case] = [
     Case(
         "empty-required-text",
         edit(CALENDAR, "title: Hello", "title:"),
-        "plan/calendar/q1.yml:7:5: error: 'title' must be text, not empty",
+        "plan/calendar/q1.yml:7:5: error: 'title' must be text, not empty "
+        "(this field is required: fill it in)",
     ),
     Case(
         "list-for-a-mapping-in-config",
@@ -396,33 +397,38 @@ CASES: list[Case] = [
     Case(
         "unknown-channel",
         edit(CALENDAR, "channel: instagram", "channel: instagramm"),
-        "plan/calendar/q1.yml:5:5: error: unknown channel 'instagramm' (did you mean 'instagram'?)",
+        "plan/calendar/q1.yml:5:5: error: unknown channel 'instagramm' "
+        "(did you mean 'instagram'? or create plan/channels/instagramm.md)",
     ),
     Case(
         "unknown-channel-in-a-list",
         edit(CALENDAR, "channel: instagram", "channel: [instagram, facebook]"),
-        "plan/calendar/q1.yml:5:26: error: unknown channel 'facebook' (known: instagram)",
+        "plan/calendar/q1.yml:5:26: error: unknown channel 'facebook' "
+        "(known: instagram; or create plan/channels/facebook.md)",
     ),
     Case(
         "unknown-channel-of-an-experiment",
         edit("plan/measurement.yml", add="experiments:\n  - name: Reels\n    channel: tiktok\n"),
-        "plan/measurement.yml:5:5: error: unknown channel 'tiktok' (known: instagram)",
+        "plan/measurement.yml:5:5: error: unknown channel 'tiktok' "
+        "(known: instagram; or create plan/channels/tiktok.md)",
     ),
     Case(
         "unknown-persona",
         edit(GOAL, "channels:", "personas: [claire]\nchannels:"),
-        "plan/goals/followers.md:7:12: error: unknown persona 'claire' (no persona is defined)",
+        "plan/goals/followers.md:7:12: error: unknown persona 'claire' "
+        "(no persona is defined: create plan/personas/claire.md)",
     ),
     Case(
         "unknown-persona-of-a-content-type",
         {"plan/content.yml": "types:\n  - {id: tips, name: Tips, audience: [makers]}\n"},
-        "plan/content.yml:2:39: error: unknown persona 'makers' (no persona is defined)",
+        "plan/content.yml:2:39: error: unknown persona 'makers' "
+        "(no persona is defined: create plan/personas/makers.md)",
     ),
     Case(
         "unknown-goal",
         edit(CHANNEL, "goals: [followers]", "goals: [folowers]"),
         "plan/channels/instagram.md:5:9: error: unknown goal 'folowers' "
-        "(did you mean 'followers'?)",
+        "(did you mean 'followers'? or create plan/goals/folowers.md)",
     ),
     Case(
         "unknown-goal-of-a-campaign",
@@ -431,7 +437,8 @@ CASES: list[Case] = [
             add="campaigns:\n  - {id: spring, name: Spring, start: 2027-03-01, "
             "end: 2027-03-31, goals: [sales]}\n",
         ),
-        "plan/calendar/q1.yml:10:76: error: unknown goal 'sales' (did you mean 'leads'?)",
+        "plan/calendar/q1.yml:10:76: error: unknown goal 'sales' "
+        "(did you mean 'leads'? or create plan/goals/sales.md)",
     ),
     Case(
         "unknown-content-type",
@@ -771,5 +778,32 @@ CASES: list[Case] = [
         edit(CHANNEL, "goals: [followers]", "goals: [followers]\ncolor: blue"),
         "plan/channels/instagram.md:6:1: error: 'color' must be a colour written '#rrggbb', "
         "such as '#1e88e5'",
+    ),
+    # -- natural forms: what stays an error, and the hint that says how ---------------
+    Case(
+        "network-alias",
+        edit(CHANNEL, "network: instagram", "network: twitter"),
+        "plan/channels/instagram.md:2:1: error: 'network' cannot be 'twitter': expected one of "
+        "facebook, instagram, linkedin, x, tiktok, youtube, snapchat, pinterest, threads, "
+        "bluesky, mastodon, other (did you mean 'x'?)",
+    ),
+    Case(
+        "text-for-a-list",
+        edit(GOAL, "channels: [instagram]", "channels: instagram"),
+        "plan/goals/followers.md:7:1: error: 'channels' must be a list, not the text 'instagram' "
+        "(write a list: 'channels: [instagram]', or one item a line: 'channels:' then "
+        "'  - instagram')",
+    ),
+    Case(
+        "empty-required-field-of-a-short-form-list",
+        {"plan/measurement.yml": "tools:\n  - name: ''\n"},
+        "plan/measurement.yml:2:5: error: 'name' must not be empty "
+        "(this field is required: fill it in)",
+    ),
+    Case(
+        "unknown-channel-of-a-persona",
+        {"plan/personas/claire.md": "---\nname: Claire\nchannels: [shop]\n---\n"},
+        "plan/personas/claire.md:3:12: error: unknown channel 'shop' "
+        "(known: instagram; or create plan/channels/shop.md)",
     ),
 ]

@@ -7,6 +7,7 @@ passes validation always parses the same way when the model is built.
 from __future__ import annotations
 
 import re
+import unicodedata
 import zoneinfo
 from datetime import date, time, timedelta
 from functools import cache
@@ -19,6 +20,7 @@ from generator.model.links import SAFE_LINK_SCHEMES, WEB_LINK_SCHEMES, link_sche
 # final newline and `\d` any script's digits, which other tools then misread.
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TIME = re.compile(r"([0-9]{1,2}):([0-9]{2})")
+_BEST_TIME = re.compile(r"(\S+?)\.? +([0-9]{1,2}:[0-9]{2})")
 _DURATION = re.compile(r"(?:([0-9]+)h)?(?:([0-9]+)m(?:in)?)?")
 _SHOWN_LENGTH = 60  # characters of a value a message echoes
 
@@ -83,6 +85,42 @@ def parse_time(text: str) -> time:
             f"{quoted(text)} is not a real time", "hours go from 00 to 23, minutes to 59"
         )
     return time(hour, minute)
+
+
+# Day names as a plan may write them, Monday first: English or French, short
+# or in full. Compared without case, accents or a final dot ("Mar.", "mercredi").
+_DAY_NAMES = (
+    ("mon", "monday", "lun", "lundi"),
+    ("tue", "tues", "tuesday", "mar", "mardi"),
+    ("wed", "weds", "wednesday", "mer", "mercredi"),
+    ("thu", "thur", "thurs", "thursday", "jeu", "jeudi"),
+    ("fri", "friday", "ven", "vendredi"),
+    ("sat", "saturday", "sam", "samedi"),
+    ("sun", "sunday", "dim", "dimanche"),
+)
+_WEEKDAYS = {name: index for index, names in enumerate(_DAY_NAMES) for name in names}
+
+
+def parse_best_time(text: str) -> tuple[int, time]:
+    """(weekday, Monday 0, and time) of a channel's best time such as "tue 12:30".
+
+    A French team writes "mar 12:30" or "Jeudi 19:00": the day names of both
+    languages are distinct, so both are read in a plan of either language.
+    """
+    match = _BEST_TIME.fullmatch(text)
+    day = _WEEKDAYS.get(_plain_word(match.group(1))) if match else None
+    if match is None or day is None:
+        raise ValueProblem(
+            f"{quoted(text)} is not a day and a time",
+            "write a day and a time such as 'tue 12:30', or in French 'mar 12:30'",
+        )
+    return day, parse_time(match.group(2))
+
+
+def _plain_word(word: str) -> str:
+    """A word in lower case without its accents."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(character for character in decomposed if not unicodedata.combining(character))
 
 
 def parse_duration(text: str) -> timedelta:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -22,6 +22,7 @@ from generator.load.marked_yaml import DataPath, SourceDoc
 from generator.load.scalars import (
     ValueProblem,
     check_link,
+    parse_best_time,
     parse_date,
     parse_duration,
     parse_time,
@@ -101,6 +102,13 @@ def _validators() -> dict[str, jsonschema.protocols.Validator]:
     }
 
 
+@cache
+def network_names() -> tuple[str, ...]:
+    """The social networks a plan may name, as the schemas list them."""
+    common = json.loads(schema_texts()["common.schema.json"])
+    return tuple(common["$defs"]["network"]["enum"])
+
+
 def _email(text: str) -> bool:
     if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text):
         raise ValueProblem(f"{quoted(text)} is not an e-mail address")
@@ -123,6 +131,7 @@ _PARSERS: dict[str, Callable[[str], Any]] = {
     "short-duration": parse_duration,
     "link": check_link,
     "email": _email,
+    "best-time": parse_best_time,
 }
 _FORMATS = {name: _returns_true(parse) for name, parse in _PARSERS.items()}
 
@@ -194,29 +203,108 @@ def validate_doc(kind: str, doc: SourceDoc) -> list[tuple[DataPath, Diagnostic]]
             "write 'field: value' lines at the top level",
         )
         return [((), problem)]
-    return _problems(kind, doc)
+    problems = _problems(kind, doc)
+    return problems + _hashtags_read_as_comments(doc, {path for path, _ in problems})
 
 
 def _problems(kind: str, doc: SourceDoc) -> list[tuple[DataPath, Diagnostic]]:
     if _fast_validators()[kind](doc.data):
         return []
-    errors = list(_validators()[kind].iter_errors(doc.data))
+    found: dict[tuple[DataPath, str], Diagnostic] = {}
+    for data_path, message, hint in _worded(_validators()[kind].iter_errors(doc.data)):
+        if _empty(value_at(doc.data, data_path)):
+            hint = _comment_hint(doc, data_path) or hint
+        diagnostic = Diagnostic(doc.locate(data_path), Severity.ERROR, message, hint)
+        found.setdefault((data_path, message), diagnostic)
+    return [(data_path, diagnostic) for (data_path, _), diagnostic in found.items()]
+
+
+def _worded(errors: Iterable[jsonschema.ValidationError]) -> Iterator[Explained]:
+    """The errors people read, each once: those that follow from another are left out."""
+    errors = list(errors)
     # A value of the wrong type breaks every other rule about it: say only that.
     wrong_type = {tuple(e.absolute_path) for e in errors if e.validator == "type"}
     # A date's pattern (for editors) says less than its format check: say only the latter.
     wrong_format = {tuple(e.absolute_path) for e in errors if e.validator == "format"}
-    found: dict[tuple[DataPath, str], Diagnostic] = {}
     for error in errors:
         if error.validator != "type" and tuple(error.absolute_path) in wrong_type:
             continue
         if error.validator == "pattern" and tuple(error.absolute_path) in wrong_format:
             continue
-        for data_path, message, hint in _explain(error):
-            if error.instance is None and not hint:
-                hint = _comment_hint(doc, data_path)
-            diagnostic = Diagnostic(doc.locate(data_path), Severity.ERROR, message, hint)
-            found.setdefault((data_path, message), diagnostic)
-    return [(data_path, diagnostic) for (data_path, _), diagnostic in found.items()]
+        yield from _explain(error)
+
+
+def value_at(data: object, data_path: DataPath) -> object:
+    """The value at `data_path`, None where there is none."""
+    for part in data_path:
+        if isinstance(data, dict) and isinstance(part, str):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _empty(value: object) -> bool:
+    return value is None or value == ""
+
+
+def _fill_in_hint(schema: dict[str, Any], path: DataPath, value: object) -> str:
+    """Why an empty text, date or link is refused (`x-filled` in the schema): each
+    field that may be left empty takes its optional_ form, so this one is
+    required, or an item of a list."""
+    if not (schema.get("x-filled") and _empty(value)):
+        return ""
+    if path and isinstance(path[-1], int):
+        return "write the item, or remove its line"
+    return "this field is required: fill it in"
+
+
+# A '#' right after a key's ': ' and followed by a word: a hashtag, which YAML
+# reads as a comment, leaving the field empty.
+_HASHTAG_AFTER_KEY = re.compile(r":[ \t]+#[^\s#]")
+
+
+def _hashtags_read_as_comments(
+    doc: SourceDoc, reported: set[DataPath]
+) -> list[tuple[DataPath, Diagnostic]]:
+    """Fields left empty by a hashtag that YAML read as a comment (`copy: #lamps`).
+
+    An empty field is one not known yet, and the schemas take it; but not
+    here, where the text is on the line and lost. A comment with a space
+    after its '#' (`result:  # still running`) is a note, and stays one.
+    """
+    if not _HASHTAG_AFTER_KEY.search(doc.text):
+        return []
+    lines = doc.text.splitlines()
+    found = []
+    for data_path in _empty_fields(doc.data, ()):
+        line = doc.locate(data_path).line - doc.line_offset - 1
+        if data_path in reported or not 0 <= line < len(lines):
+            continue
+        if _HASHTAG_AFTER_KEY.search(lines[line]):
+            message = (
+                f"{_field_name(data_path)} is empty: YAML read the text after '#' as a comment"
+            )
+            hint = "put text that starts with '#' in quotes"
+            found.append(
+                (data_path, Diagnostic(doc.locate(data_path), Severity.ERROR, message, hint))
+            )
+    return found
+
+
+def _empty_fields(data: object, path: DataPath) -> Iterator[DataPath]:
+    """Where `data` holds a field with no value."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if value is None:
+                yield (*path, key)
+            else:
+                yield from _empty_fields(value, (*path, key))
+    elif isinstance(data, list):
+        for position, value in enumerate(data):
+            yield from _empty_fields(value, (*path, position))
 
 
 def _comment_hint(doc: SourceDoc, data_path: DataPath) -> str:
@@ -255,8 +343,12 @@ def _explain(error: jsonschema.ValidationError) -> Iterator[Explained]:
     elif validator == "enum":
         choices = [str(c) for c in rule]
         shown = f"'{value}'" if isinstance(value, str) else _describe(value)
-        hint = did_you_mean(str(value), choices) if isinstance(value, str) else ""
+        hint = _choice_hint(value, choices, schema.get("x-aliases", {}))
         yield path, f"{field} cannot be {shown}: expected one of {', '.join(choices)}", hint
+    elif validator == "anyOf":
+        # The first choice is the value as written out; the others (empty, true
+        # or false) are short forms whose errors would only repeat "not this".
+        yield from _worded(e for e in error.context if e.relative_schema_path[0] == 0)
     elif validator == "format":
         cause = error.cause
         if isinstance(cause, ValueProblem):
@@ -268,13 +360,16 @@ def _explain(error: jsonschema.ValidationError) -> Iterator[Explained]:
         # Quoting a number makes it text: helpful only where plain text is wanted.
         numeric = isinstance(value, int | float) and not isinstance(value, bool)
         hint = "" if numeric and (rule != "string" or expected) else _type_hint(value)
+        if rule == "array" and isinstance(value, str):
+            hint = _list_hint(path, value)
+        hint = _fill_in_hint(schema, path, value) or hint
         yield path, f"{field} must be {wanted}, not {_describe(value)}", hint
     elif validator == "not" and schema.get("x-not"):
         yield path, f"{field} must be {schema['x-not']}", ""
     elif expected:
         yield path, f"{field} must be {expected}", ""
     elif validator == "minLength":
-        yield path, f"{field} must not be empty", ""
+        yield path, f"{field} must not be empty", _fill_in_hint(schema, path, value)
     elif validator == "minItems":
         yield path, f"{field} must not be an empty list", ""
     elif validator in _BOUNDS:
@@ -325,6 +420,23 @@ def _describe(value: object) -> str:
     if isinstance(value, list):
         return "a list"
     return "a mapping"
+
+
+def _choice_hint(value: object, choices: list[str], aliases: dict[str, str]) -> str:
+    """The choice meant: the one another name stands for ('twitter' is 'x'), or the closest."""
+    if not isinstance(value, str):
+        return ""
+    plain = re.sub(r"[\s._-]+", "", value.lower())
+    meant = aliases.get(plain) or (plain if plain in choices else "")
+    return f"did you mean '{meant}'?" if meant else did_you_mean(value, choices)
+
+
+def _list_hint(path: DataPath, value: str) -> str:
+    """How a list is written, with what was written as its items where they are short."""
+    key = next((part for part in reversed(path) if isinstance(part, str)), "field")
+    items = value if len(value) <= 40 and re.fullmatch(r"[\w ,.@-]*", value) else "..."
+    first = items.split(",")[0].strip() or "..."
+    return f"write a list: '{key}: [{items}]', or one item a line: '{key}:' then '  - {first}'"
 
 
 def _type_hint(value: object) -> str:

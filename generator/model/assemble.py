@@ -11,6 +11,7 @@ builder; this module only calls them in order and puts the plan together.
 from __future__ import annotations
 
 from generator.diagnostics import Report
+from generator.load.document_fields import list_at
 from generator.load.kept_files import KeptFiles
 from generator.load.plan_documents import PlanDocuments
 from generator.load.scalars import parse_timezone
@@ -34,7 +35,7 @@ from generator.model.markdown_entities import (
 )
 from generator.model.plan_header import header_from_doc
 from generator.model.posts import post_order, posts_from_doc
-from generator.model.references import References
+from generator.model.references import References, refer_item
 
 
 def plan_from_documents(
@@ -52,16 +53,18 @@ def plan_from_documents(
     references = References(report)
     bodies = documents.bodies
     goals = tuple(
-        goal_from_doc(goal_id, doc, bodies.get(doc.path, ""), references)
+        goal_from_doc(goal_id, doc, bodies.get(doc.path, ""))
         for goal_id, doc in entity_docs("goal", documents, references, report)
     )
-    personas = tuple(
-        persona_from_doc(persona_id, doc, bodies.get(doc.path, ""))
-        for persona_id, doc in entity_docs("persona", documents, references, report)
-    )
     channels = tuple(
-        channel_from_doc(channel_id, doc, bodies.get(doc.path, ""), references, report)
+        channel_from_doc(channel_id, doc, bodies.get(doc.path, ""), report)
         for channel_id, doc in entity_docs("channel", documents, references, report)
+    )
+    # A persona's channels count by their networks: the channels come first.
+    channel_networks = {channel.id: channel.network for channel in channels}
+    personas = tuple(
+        persona_from_doc(persona_id, doc, bodies.get(doc.path, ""), channel_networks)
+        for persona_id, doc in entity_docs("persona", documents, references, report)
     )
     audit, content = documents.singles.get("audit"), documents.singles.get("content")
     accounts = accounts_from_doc(audit, documents, references) if audit else ()
@@ -73,9 +76,15 @@ def plan_from_documents(
         idea for doc in documents.calendars for idea in ideas_from_doc(doc, documents, references)
     )
     measurement = documents.valid_data("measurement")
-    experiments = tuple(
-        experiments_from_data(measurement, documents.singles.get("measurement"), references)
-    )
+    experiments = tuple(experiments_from_data(measurement))
+    measurement_doc = documents.singles.get("measurement")
+    for position, item in enumerate(
+        list_at(measurement_doc and measurement_doc.data, "experiments")
+    ):
+        assert measurement_doc is not None  # there is no item without it
+        refer_item(
+            references, documents, measurement_doc, "experiment", item, ("experiments", position)
+        )
     references.resolve(documents)
     plan_doc = documents.singles.get("plan")
     if plan_doc is None or not documents.valid(plan_doc):

@@ -17,8 +17,8 @@ from generator.load.document_fields import given, list_at
 from generator.load.marked_yaml import SourceDoc
 from generator.load.plan_documents import PlanDocuments
 from generator.model.ids import post_id
-from generator.model.posts import is_undated, references_of_post
-from generator.model.references import Place, References
+from generator.model.posts import is_undated
+from generator.model.references import Place, References, refer_item
 
 
 @dataclass(frozen=True)
@@ -49,9 +49,9 @@ def ideas_from_doc(
         derived = post_id(item)
         if derived:
             references.define("post", derived, Place(doc, where))
+        refer_item(references, documents, doc, "post", item, where)
         if not documents.valid(doc, where):
             continue
-        references.add(doc, references_of_post(item, where))
         yield idea_from_item(item, derived, doc.locate(where))
 
 

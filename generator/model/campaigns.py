@@ -18,8 +18,6 @@ def campaigns_from_doc(
     doc: SourceDoc, documents: PlanDocuments, references: References, report: Report
 ) -> Iterator[Campaign]:
     for where, item in defined_items("campaign", doc, "campaigns", documents, references):
-        references.refer("goal", item.get("goals", []), doc, (*where, "goals"))
-        references.refer("channel", item.get("channels", []), doc, (*where, "channels"))
         yield campaign_from_item(item, doc, where, report)
 
 

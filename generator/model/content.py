@@ -16,7 +16,6 @@ def content_types_from_doc(
 ) -> tuple[ContentType, ...]:
     types = []
     for where, item in defined_items("content type", doc, "types", documents, references):
-        references.refer("persona", item.get("audience", []), doc, (*where, "audience"))
         types.append(content_type_from_item(item, doc, where))
     return tuple(types)
 

@@ -8,7 +8,7 @@ exports share: what a post's status means, a goal's pace, the next review.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
@@ -163,6 +163,10 @@ class Channel:
     color: str = ""  # "#rrggbb" as written; model/channel_colours.py gives the shades
 
 
+# What a complete profile has (the audit's step 3), in the order the audit shows them.
+PROFILE_ELEMENTS = ("bio", "avatar", "cover", "link", "keywords", "cross_promotion")
+
+
 @dataclass(frozen=True)
 class Profile:
     bio: str = ""
@@ -171,13 +175,19 @@ class Profile:
     link: str = ""
     keywords: tuple[str, ...] = ()
     cross_promotion: bool = False
+    # Elements the audit says are there without giving their text (`bio: true`).
+    present_without_text: tuple[str, ...] = ()
 
     def missing(self) -> tuple[str, ...]:
         """Names of the profile elements still to fill in (the audit's step 3)."""
-        return tuple(element.name for element in fields(self) if not getattr(self, element.name))
+        return tuple(
+            name
+            for name in PROFILE_ELEMENTS
+            if not getattr(self, name) and name not in self.present_without_text
+        )
 
     def element_count(self) -> int:
-        return len(fields(self))
+        return len(PROFILE_ELEMENTS)
 
 
 @dataclass(frozen=True)

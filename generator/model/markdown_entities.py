@@ -12,10 +12,11 @@ from generator.load.document_fields import given, given_as, list_at
 from generator.load.marked_yaml import SourceDoc
 from generator.load.plan_documents import PlanDocuments
 from generator.load.scalars import parse_date
+from generator.load.validation import network_names
 from generator.model.entities import Cadence, Channel, Goal, Metric, Persona, ProgressPoint
 from generator.model.ids import SLUG, slugify
 from generator.model.plan_header import voice_from_data
-from generator.model.references import Place, References
+from generator.model.references import Place, References, refer_item
 
 # A sentence ends with a run of punctuation, closing quotes and a space before
 # the next word. A match may start only where the plain pattern's own scan
@@ -29,7 +30,8 @@ SENTENCE_END = re.compile(r"(?:(?<![.!?…])|(?<=\s[.!?…]))[.!?…]++[\"»”)
 def entity_docs(
     kind: str, documents: PlanDocuments, references: References, report: Report
 ) -> Iterator[tuple[str, SourceDoc]]:
-    """(id, document) of each valid file of a kind; every id named by a file is defined.
+    """(id, document) of each valid file of a kind; every id named by a file is
+    defined, and the references of every file recorded, a broken one's too.
 
     A file whose name is not an id is reported and left out.
     """
@@ -44,14 +46,13 @@ def entity_docs(
             )
             continue
         references.define(kind, entity_id, Place(doc))
+        refer_item(references, documents, doc, kind, doc.data)
         if documents.valid(doc):
             yield entity_id, doc
 
 
-def goal_from_doc(goal_id: str, doc: SourceDoc, body: str, references: References) -> Goal:
+def goal_from_doc(goal_id: str, doc: SourceDoc, body: str) -> Goal:
     data: dict[str, Any] = doc.data
-    references.refer("channel", data.get("channels", []), doc, ("channels",))
-    references.refer("persona", data.get("personas", []), doc, ("personas",))
     progress = (
         ProgressPoint(parse_date(point["date"]), point["value"], **given(point, "note"))
         for point in list_at(data, "progress")
@@ -74,30 +75,35 @@ def metric_from_data(data: dict[str, Any]) -> Metric:
     )
 
 
-def persona_from_doc(persona_id: str, doc: SourceDoc, body: str) -> Persona:
+def persona_from_doc(
+    persona_id: str, doc: SourceDoc, body: str, channel_networks: dict[str, str]
+) -> Persona:
+    """The persona; `channel_networks` gives the network of each channel of the plan."""
     data: dict[str, Any] = doc.data
     return Persona(
         id=persona_id,
         name=data["name"],
         source=doc.locate(),
-        # Where the persona is: the networks, which the file lists as `channels`.
-        networks=tuple(data.get("channels", ())),
+        networks=networks_of_persona(data, channel_networks),
         body=body,
         **given(data, "summary", "demographics", "interests", "pain_points"),
     )
 
 
-def channel_from_doc(
-    channel_id: str, doc: SourceDoc, body: str, references: References, report: Report
-) -> Channel:
+def networks_of_persona(data: dict[str, Any], channel_networks: dict[str, str]) -> tuple[str, ...]:
+    """Where the persona is, in the order written: its `networks`, then the networks
+    of its `channels` (an entry that is no channel id but a network name is that
+    network: what the field held before `networks`; References warns of it)."""
+    named = [
+        *data.get("networks", ()),
+        *(channel_networks.get(entry, entry) for entry in data.get("channels", ())),
+    ]
+    return tuple(dict.fromkeys(network for network in named if network in network_names()))
+
+
+def channel_from_doc(channel_id: str, doc: SourceDoc, body: str, report: Report) -> Channel:
     data: dict[str, Any] = doc.data
-    if "account" in data:
-        references.refer("account", data["account"], doc, ("account",))
-    references.refer("persona", data.get("personas", []), doc, ("personas",))
-    references.refer("goal", data.get("goals", []), doc, ("goals",))
     mix = data.get("mix", {})
-    for type_id in mix:
-        references.refer("content type", type_id, doc, ("mix", type_id))
     report_mission_of_sentences(data["mission"], doc, report)
     return Channel(
         id=channel_id,

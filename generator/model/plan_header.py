@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.diagnostics import Location, Report
-from generator.load.document_fields import given, given_as, list_at
+from generator.load.document_fields import fields_of, given, given_as, list_at
 from generator.load.marked_yaml import SourceDoc
 from generator.load.scalars import parse_date
 from generator.model.entities import Period, Review, TeamMember, Voice
@@ -45,7 +45,7 @@ def header_from_doc(doc: SourceDoc, summary: str, report: Report) -> PlanHeader:
         summary=summary,
         team=tuple(
             TeamMember(member["name"], **given(member, "role", "email"))
-            for member in list_at(data, "team")
+            for member in (fields_of(item, "name") for item in list_at(data, "team"))
         ),
         review=review_from_data(data.get("review", {})),
         voice=voice_from_data(data.get("voice", {})),

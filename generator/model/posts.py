@@ -16,7 +16,13 @@ from generator.load.plan_documents import PlanDocuments
 from generator.load.scalars import parse_date, parse_duration, parse_time, parse_timezone
 from generator.model.entities import Post
 from generator.model.ids import post_id
-from generator.model.references import Place, Reference, References, references_to
+from generator.model.references import (
+    Place,
+    Reference,
+    References,
+    refer_item,
+    references_of_item,
+)
 from generator.model.repeats import repeat_from_data
 
 
@@ -56,13 +62,14 @@ def posts_from_doc(
         if derived:
             references.define("post", derived, Place(doc, where))
         if not documents.valid(doc, where):
+            refer_item(references, documents, doc, "post", item, where)
             continue
         found = made.get((where, derived)) if made is not None else None
         if isinstance(found, MadePost) and found.zone == zone:
             references.add(doc, found.references)
             yield found.post
             continue
-        post_references = tuple(references_of_post(item, where))
+        post_references = tuple(references_of_item(documents, doc, "post", item, where))
         references.add(doc, post_references)
         problems_before = len(report.diagnostics)
         post = post_from_item(item, derived, doc, where, zone, report)
@@ -76,13 +83,6 @@ def posts_from_doc(
 def is_undated(item: object) -> bool:
     """True for a calendar item written without a date: an idea, once its schema holds."""
     return isinstance(item, dict) and "date" not in item
-
-
-def references_of_post(item: dict[str, Any], where: DataPath) -> Iterator[Reference]:
-    yield from references_to("channel", item["channel"], (*where, "channel"))
-    for field, kind in (("type", "content type"), ("campaign", "campaign")):
-        if field in item:
-            yield from references_to(kind, item[field], (*where, field))
 
 
 def post_from_item(

@@ -2,10 +2,12 @@
 
 Each id is defined where its entity is written (a goal's file name, an
 account's `id`, a post's own or derived id); a second definition is an
-error that names the first. References are collected while the entities are
-built and resolved at the end, with a did-you-mean hint for a typo. A broken
-item's id still counts, so one typo does not cascade into a page of
-"unknown id" errors.
+error that names the first. References are collected from every item and
+resolved at the end, with a did-you-mean hint for a typo. A broken item's
+id still counts, so one typo does not cascade into a page of "unknown id"
+errors; and its references are still checked, so that a post with a date
+that is not a date and an unknown channel reports both in one run (each
+reference from a field that has no schema problem of its own).
 """
 
 from __future__ import annotations
@@ -14,12 +16,18 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from generator.diagnostics import Location, Report, did_you_mean
+from generator.diagnostics import Location, Report, did_you_mean, display_path
 from generator.load.document_fields import list_at
 from generator.load.marked_yaml import DataPath, SourceDoc
-from generator.load.plan_documents import PlanDocuments
+from generator.load.plan_documents import ENTITY_FOLDERS, PlanDocuments
+from generator.load.validation import network_names
+from generator.model.ids import SLUG
 
 KINDS = ("goal", "persona", "channel", "account", "content type", "campaign", "post")
+# A persona's `channels` entry: a channel id, or (what the field held before
+# personas had `networks`) a network name, read as such with a warning.
+PERSONA_CHANNEL = "persona channel"
+_FOLDER_OF = {kind: folder for folder, kind in ENTITY_FOLDERS.items()}
 # Kinds whose ids are defined in a file of another kind, and the Markdown ones
 # whose files are named for their ids.
 _DEFINED_IN = {"account": "audit", "content type": "content", "campaign": "calendar"}
@@ -93,12 +101,39 @@ class References:
             for path in documents.unreadable.get(kind, []):
                 self.defined[kind].setdefault(path.stem, Place(None, path=path))
         for kind, entity_id, place in self.pending:
-            known = self.defined[kind]
-            if entity_id not in known and kind not in uncertain:
-                hint = did_you_mean(entity_id, known) or (
-                    f"known: {', '.join(sorted(known))}" if known else f"no {kind} is defined"
-                )
-                self.report.error(place.location(), f"unknown {kind} '{entity_id}'", hint)
+            if kind == PERSONA_CHANNEL:
+                self._resolve_persona_channel(entity_id, place, documents)
+            elif entity_id not in self.defined[kind] and kind not in uncertain:
+                self._report_unknown(kind, entity_id, place, documents)
+
+    def _report_unknown(
+        self, kind: str, entity_id: str, place: Place, documents: PlanDocuments
+    ) -> None:
+        known = self.defined[kind]
+        close = did_you_mean(entity_id, known)
+        listed = f"known: {', '.join(sorted(known))}" if known else f"no {kind} is defined"
+        hint = close or listed
+        if kind in _FOLDER_OF:  # an entity of its own file: say which file makes one
+            new_file = display_path(documents.root / _FOLDER_OF[kind] / f"{entity_id}.md")
+            hint += f"{' or' if close else '; or' if known else ':'} create {new_file}"
+        self.report.error(place.location(), f"unknown {kind} '{entity_id}'", hint)
+
+    def _resolve_persona_channel(
+        self, entity_id: str, place: Place, documents: PlanDocuments
+    ) -> None:
+        """A channel id; a network name there is the old meaning of the field, kept
+        working (with a warning) so that a plan written for it still builds."""
+        if entity_id in self.defined["channel"]:
+            return
+        if entity_id in network_names():
+            self.report.warning(
+                place.location(),
+                f"'{entity_id}' is a network, not a channel id: a persona's 'channels' "
+                "lists channels, its 'networks' the networks where the audience is",
+                f"move it to 'networks: [{entity_id}]'",
+            )
+            return
+        self._report_unknown("channel", entity_id, place, documents)
 
 
 def defined_items(
@@ -106,12 +141,74 @@ def defined_items(
 ) -> Iterator[tuple[DataPath, dict[str, Any]]]:
     """The valid items of the list `key` of a YAML file, with where each is.
 
-    Every item's `id` is defined, a broken item's too: references to it must
-    not add errors to its own.
+    Every item's `id` is defined, and its references recorded, a broken
+    item's too: references to it must not add errors to its own, and its own
+    must be reported with its other problems.
     """
+
     for position, item in enumerate(list_at(doc.data, key)):
         where = (key, position)
         if isinstance(item, dict) and isinstance(item.get("id"), str):
             references.define(kind, item["id"], Place(doc, (*where, "id")))
+        refer_item(references, documents, doc, kind, item, where)
         if documents.valid(doc, where):
             yield where, item
+
+
+# For each kind of item, its fields that name other entities, and their kind.
+# A field holds one id, a list of ids, or a mapping keyed by ids (a channel's mix).
+REFERENCE_FIELDS: dict[str, dict[str, str]] = {
+    "goal": {"channels": "channel", "personas": "persona"},
+    "persona": {"channels": PERSONA_CHANNEL},
+    "channel": {
+        "account": "account",
+        "personas": "persona",
+        "goals": "goal",
+        "mix": "content type",
+    },
+    "post": {"channel": "channel", "type": "content type", "campaign": "campaign"},
+    "campaign": {"goals": "goal", "channels": "channel"},
+    "content type": {"audience": "persona"},
+    "experiment": {"channel": "channel"},
+}
+
+
+def refer_item(
+    references: References,
+    documents: PlanDocuments,
+    doc: SourceDoc,
+    item_kind: str,
+    item: object,
+    where: DataPath = (),
+) -> None:
+    """Record the references of the item at `where` in `doc` (a whole Markdown
+    entity at ()), broken or not."""
+    references.add(doc, references_of_item(documents, doc, item_kind, item, where))
+
+
+def references_of_item(
+    documents: PlanDocuments, doc: SourceDoc, item_kind: str, item: object, where: DataPath
+) -> Iterator[Reference]:
+    """The references an item makes, from each field the schema found no problem in."""
+    if not isinstance(item, dict):
+        return
+    for field, kind in REFERENCE_FIELDS.get(item_kind, {}).items():
+        for entity_id, at in _ids_in(item.get(field), (*where, field)):
+            if documents.valid(doc, at):
+                yield kind, entity_id, at
+
+
+def _ids_in(value: Any, at: DataPath) -> Iterator[tuple[str, DataPath]]:
+    """The ids a field holds, each with where it is written; what is not an id has
+    its schema problem already."""
+    if isinstance(value, str):
+        if SLUG.match(value):
+            yield value, at
+    elif isinstance(value, list):
+        for position, entity_id in enumerate(value):
+            if isinstance(entity_id, str) and SLUG.match(entity_id):
+                yield entity_id, (*at, position)
+    elif isinstance(value, dict):
+        for entity_id in value:
+            if SLUG.match(entity_id):
+                yield entity_id, (*at, entity_id)

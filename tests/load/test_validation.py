@@ -82,14 +82,16 @@ CASES = {
     ),
     "unknown channel": (
         {"plan/calendar/q1.yml": POST.format(extra="").replace("instagram", "instagarm")},
-        "plan/calendar/q1.yml:5:5: error: unknown channel 'instagarm' (did you mean 'instagram'?)",
+        "plan/calendar/q1.yml:5:5: error: unknown channel 'instagarm' "
+        "(did you mean 'instagram'? or create plan/channels/instagarm.md)",
     ),
     "unknown persona": (
         {
             "plan/goals/followers.md": "---\ntitle: Grow\nchannels: [instagram]\n"
             "personas: [ghost]\n---\n"
         },
-        "plan/goals/followers.md:4:12: error: unknown persona 'ghost' (no persona is defined)",
+        "plan/goals/followers.md:4:12: error: unknown persona 'ghost' "
+        "(no persona is defined: create plan/personas/ghost.md)",
     ),
     "unknown goal": (
         {
@@ -97,7 +99,7 @@ CASES = {
             "mission: Show the workshop.\ngoals: [folowers]\n---\n"
         },
         "plan/channels/instagram.md:5:9: error: unknown goal 'folowers' "
-        "(did you mean 'followers'?)",
+        "(did you mean 'followers'? or create plan/goals/folowers.md)",
     ),
     "unknown content type": (
         calendar("type: tip"),
@@ -203,7 +205,8 @@ def test_every_problem_is_reported_in_one_run(make_plan: PlanFactory) -> None:
         "plan/audit.yml:2:17: error: 'network' cannot be 'myspace': expected one of facebook, "
         "instagram, linkedin, x, tiktok, youtube, snapchat, pinterest, threads, bluesky, "
         "mastodon, other",
-        "plan/calendar/q1.yml:2:31: error: unknown channel 'instagarm' (did you mean 'instagram'?)",
+        "plan/calendar/q1.yml:2:31: error: unknown channel 'instagarm' "
+        "(did you mean 'instagram'? or create plan/channels/instagarm.md)",
         "plan/calendar/q1.yml:3:13: error: 'date': '2027-13-01' is not a real date "
         "(month must be in 1..12) (check the day and month)",
         "plan/calendar/q1.yml:4:5: error: missing required field 'title' (add 'title:' here)",

@@ -37,7 +37,7 @@ PARIS = ZoneInfo("Europe/Paris")
 
 def test_a_goal_with_only_its_title_takes_every_default() -> None:
     doc = document("title: Grow\n", "goals/grow.md")
-    goal = goal_from_doc("grow", doc, "", references())
+    goal = goal_from_doc("grow", doc, "")
     assert goal == m.Goal("grow", "Grow", doc.locate())
 
 
@@ -57,7 +57,7 @@ def test_a_goal_keeps_what_its_file_gives() -> None:
         """,
         "goals/grow.md",
     )
-    goal = goal_from_doc("grow", doc, "Why.", references())
+    goal = goal_from_doc("grow", doc, "Why.")
     assert goal.metric == m.Metric("Followers", baseline=10, target=20)
     assert goal.metric.kind == "other" and goal.metric.direction == "increase"
     assert (goal.start, goal.deadline) == (date(2027, 1, 1), date(2027, 6, 30))
@@ -68,14 +68,14 @@ def test_a_goal_keeps_what_its_file_gives() -> None:
 
 
 def test_a_persona_lists_the_networks_it_is_on() -> None:
-    doc = document("name: Lea\nchannels: [instagram, tiktok]\n", "personas/lea.md")
-    persona = persona_from_doc("lea", doc, "")
+    doc = document("name: Lea\nnetworks: [instagram, tiktok]\n", "personas/lea.md")
+    persona = persona_from_doc("lea", doc, "", {})
     assert persona == m.Persona("lea", "Lea", doc.locate(), networks=("instagram", "tiktok"))
 
 
 def test_a_channel_with_what_it_needs_takes_every_default() -> None:
     doc = document("network: x\nmission: Talk to people.\n", "channels/x.md")
-    channel = channel_from_doc("x", doc, "", references(), Report())
+    channel = channel_from_doc("x", doc, "", Report())
     assert channel == m.Channel("x", "x", "Talk to people.", doc.locate())
     assert channel.status == "active"
 
@@ -91,7 +91,7 @@ def test_a_channel_with_what_it_needs_takes_every_default() -> None:
 def test_a_mission_of_more_than_one_sentence_is_reported(mission: str, sentences: int) -> None:
     report = Report()
     doc = document(f"network: x\nmission: {mission}\n", "channels/x.md")
-    channel_from_doc("x", doc, "", references(), report)
+    channel_from_doc("x", doc, "", report)
     expected = [] if sentences == 1 else [f"this one has {sentences}"]
     assert [text for text in messages(report) if "exactly one sentence" in text] == [
         f"plan/channels/x.md:2:1: error: a mission is exactly one sentence, {e} "
@@ -160,10 +160,8 @@ def test_inspiration_and_measurement() -> None:
     )
     assert surveys_from_data({}) == ()
     doc = document("experiments:\n  - {name: Reels, channel: insta, start: 2027-02-01}\n")
-    known = references()
-    (experiment,) = experiments_from_data(doc.data, doc, known)
+    (experiment,) = experiments_from_data(doc.data)
     assert experiment == m.Experiment("Reels", channel="insta", start=date(2027, 2, 1))
-    assert [(kind, entity_id) for kind, entity_id, _ in known.pending] == [("channel", "insta")]
 
 
 def test_the_plan_header_and_a_period_that_ends_before_it_starts() -> None:

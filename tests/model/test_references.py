@@ -42,9 +42,9 @@ def test_an_unknown_id_gets_the_closest_known_one_or_the_list() -> None:
     known.refer("content type", "tips", doc, ("type",))
     known.resolve(documents_of(doc))
     assert [d.message + " | " + d.hint for d in report.errors] == [
-        "unknown channel 'linkdin' | did you mean 'linkedin'?",
-        "unknown channel 'facebok' | did you mean 'facebook'?",
-        "unknown channel 'tiktok' | known: facebook, linkedin",
+        "unknown channel 'linkdin' | did you mean 'linkedin'? or create plan/channels/linkdin.md",
+        "unknown channel 'facebok' | did you mean 'facebook'? or create plan/channels/facebok.md",
+        "unknown channel 'tiktok' | known: facebook, linkedin; or create plan/channels/tiktok.md",
         "unknown content type 'tips' | no content type is defined",
     ]
     assert [d.location.line for d in report.errors] == [1, 2, 2, 3]

@@ -203,7 +203,7 @@ def test_persona_pages_list_the_channels_where_they_are(example_site: Path) -> N
         networks = {
             p.stem: front_matter(p)["network"] for p in (EXAMPLE_PLAN / "channels").glob("*.md")
         }
-        expected = {f"../../channels/{c}/" for c, n in networks.items() if n in persona["channels"]}
+        expected = {f"../../channels/{c}/" for c, n in networks.items() if n in persona["networks"]}
         assert linked == expected
 
 

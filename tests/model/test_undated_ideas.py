@@ -100,7 +100,8 @@ def test_what_belongs_to_a_date_is_refused_on_an_undated_idea(
 def test_an_undated_idea_refers_to_known_channels_and_campaigns(make_plan: PlanFactory) -> None:
     root = make_plan(with_items(UNDATED.replace("[instagram]", "[instagrm]")))
     assert only_error(root) == (
-        "plan/calendar/q1.yml:13:15: error: unknown channel 'instagrm' (did you mean 'instagram'?)"
+        "plan/calendar/q1.yml:13:15: error: unknown channel 'instagrm' "
+        "(did you mean 'instagram'? or create plan/channels/instagrm.md)"
     )
     root = make_plan(with_items(UNDATED + "    campaign: sprnig\n"))
     assert "unknown campaign 'sprnig'" in only_error(root)

@@ -294,8 +294,9 @@ def diff_command(revision: str, plan_dir: Path, config_file: Path) -> None:
     except DiffUsageError as exc:
         raise click.BadParameter(str(exc), param_hint=exc.option) from None
     except RevisionError as exc:
-        click.echo(shown_in_terminal(f"error: {exc}"), err=True)
-        sys.exit(EXIT_PLAN_ERRORS)
+        # The plan is fine; the revision is not one to compare it with: the
+        # command line is what to change (exit 2), and the message says how.
+        raise click.BadParameter(shown_in_terminal(str(exc)), param_hint="REVISION") from None
     click.echo(text_from_changes(revision, found), nl=False)
 
 

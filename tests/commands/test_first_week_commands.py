@@ -306,3 +306,103 @@ def test_diff_outside_git_is_a_wrong_command_line_even_with_plan_errors(
     assert result.exit_code == 2, result.output
     assert "is not in a git repository" in result.stderr
     assert "commit the plan to git first" in result.stderr
+
+
+# -- 3. plansite new writes only what check accepts ---------------------------------
+
+
+def plan_files(root: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
+
+
+def assert_refused_as_check_would(result: Any, root: Path, before: dict[str, bytes]) -> None:
+    assert result.exit_code == 1, result.output
+    assert result.stderr.rstrip().endswith("; nothing was written."), result.stderr
+    assert "Traceback" not in result.output
+    assert plan_files(root) == before  # nothing written, no temporary file left
+
+
+@pytest.mark.parametrize("crlf", [False, True])
+def test_new_post_on_an_unknown_channel_writes_nothing(make_plan: PlanFactory, crlf: bool) -> None:
+    root = make_plan()
+    calendar = root / "plan" / "calendar" / "q1.yml"
+    if crlf:
+        calendar.write_bytes(calendar.read_bytes().replace(b"\n", b"\r\n"))
+    before = plan_files(root)
+    lines = len(calendar.read_bytes().splitlines())
+    result = run_cli(
+        "new", "post", "--date", "2027-04-12", "--channel", "instagarm", "--title", "Open day",
+        cwd=root,
+    )  # fmt: skip
+    assert_refused_as_check_would(result, root, before)
+    found = re.search(
+        r"^plan/calendar/q1\.yml:(\d+):(\d+): error: unknown channel 'instagarm' "
+        r"\(did you mean 'instagram'\?\)$",
+        result.stderr,
+        re.MULTILINE,
+    )
+    assert found, result.stderr
+    assert int(found[1]) > lines  # the line the new post would have had
+    assert result.stderr.splitlines()[-1] == "1 error, 0 warnings; nothing was written."
+
+
+# Each kind `new` makes, with a plan in which it would not check: a rule the
+# team made an error, or an error the plan already has.
+GRADED = "checks: {PS106: error, PS204: error}\n"
+UNKNOWN_GOAL_CHANNEL = {
+    "plan/goals/reach.md": """\
+        ---
+        title: Reach more people
+        metric: {name: Monthly reach, kind: reach, baseline: 1000, target: 3000}
+        deadline: 2027-06-30
+        owner: Sam
+        channels: [tiktok]
+        ---
+        """,
+}
+
+
+@pytest.mark.parametrize(
+    ("args", "files", "config", "expected"),
+    [
+        (["goal", "--title", "Double signups"], {}, GRADED,
+         r"^plan/goals/double-signups\.md:2:1: error: no channel serves goal 'double-signups' "
+         r"\(.+\) \[PS106\]$"),
+        (["channel", "--id", "linkedin", "--network", "linkedin"], {}, GRADED,
+         r"^plan/channels/linkedin\.md:2:1: error: channel 'linkedin' names no audit account "
+         r"\(.+plan/audit\.yml\) \[PS204\]$"),
+        (["persona", "--id", "buyer", "--title", "Paula"], UNKNOWN_GOAL_CHANNEL, "",
+         r"^plan/goals/reach\.md:\d+:\d+: error: .*'tiktok'"),
+        (["campaign", "--id", "open", "--title", "Open", "--date", "2027-04-01"],
+         UNKNOWN_GOAL_CHANNEL, "", r"^plan/goals/reach\.md:\d+:\d+: error: .*'tiktok'"),
+        (["post", "--title", "Open day", "--date", "2027-04-10", "--channel", "instagram"],
+         UNKNOWN_GOAL_CHANNEL, "", r"^plan/goals/reach\.md:\d+:\d+: error: .*'tiktok'"),
+    ],
+)  # fmt: skip
+def test_new_writes_nothing_when_the_plan_with_it_would_not_check(
+    make_plan: PlanFactory, args: list[str], files: dict[str, str], config: str, expected: str
+) -> None:
+    root = make_plan(files)
+    (root / "site_config.yml").write_text((root / "site_config.yml").read_text() + config)
+    before = plan_files(root)
+    result = run_cli("new", *args, cwd=root)
+    assert_refused_as_check_would(result, root, before)
+    assert re.search(expected, result.stderr, re.MULTILINE), result.stderr
+    check = run_cli("check", cwd=root)
+    if not config:  # the same problems `check` prints of the plan as it is
+        assert check.stderr == result.stderr
+
+
+def test_new_checks_with_the_config_it_is_given(make_plan: PlanFactory) -> None:
+    root = make_plan()
+    graded = root / "graded.yml"
+    graded.write_text((root / "site_config.yml").read_text() + GRADED)
+    refused = run_cli("new", "goal", "--title", "Double", "--config", "graded.yml", cwd=root)
+    assert refused.exit_code == 1, refused.output
+    written = run_cli("new", "goal", "--title", "Double", cwd=root)
+    assert written.exit_code == 0, written.output
+    assert (root / "plan" / "goals" / "double.md").is_file()

@@ -4,15 +4,22 @@ writes only what `check` accepts, and a preview that follows the plan."""
 
 from __future__ import annotations
 
+import http.client
 import re
 import subprocess
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import icalendar
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
+from generator.commands.preview_reload import GENERATION_PATH, SCRIPT_PATH
+from generator.commands.preview_server import PreviewServer
+from generator.diagnostics import Diagnostic, Location, Severity
 from tests.commands.test_workflow import feed_server  # noqa: F401  (a fixture, reused)
 from tests.conftest import PlanFactory, run_cli
 
@@ -406,3 +413,135 @@ def test_new_checks_with_the_config_it_is_given(make_plan: PlanFactory) -> None:
     written = run_cli("new", "goal", "--title", "Double", cwd=root)
     assert written.exit_code == 0, written.output
     assert (root / "plan" / "goals" / "double.md").is_file()
+
+
+# -- 4. the preview reloads its pages and shows the plan's errors -------------------
+
+
+@pytest.fixture
+def preview_server(tmp_path: Path) -> Iterator[tuple[PreviewServer, Path]]:
+    site = tmp_path / "site"
+    (site / "calendar").mkdir(parents=True)
+    (site / "index.html").write_bytes(PAGE)
+    (site / "calendar" / "index.html").write_bytes(PAGE)
+    (site / "calendar.ics").write_bytes(b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n</body>")
+    server = PreviewServer("127.0.0.1", 0, lambda: site)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server, site
+    server.shutdown()
+    server.server_close()
+
+
+PAGE = b"<!doctype html><html><body><p>The plan</p></body></html>"
+
+
+def fetch(server: PreviewServer, path: str, host: str = "") -> tuple[int, str, bytes]:
+    """Status, content type and body of `path`, asked with the Host header `host`."""
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+    try:
+        connection.putrequest("GET", path, skip_host=True)
+        connection.putheader("Host", host or f"127.0.0.1:{server.port}")
+        connection.endheaders()
+        answer = connection.getresponse()
+        return answer.status, answer.getheader("Content-Type") or "", answer.read()
+    finally:
+        connection.close()
+
+
+def test_the_preview_says_which_rebuild_it_is_at(
+    preview_server: tuple[PreviewServer, Path],
+) -> None:
+    server, _ = preview_server
+    assert fetch(server, GENERATION_PATH)[2] == b"0"
+    server.status.rebuilt()
+    server.status.rebuilt()
+    status, kind, body = fetch(server, GENERATION_PATH + "?again")
+    assert (status, kind, body) == (200, "text/plain; charset=utf-8", b"2")
+
+
+def test_the_reload_script_comes_from_the_preview_and_asks_only_it(
+    preview_server: tuple[PreviewServer, Path],
+) -> None:
+    server, _ = preview_server
+    status, kind, body = fetch(server, SCRIPT_PATH)
+    assert (status, kind) == (200, "text/javascript; charset=utf-8")
+    script = body.decode()
+    assert GENERATION_PATH in script
+    assert "location.reload()" in script
+    assert not re.search(r"https?:|//[a-z]", script)  # no other host, no framework
+
+
+@pytest.mark.parametrize("path", [GENERATION_PATH, SCRIPT_PATH, "/", "/calendar/"])
+@pytest.mark.parametrize("host", ["attacker.example", "attacker.example:{port}", "localhost:1"])
+def test_the_preview_s_own_paths_answer_this_machine_only(
+    preview_server: tuple[PreviewServer, Path], path: str, host: str
+) -> None:
+    server, _ = preview_server
+    status, _, body = fetch(server, path, host.format(port=server.port))
+    assert status == 421
+    assert b"plansite preview:" in body
+
+
+@pytest.mark.parametrize("path", ["/.plansite-preview/", "/.plansite-preview", "/calendar"])
+def test_the_preview_s_own_folder_is_not_listed(
+    preview_server: tuple[PreviewServer, Path], path: str
+) -> None:
+    server, _ = preview_server
+    status, _, body = fetch(server, path)
+    assert status in (301, 404), (path, status)
+    assert b"generation" not in body
+    assert b"Directory listing" not in body
+
+
+def test_pages_are_served_with_the_script_and_other_files_as_they_are(
+    preview_server: tuple[PreviewServer, Path],
+) -> None:
+    server, site = preview_server
+    server.status.rebuilt()
+    for path in ("/", "/index.html", "/calendar/", "/calendar/index.html"):
+        status, kind, body = fetch(server, path)
+        assert (status, kind) == (200, "text/html; charset=utf-8"), path
+        assert body == PAGE.replace(
+            b"</body>", f'<script src="{SCRIPT_PATH}" data-generation="1"></script></body>'.encode()
+        )
+    assert fetch(server, "/calendar.ics")[2] == (site / "calendar.ics").read_bytes()
+    assert (site / "index.html").read_bytes() == PAGE  # the site on disk is left as built
+
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+def test_the_errors_show_in_every_page_escaped_until_a_good_rebuild(
+    preview_server: tuple[PreviewServer, Path],
+) -> None:
+    server, _ = preview_server
+    where = Location(Path("plan") / "calendar" / f"{HOSTILE}.yml", 14, 5)
+    problems = [
+        Diagnostic(where, Severity.ERROR, f"unknown channel '{HOSTILE}'", "did you mean 'x'?"),
+        Diagnostic(Location(Path("plan/plan.md"), 2), Severity.ERROR, "a & b", ""),
+    ]
+    server.status.rebuilt(problems)
+    for path in ("/", "/calendar/"):
+        page = BeautifulSoup(fetch(server, path)[2], "html.parser")
+        banner = page.find(id="plansite-preview-errors")
+        assert banner is not None
+        assert [item.get_text() for item in banner.find_all("li")] == [
+            f"plan/calendar/{HOSTILE}.yml:14:5: unknown channel '{HOSTILE}' (did you mean 'x'?)",
+            "plan/plan.md:2:1: a & b",
+        ]
+        assert page.find("img") is None  # shown as text, never markup
+        assert "2 errors" in banner.get_text()
+    server.status.rebuilt()
+    assert b"plansite-preview-errors" not in fetch(server, "/")[2]
+
+
+def test_a_build_carries_no_reload_script(make_plan: PlanFactory) -> None:
+    root = make_plan()
+    assert run_cli("build", cwd=root).exit_code == 0
+    pages = list((root / "site").rglob("*.html"))
+    assert len(pages) > 5
+    for page in pages:
+        text = page.read_text("utf-8")
+        assert "plansite-preview" not in text, page
+    assert not (root / "site" / ".plansite-preview").exists()

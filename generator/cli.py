@@ -17,6 +17,7 @@ from generator.commands import export
 from generator.commands.diff import DiffUsageError, RevisionError, changes_since, text_from_changes
 from generator.commands.init import TargetExists, init_repository
 from generator.commands.new import AuthoringError, Draft, DraftValueError, create
+from generator.commands.new_entry_check import EntryWouldNotCheck
 from generator.commands.report_formats import FORMATS, as_github, as_json, as_text
 from generator.diagnostics import PlanError, Report
 from generator.load.control_characters import shown_in_terminal
@@ -234,6 +235,7 @@ def hootsuite_command(plan_dir: Path, config_file: Path, out: Path, date_format:
 @main.command("new")
 @click.argument("kind", type=click.Choice(["goal", "persona", "channel", "post", "campaign"]))
 @plan_option
+@config_option
 @click.option("--id", "entity_id", help="Its id (default: made from the title).")
 @click.option("--title", default="", help="Title, name or campaign name.")
 @click.option("--network", default="instagram", show_default=True, help="For a channel.")
@@ -243,6 +245,7 @@ def hootsuite_command(plan_dir: Path, config_file: Path, out: Path, date_format:
 def new_command(
     kind: str,
     plan_dir: Path,
+    config_file: Path,
     entity_id: str | None,
     title: str,
     network: str,
@@ -264,7 +267,9 @@ def new_command(
     draft = Draft(kind, chosen, name, network, date, at, channel)
     stop_like_ctrl_c()  # SIGTERM unwinds like Ctrl+C: no temporary file left
     try:
-        written = create(plan_dir, draft)
+        written = create(plan_dir, draft, config_file)
+    except EntryWouldNotCheck as exc:
+        _fail(exc.report)  # as `check` prints it, at the lines the entry would have
     except KeyboardInterrupt:
         click.echo(f"interrupted; {plan_dir}/ was left as it was.", err=True)
         sys.exit(EXIT_INTERRUPTED)
@@ -294,8 +299,9 @@ def diff_command(revision: str, plan_dir: Path, config_file: Path) -> None:
     except DiffUsageError as exc:
         raise click.BadParameter(str(exc), param_hint=exc.option) from None
     except RevisionError as exc:
-        click.echo(shown_in_terminal(f"error: {exc}"), err=True)
-        sys.exit(EXIT_PLAN_ERRORS)
+        # The plan is fine; the revision is not one to compare it with: the
+        # command line is what to change (exit 2), and the message says how.
+        raise click.BadParameter(shown_in_terminal(str(exc)), param_hint="REVISION") from None
     click.echo(text_from_changes(revision, found), nl=False)
 
 

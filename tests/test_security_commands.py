@@ -371,20 +371,20 @@ def test_diff_names_what_is_not_a_commit(repository: Path) -> None:
     tree = git(repository, "rev-parse", "HEAD:plan")
     blob = git(repository, "rev-parse", "HEAD:site_config.yml")
     expected = {
-        "no-such-revision": "error: unknown revision 'no-such-revision'",
-        "HEAD x": "error: unknown revision 'HEAD x'",
-        "HEAD~5": "error: unknown revision 'HEAD~5'",
-        tree: f"error: '{tree}' names a folder (a git tree), not a commit",
-        blob: f"error: '{blob}' names a file (a git blob), not a commit",
-        "HEAD:plan": "error: 'HEAD:plan' names a folder (a git tree), not a commit",
-        "HEAD^{tree}": "error: 'HEAD^{tree}' names a folder (a git tree), not a commit",
+        "no-such-revision": "unknown revision 'no-such-revision'",
+        "HEAD x": "unknown revision 'HEAD x'",
+        "HEAD~5": "unknown revision 'HEAD~5'",
+        tree: f"'{tree}' names a folder (a git tree), not a commit",
+        blob: f"'{blob}' names a file (a git blob), not a commit",
+        "HEAD:plan": "'HEAD:plan' names a folder (a git tree), not a commit",
+        "HEAD^{tree}": "'HEAD^{tree}' names a folder (a git tree), not a commit",
     }
     for revision, message in expected.items():
         result = run_cli("diff", revision, cwd=repository)
-        assert result.exit_code == 1, result.output
-        assert result.stderr == (
-            f"{message} (give a branch, a tag, HEAD~1 or a commit id; "
-            "`git log --oneline` lists commits)\n"
+        assert result.exit_code == 2, result.output  # the command line to change
+        assert result.stderr.endswith(
+            f"Error: Invalid value for REVISION: {message} (give a branch, a tag, HEAD~1 "
+            "or a commit id; `git log --oneline` lists commits)\n"
         )
 
 
@@ -427,9 +427,10 @@ def test_diff_with_a_config_added_after_the_revision(repository: Path) -> None:
     git(repository, "add", "-A")
     git(repository, "-c", "user.email=t@example.com", "-c", "user.name=T", "commit", "-qm", "mv")
     result = run_cli("diff", "--config", "config.yml", "HEAD~1", cwd=repository)
-    assert result.exit_code == 1, result.output
-    assert result.stderr == (
-        "error: config.yml is not in the repository at HEAD~1: compare with a later revision\n"
+    assert result.exit_code == 2, result.output
+    assert result.stderr.endswith(
+        "Error: Invalid value for REVISION: config.yml is not in the repository at HEAD~1: "
+        "compare with a later revision\n"
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import http.client
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -25,6 +26,7 @@ from mkdocs.exceptions import PluginError
 
 from generator import build, check
 from generator.commands import preview_rebuild, serve
+from generator.commands.preview_reload import PreviewStatus
 from generator.commands.preview_server import HostRule, PreviewServer
 from generator.diagnostics import PlanError
 from generator.runtime.interruptions import Mask, made_safely
@@ -76,6 +78,11 @@ def ask(
         connection.close()
 
 
+def without_reload(page: bytes) -> bytes:
+    """A served page without the reload script the preview adds to every page."""
+    return re.sub(rb'<script src="/\.plansite-preview/reload\.js"[^>]*></script>', b"", page)
+
+
 def raw_request(server: PreviewServer, request: bytes) -> bytes:
     with socket.create_connection(("127.0.0.1", server.port), timeout=10) as connection:
         connection.sendall(request)
@@ -91,7 +98,8 @@ def raw_request(server: PreviewServer, request: bytes) -> bytes:
      "[::1]:{port}", " localhost:{port} "],
 )  # fmt: skip
 def test_the_preview_answers_this_machine_s_names(server: PreviewServer, host: str) -> None:
-    assert ask(server, "/", [host.format(port=server.port)]) == (200, b"<p>the plan</p>")
+    status, body = ask(server, "/", [host.format(port=server.port)])
+    assert (status, without_reload(body)) == (200, b"<p>the plan</p>")
 
 
 FOREIGN_HOSTS = [
@@ -202,7 +210,8 @@ def test_no_folder_is_listed(server: PreviewServer, folder: str) -> None:
 
 
 def test_a_folder_with_an_index_shows_its_index(server: PreviewServer) -> None:
-    assert ask(server, "/calendar/") == (200, b"<p>the calendar</p>")
+    status, body = ask(server, "/calendar/")
+    assert (status, without_reload(body)) == (200, b"<p>the calendar</p>")
     assert ask(server, "/assets/stylesheets/plansite.css") == (200, b"body {}")
 
 
@@ -379,15 +388,22 @@ def failing(error: BaseException) -> preview_rebuild.Preview:
 def test_an_unexpected_exception_is_one_line_on_the_terminal(
     error: Exception, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    serve._rebuild(failing(error), show_traceback=False)
+    status = PreviewStatus()
+    serve._rebuild(failing(error), status, show_traceback=False)
     err = capsys.readouterr().err
     assert err.count("\n") == 1, err
     assert err.startswith(f"error: the rebuild failed, {type(error).__name__}")
     assert "still serving the last good site" in err and "--traceback" in err
+    (problem,) = status.problems  # the pages show it too
+    assert problem.format().startswith(
+        f"plansite: error: the rebuild failed, {type(error).__name__}"
+    )
 
 
 def test_the_traceback_is_shown_when_asked_for(capsys: pytest.CaptureFixture[str]) -> None:
-    serve._rebuild(failing(OverflowError("date value out of range")), show_traceback=True)
+    serve._rebuild(
+        failing(OverflowError("date value out of range")), PreviewStatus(), show_traceback=True
+    )
     err = capsys.readouterr().err
     assert err.startswith("error: the rebuild failed, OverflowError: date value out of range;")
     assert "Traceback (most recent call last)" in err
@@ -395,7 +411,7 @@ def test_the_traceback_is_shown_when_asked_for(capsys: pytest.CaptureFixture[str
 
 def test_a_stopping_signal_is_not_taken_for_a_failed_rebuild() -> None:
     with pytest.raises(KeyboardInterrupt):
-        serve._rebuild(failing(KeyboardInterrupt()), show_traceback=False)
+        serve._rebuild(failing(KeyboardInterrupt()), PreviewStatus(), show_traceback=False)
 
 
 # -- the preview as a command -------------------------------------------------------

@@ -17,17 +17,14 @@ import tarfile
 import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from generator.check import Inputs, check_plan
+from generator.commands.diff_wording import ValueWording, changed_fields, fields_from_record
 from generator.diagnostics import PlanError
 from generator.model.entities import Plan
-
-# Fields that say where an entity was written, not what it says.
-IGNORED = {"source"}
-SHOWN_LENGTH = 70
 
 
 class RevisionError(Exception):
@@ -167,11 +164,13 @@ def _run_git(arguments: list[str], cwd: Path) -> subprocess.CompletedProcess[byt
 
 
 def changes_since(revision: str, inputs: Inputs) -> list[Change]:
-    """Every change between the plan at `revision` and the plan in the working tree."""
+    """Every change between the plan at `revision` and the plan in the working tree,
+    its values worded in the plan's language."""
     refuse_option_like(revision)
-    current = check_plan(inputs).plan
     with tempfile.TemporaryDirectory(prefix="plansite-diff-") as folder:
+        # The revision first: a wrong command line is said before the plan's errors.
         old_inputs = plan_at(revision, inputs, Path(folder))
+        current = check_plan(inputs)
         try:
             before = check_plan(old_inputs).plan
         except PlanError as exc:
@@ -179,21 +178,24 @@ def changes_since(revision: str, inputs: Inputs) -> list[Change]:
                 f"the plan at {revision} does not pass its checks "
                 f"({exc.report.summary()}): compare with a later revision"
             ) from None
-    return list(compare(before, current))
+    return list(compare(before, current.plan, ValueWording(current.config.language)))
 
 
-def compare(before: Plan, after: Plan) -> Iterator[Change]:
-    yield from _compare("goal", before.goals, after.goals)
+def compare(before: Plan, after: Plan, wording: ValueWording) -> Iterator[Change]:
+    yield from _compare("goal", before.goals, after.goals, wording)
     yield from _compare(
         "mission",
         [(c.id, {"mission": c.mission, "status": c.status}) for c in before.channels],
         [(c.id, {"mission": c.mission, "status": c.status}) for c in after.channels],
+        wording,
     )
-    yield from _compare("account", before.accounts, after.accounts)
-    yield from _compare("post", before.posts, after.posts)
+    yield from _compare("account", before.accounts, after.accounts, wording)
+    yield from _compare("post", before.posts, after.posts, wording)
 
 
-def _compare(kind: str, before: Iterable[Any], after: Iterable[Any]) -> Iterator[Change]:
+def _compare(
+    kind: str, before: Iterable[Any], after: Iterable[Any], wording: ValueWording
+) -> Iterator[Change]:
     old = dict(_by_id(before))
     new = dict(_by_id(after))
     for entity_id in sorted(new.keys() - old.keys()):
@@ -201,37 +203,22 @@ def _compare(kind: str, before: Iterable[Any], after: Iterable[Any]) -> Iterator
     for entity_id in sorted(old.keys() - new.keys()):
         yield Change(kind, entity_id, "removed")
     for entity_id in sorted(old.keys() & new.keys()):
+        was, now = old[entity_id], new[entity_id]
         details = tuple(
-            f"{name}: {_shown(old[entity_id][name])} -> {_shown(new[entity_id][name])}"
-            for name in old[entity_id]
-            if old[entity_id][name] != new[entity_id].get(name)
+            f"{name}: {wording.change(was.get(name), now.get(name))}"
+            for name in changed_fields(was, now)
         )
         if details:
             yield Change(kind, entity_id, "changed", details)
 
 
 def _by_id(entities: Iterable[Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Each entity's id and its fields by dotted name (nested records opened)."""
     for entity in entities:
         if isinstance(entity, tuple):
             yield entity
         else:
-            yield (
-                entity.id,
-                {f.name: getattr(entity, f.name) for f in fields(entity) if f.name not in IGNORED},
-            )
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, tuple):
-        text = ", ".join(_shown(v) for v in value) if value else "none"
-    elif value is None or value == "":
-        text = "none"
-    elif hasattr(value, "key") and not isinstance(value, dict):
-        text = str(value.key)  # a time zone
-    else:
-        text = str(value)
-    text = " ".join(text.split())
-    return text if len(text) <= SHOWN_LENGTH else text[: SHOWN_LENGTH - 1] + "…"
+            yield entity.id, fields_from_record(entity)
 
 
 def text_from_changes(revision: str, changes: list[Change]) -> str:

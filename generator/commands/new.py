@@ -5,10 +5,11 @@ Markdown entities get a file of their own; posts and campaigns are appended to
 a calendar file as text, so the comments, layout and line endings people
 wrote stay as they are. Ids already in use are refused.
 
-Nothing is written that `plansite check` would refuse for its form: the new
-entity is read back the way the loader reads it, validated against its schema
-and compared with what was asked for before the file is replaced, in one
-rename, so an interrupted `new` never leaves half a calendar.
+Nothing is written that `plansite check` would refuse: the new entity is read
+back the way the loader reads it, validated against its schema and compared
+with what was asked for, then the whole plan with it is checked
+(new_entry_check.py), before the file is replaced, in one rename, so an
+interrupted `new` never leaves half a calendar.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import Any
 
 import yaml
 
+from generator.commands.new_entry_check import check_with_entry
 from generator.diagnostics import Report
 from generator.load.confined_files import real_folder
 from generator.load.marked_yaml import SourceDoc, YamlError, parse_yaml, resolve_scalar
@@ -142,8 +144,9 @@ TEMPLATES = {
 }
 
 
-def create(plan_dir: Path, draft: Draft) -> Path:
-    """Write the new entity; return the file written to."""
+def create(plan_dir: Path, draft: Draft, config_file: Path = Path("site_config.yml")) -> Path:
+    """Write the new entity; return the file written to. Raise EntryWouldNotCheck,
+    writing nothing, when the plan with it would not pass `plansite check`."""
     if not plan_dir.is_dir():
         raise DraftValueError(
             f"plan folder {plan_dir} not found (pass the folder with --plan, or run plansite init)",
@@ -155,8 +158,13 @@ def create(plan_dir: Path, draft: Draft) -> Path:
             f"'{draft.id}' is not a valid id: use lower-case letters, digits, dashes", "--id"
         )
     if draft.kind in ENTITY_FOLDERS:
-        return _create_entity_file(plan_dir, draft)
-    return _append_to_calendar(plan_dir, draft)
+        target, text = _entity_file(plan_dir, draft)
+    else:
+        target, text = _calendar_with_entry(plan_dir, draft)
+    check_with_entry(plan_dir, config_file, target, text)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    replace_file(target, text)
+    return target
 
 
 def _refuse_line_breaks(draft: Draft) -> None:
@@ -171,7 +179,8 @@ def _refuse_line_breaks(draft: Draft) -> None:
             )
 
 
-def _create_entity_file(plan_dir: Path, draft: Draft) -> Path:
+def _entity_file(plan_dir: Path, draft: Draft) -> tuple[Path, str]:
+    """The new entity's file and its text."""
     target = plan_dir / ENTITY_FOLDERS[draft.kind] / f"{draft.id}.md"
     if os.path.lexists(target):  # a link to nothing too: writing would create its target
         raise AuthoringError(f"{draft.kind} '{draft.id}' already exists ({target})")
@@ -183,9 +192,7 @@ def _create_entity_file(plan_dir: Path, draft: Draft) -> Path:
     asked = {"goal": ("title", draft.title), "persona": ("name", draft.title)}
     name, value = asked.get(draft.kind, ("network", draft.network))
     _same_or_fail(doc.data.get(name), value, target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    replace_file(target, text)
-    return target
+    return target, text
 
 
 def _calendar_files(plan_dir: Path) -> list[Path]:
@@ -226,7 +233,8 @@ def _existing_ids(files: list[Path], key: str, plan_dir: Path) -> set[str]:
     return ids
 
 
-def _append_to_calendar(plan_dir: Path, draft: Draft) -> Path:
+def _calendar_with_entry(plan_dir: Path, draft: Draft) -> tuple[Path, str]:
+    """The calendar file the new post or campaign goes to, and its text with it."""
     key = "posts" if draft.kind == "post" else "campaigns"
     item = _post_fields(draft) if draft.kind == "post" else _campaign_fields(draft)
     files = _calendar_files(plan_dir)
@@ -250,9 +258,7 @@ def _append_to_calendar(plan_dir: Path, draft: Draft) -> Path:
     listed = [*((before or {}).get(key) or []), item]
     _same_or_fail(after.data, {**(before or {}), key: listed}, target)
     _refuse_invalid("calendar", after, (key, len(listed) - 1))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    replace_file(target, written)
-    return target
+    return target, written
 
 
 def _refuse_invalid(kind: str, doc: SourceDoc, item_path: tuple[str | int, ...]) -> None:

@@ -5,12 +5,15 @@ A web page the user opens elsewhere can point a name it owns at 127.0.0.1
 confidential or not. The browser still says which name it asked for in the
 Host header, so the server answers only the names of this machine
 (`accepted_host`). It serves files of the site and nothing else: no folder
-listing, no path outside the site, even through a link.
+listing, no path outside the site, even through a link. Besides the site it
+answers the preview's own few paths (preview_reload.py), and adds to each page
+it serves the script that reloads it after a rebuild.
 """
 
 from __future__ import annotations
 
 import http.server
+import io
 import ipaddress
 import os
 import socket
@@ -20,6 +23,14 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any
+
+from generator.commands.preview_reload import (
+    GENERATION_PATH,
+    RELOAD_SCRIPT,
+    SCRIPT_PATH,
+    PreviewStatus,
+    page_with_reload,
+)
 
 LOCAL_NAMES = ("localhost", "127.0.0.1", "[::1]")
 WILDCARDS = ("0.0.0.0", "::", "")  # "every address of this machine"
@@ -80,9 +91,16 @@ class PreviewServer(http.server.ThreadingHTTPServer):
     """Serves the folder `site()` names at the time of each request: the preview
     builds the next site beside the one it serves, then points to it."""
 
-    def __init__(self, host: str, port: int, site: Callable[[], Path]) -> None:
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        site: Callable[[], Path],
+        status: PreviewStatus | None = None,
+    ) -> None:
         self.address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
         self.site = site
+        self.status = status or PreviewStatus()
         super().__init__((host, port), _Handler)
         self.hosts = HostRule(host, self.port)
 
@@ -145,6 +163,38 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
+
+    def send_head(self) -> io.BytesIO | Any:
+        """The preview's own paths; a page with the reload script; any other file as is."""
+        route = self.path.split("?", 1)[0].split("#", 1)[0]
+        if route == GENERATION_PATH:
+            return self._answer(str(self.server.status.now()[0]).encode(), "text/plain")
+        if route == SCRIPT_PATH:
+            return self._answer(RELOAD_SCRIPT.encode(), "text/javascript")
+        page = self._page_file(route)
+        if page is None:
+            return super().send_head()
+        with open(page, "rb") as file:
+            body = page_with_reload(file.read(), self.server.status)
+        return self._answer(body, "text/html")
+
+    def _page_file(self, route: str) -> str | None:
+        """The HTML file a request is for (a folder's index.html), or None."""
+        path = self.translate_path(route)
+        if os.path.isdir(path):
+            if not route.endswith("/"):
+                return None  # the standard redirect to the folder's own address
+            path = os.path.join(path, "index.html")
+        return path if path.endswith(".html") and os.path.isfile(path) else None
+
+    def _answer(self, body: bytes, kind: str) -> io.BytesIO:
+        """Headers for `body`, never cached: it changes with every rebuild."""
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", f"{kind}; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        return io.BytesIO(body)
 
     def translate_path(self, path: str) -> str:
         """The file for a URL path, or a path that does not exist when it would

@@ -20,9 +20,10 @@ import click
 
 from generator.check import Inputs
 from generator.commands.preview_rebuild import Preview
+from generator.commands.preview_reload import PreviewStatus
 from generator.commands.preview_server import PreviewServer
 from generator.commands.report_formats import as_text
-from generator.diagnostics import PlanError
+from generator.diagnostics import Diagnostic, Location, PlanError, Severity
 from generator.runtime.interruptions import Mask, made_safely
 from generator.site.theme import theme_dir
 
@@ -38,14 +39,15 @@ def serve(inputs: Inputs, host: str, port: int, show_traceback: bool = False) ->
     preview's temporary folder is removed however it ends."""
     with _temporary_folder() as folder:
         preview = Preview(inputs, folder)
-        with _listening(host, port, preview) as server:
+        status = PreviewStatus()
+        with _listening(host, port, preview, status) as server:
             # Taken before the first build: an edit made while it runs, or while the
             # first page is being served, is still seen as a change.
             seen = _snapshot(*_watched(preview))
-            _rebuild(preview, show_traceback)
+            _rebuild(preview, status, show_traceback)
             with _serving(server):
                 click.echo(f"serving on {server.url} (Ctrl+C to stop)", err=True)
-                _rebuild_on_change(preview, seen, show_traceback)
+                _rebuild_on_change(preview, status, seen, show_traceback)
 
 
 @contextmanager
@@ -58,11 +60,13 @@ def _temporary_folder() -> Iterator[Path]:
 
 
 @contextmanager
-def _listening(host: str, port: int, preview: Preview) -> Iterator[PreviewServer]:
+def _listening(
+    host: str, port: int, preview: Preview, status: PreviewStatus
+) -> Iterator[PreviewServer]:
     """The server, its port taken before the first build (a port in use is said at
     once); a browser that connects meanwhile waits for the site."""
     try:
-        server = PreviewServer(host, port, lambda: preview.out)
+        server = PreviewServer(host, port, lambda: preview.out, status)
     except OSError as exc:
         raise click.UsageError(f"cannot serve on {host}:{port}: {exc.strerror}") from None
     with server:
@@ -85,13 +89,15 @@ def _watched(preview: Preview) -> tuple[list[Path], list[Path]]:
     return [preview.inputs.plan_dir, theme_dir()], [preview.inputs.config_file]
 
 
-def _rebuild_on_change(preview: Preview, seen: Snapshot, show_traceback: bool) -> None:
+def _rebuild_on_change(
+    preview: Preview, status: PreviewStatus, seen: Snapshot, show_traceback: bool
+) -> None:
     while True:
         time.sleep(POLL_SECONDS)
         now = _snapshot(*_watched(preview))
         if now != seen:
             seen = now
-            _rebuild(preview, show_traceback)
+            _rebuild(preview, status, show_traceback)
 
 
 def _snapshot(folders: list[Path], files: list[Path]) -> Snapshot:
@@ -107,22 +113,27 @@ def _snapshot(folders: list[Path], files: list[Path]) -> Snapshot:
     return tuple(sorted(stamps))
 
 
-def _rebuild(preview: Preview, show_traceback: bool) -> None:
-    """Rebuild and say how it went; no failure ends the preview."""
+def _rebuild(preview: Preview, status: PreviewStatus, show_traceback: bool) -> None:
+    """Rebuild and say how it went, in the terminal and in the pages (`status`, which
+    makes them reload); no failure ends the preview."""
     try:
         checked = preview.rebuild()
     except PlanError as exc:
         click.echo(as_text(exc.report), err=True, nl=False)
         click.echo(f"{exc.report.summary()}; {STILL_SERVING}.", err=True)
+        status.rebuilt(d for d in exc.report.sorted() if d.severity is Severity.ERROR)
         return
     except Exception as exc:  # a bug, not the plan: the preview outlives it
-        where = "" if show_traceback else " (plansite serve --traceback shows where)"
-        failed = f"error: the rebuild failed, {_one_line(exc)}"
-        click.echo(f"{failed}; {STILL_SERVING}{where}.", err=True)
+        hint = "" if show_traceback else "plansite serve --traceback shows where"
+        failed = f"the rebuild failed, {_one_line(exc)}"
+        click.echo(f"error: {failed}; {STILL_SERVING}{f' ({hint})' if hint else ''}.", err=True)
         if show_traceback:
             traceback.print_exception(exc)
+        # Not the plan's fault: the program itself is where it happened.
+        status.rebuilt([Diagnostic(Location(Path("plansite")), Severity.ERROR, failed, hint)])
         return
     click.echo(f"rebuilt ({checked.report.summary()})", err=True)
+    status.rebuilt()
 
 
 def _one_line(exc: Exception) -> str:

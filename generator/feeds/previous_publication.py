@@ -9,7 +9,10 @@ all: a server that never finishes, a gigabyte, an HTML page. Each of those is
 an error that says what happened, never what was read; so is a file given
 with --previous that is not there, since building as if nothing had been
 published would start every event's SEQUENCE over, and calendar apps would
-keep their old copies.
+keep their old copies. For the same reason a 404 from the live feed's URL is
+the first publication only when nothing is published at the site's address
+either: a feed missing from a live site (a wrong path, a new secret) stops
+the build.
 """
 
 from __future__ import annotations
@@ -21,9 +24,11 @@ import re
 import threading
 import urllib.error
 import urllib.request
+from collections.abc import Callable
+from functools import partial
 from http import HTTPStatus
 from pathlib import Path
-from typing import IO
+from typing import IO, TypeVar
 
 from generator.load.confined_files import Refused, read_file
 
@@ -39,6 +44,7 @@ DEADLINE = 120
 MAX_FEED_BYTES = 100 * 1024 * 1024
 _CHUNK = 64 * 1024
 _RETRY = "without it, calendar apps would not see which events moved; retry later"
+_Result = TypeVar("_Result")
 
 
 class PreviousFeedError(Exception):
@@ -56,15 +62,20 @@ def read_previous_feed(
 ) -> bytes | None:
     """The combined feed of the last publication: a site folder, an .ics file or the
     live feed's URL (what CI, starting from an empty folder, has). None when there
-    was no publication yet: a 404 from the URL, or, when the place was not
-    `given` with --previous (it is then the output folder), no feed there.
+    was no publication yet: a 404 from the URL and from the site's address it
+    belongs to, or, when the place was not `given` with --previous (it is then
+    the output folder), no feed there.
 
     A private plan's `secret` is in its feeds' addresses; the messages show
     `<secret>` in its place, since CI logs are often public.
     """
-    shown = place.replace(secret, "<secret>") if secret else place
+    shown = _hidden(place, secret)
     if place.startswith(("http://", "https://")):
-        body, shown = _download(place, shown), f"at {shown}"
+        body = _download(place, shown)
+        if body is None:
+            home = site_address(place, feed_path)
+            _refuse_when_published(home, shown, _hidden(home, secret))
+        shown = f"at {shown}"
     elif Path(place).is_dir():
         shown = f"in {shown}"
         body = _read_local(Path(place) / feed_path, given, shown)
@@ -77,6 +88,10 @@ def read_previous_feed(
             "give --previous the address or path of the published calendar.ics",
         )
     return body
+
+
+def _hidden(address: str, secret: str) -> str:
+    return address.replace(secret, "<secret>") if secret else address
 
 
 def _read_local(feed: Path, given: bool, shown: str) -> bytes | None:
@@ -122,36 +137,91 @@ def _is_a_feed(body: bytes) -> bool:
     return True
 
 
+def site_address(feed_url: str, feed_path: str) -> str:
+    """The address of the site that publishes the feed at `feed_url`: the URL
+    without the feed's path in the site (`<secret>/calendar.ics` for a private
+    plan), or the folder holding the feed when the URL ends otherwise."""
+    if feed_url.endswith("/" + feed_path):
+        return feed_url[: -len(feed_path)]
+    return feed_url.rsplit("/", 1)[0] + "/"
+
+
+def _refuse_when_published(home: str, shown_feed: str, shown_home: str) -> None:
+    """Stop the build when a site answers at `home` although its feed was not found.
+
+    Only then is the 404 the first publication: a live site without the feed
+    at that address means a wrong address, and building as if nothing had been
+    published would start every event's SEQUENCE over.
+    """
+    late = f"the site at {shown_home} did not answer within {DEADLINE} seconds"
+    status = _within_deadline(partial(_status, home, shown_home), late)
+    if status == HTTPStatus.NOT_FOUND:
+        return
+    if not HTTPStatus.OK <= status < HTTPStatus.MULTIPLE_CHOICES:
+        raise PreviousFeedError(
+            f"the previous feed at {shown_feed} was not found, and the site at {shown_home} "
+            f"answered {status}: a first publication cannot be told from a missing feed",
+            _RETRY,
+        )
+    raise PreviousFeedError(
+        f"the previous feed at {shown_feed} was not found, but a site is published at {shown_home}",
+        "check the feed's address, with a private plan's secret folder in it; if the "
+        "feeds moved on purpose, build once without --previous: every event's SEQUENCE "
+        "then starts over, and subscribers subscribe again",
+    )
+
+
 def _download(url: str, shown: str) -> bytes | None:
-    """The body at `url`, within DEADLINE seconds and MAX_FEED_BYTES.
+    """The body at `url`, or None for a 404, within DEADLINE seconds and MAX_FEED_BYTES."""
+    late = f"the previous feed at {shown} did not arrive within {DEADLINE} seconds"
+    return _within_deadline(partial(_fetched, url, shown), late)
+
+
+def _within_deadline(work: Callable[[threading.Event], _Result], late: str) -> _Result:
+    """What `work` returns, within DEADLINE seconds (else the error `late`).
 
     urlopen's timeout bounds each socket operation, not the download: a
     server sending a byte every few seconds would hold the build forever.
-    The download runs in a thread that this one waits for until the
-    deadline; past it, the thread is told to stop at its next read, and the
-    build goes on without waiting for it.
+    The work runs in a thread that this one waits for until the deadline;
+    past it, the thread is told (by the event it receives) to stop at its
+    next read, and the build goes on without waiting for it.
     """
     stop = threading.Event()
-    outcome: list[bytes | BaseException | None] = []
+    outcome: list[_Result | BaseException] = []
 
-    def fetch() -> None:
+    def run() -> None:
         try:
-            outcome.append(_fetched(url, shown, stop))
+            outcome.append(work(stop))
         except BaseException as exc:  # handed to the waiting thread
             outcome.append(exc)
 
-    worker = threading.Thread(target=fetch, name="previous-feed", daemon=True)
+    worker = threading.Thread(target=run, name="previous-feed", daemon=True)
     worker.start()
     worker.join(DEADLINE)
     if not outcome:
         stop.set()
-        raise PreviousFeedError(
-            f"the previous feed at {shown} did not arrive within {DEADLINE} seconds", _RETRY
-        )
+        raise PreviousFeedError(late, _RETRY)
     result = outcome[0]
     if isinstance(result, BaseException):
         raise result
     return result
+
+
+def _status(url: str, shown: str, stop: threading.Event) -> int:
+    """The HTTP status `url` answers (after redirects); its body is never read."""
+    del stop  # nothing is read but the status line and headers
+    try:
+        with _OPENER.open(url, timeout=SOCKET_TIMEOUT) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as exc:
+        return exc.code
+    except (urllib.error.URLError, http.client.HTTPException, OSError) as exc:
+        reason = getattr(exc, "reason", None) or type(exc).__name__
+        raise PreviousFeedError(
+            f"the site at {shown} could not be reached to tell a first publication "
+            f"from a missing feed ({reason})",
+            _RETRY,
+        ) from None
 
 
 def _fetched(url: str, shown: str, stop: threading.Event) -> bytes | None:

@@ -178,11 +178,11 @@ def test_diff_lists_what_moved_since_a_revision(make_plan: PlanFactory) -> None:
         "      mission: Show the workshop to people who love lamps. -> "
         "Show the workshop to people who love light.",
         "  ~ post hello changed",
-        "      date: 2027-01-05 -> 2027-01-06",
+        "      date: 5 Jan 2027 -> 6 Jan 2027",
     ]
     unknown = run_cli("diff", "no-such-revision", cwd=root)
-    assert unknown.exit_code == 1
-    assert unknown.stderr.startswith("error: ")
+    assert unknown.exit_code == 2
+    assert "Error: Invalid value for REVISION: unknown revision" in unknown.stderr
 
 
 def test_a_private_plan_needs_its_secret_and_hides_everything(

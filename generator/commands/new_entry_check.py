@@ -60,7 +60,11 @@ def _copy_regular(source: str, destination: str) -> None:
 
 
 def _moved(problem: Diagnostic, copy: Path, plan_dir: Path) -> Diagnostic:
-    """The problem at its place in the real plan rather than in the copy."""
+    """The problem at its place in the real plan rather than in the copy; a path of
+    the copy its words name (a file to create, say) is the real plan's too."""
+    message = problem.message.replace(str(copy), str(plan_dir))
+    hint = problem.hint.replace(str(copy), str(plan_dir))
+    problem = dataclasses.replace(problem, message=message, hint=hint)
     path = problem.location.path
     if not path.is_relative_to(copy):
         return problem  # site_config.yml, read where it is

@@ -348,7 +348,7 @@ def test_new_post_on_an_unknown_channel_writes_nothing(make_plan: PlanFactory, c
     assert_refused_as_check_would(result, root, before)
     found = re.search(
         r"^plan/calendar/q1\.yml:(\d+):(\d+): error: unknown channel 'instagarm' "
-        r"\(did you mean 'instagram'\?\)$",
+        r"\(did you mean 'instagram'\? or create plan/channels/instagarm\.md\)$",
         result.stderr,
         re.MULTILINE,
     )

@@ -123,7 +123,8 @@ TEMPLATES = {
             "demographics: Age, job, place\n"
             "interests: []\n"
             "pain_points: []\n"
-            "channels: []   # networks where this audience is: instagram, linkedin...\n"
+            "networks: []   # where this audience is: instagram, linkedin...\n"
+            "channels: []   # the plan's channels that reach it (ids of plan/channels/)\n"
             "---\n"
         )
     ),

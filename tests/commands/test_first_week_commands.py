@@ -5,6 +5,7 @@ writes only what `check` accepts, and a preview that follows the plan."""
 from __future__ import annotations
 
 import http.client
+import json
 import re
 import subprocess
 import threading
@@ -545,3 +546,25 @@ def test_a_build_carries_no_reload_script(make_plan: PlanFactory) -> None:
         text = page.read_text("utf-8")
         assert "plansite-preview" not in text, page
     assert not (root / "site" / ".plansite-preview").exists()
+
+
+def test_a_new_persona_names_its_networks_where_the_format_expects_them(
+    make_plan: PlanFactory,
+) -> None:
+    """The stub `new` writes follows the persona format: networks under `networks:`,
+    channel ids under `channels:`; filled in as its comments say, it checks clean."""
+    root = make_plan()
+    result = run_cli("new", "persona", "--title", "Weekend Crafter", cwd=root)
+    assert result.exit_code == 0, result.output
+    persona = root / "plan" / "personas" / "weekend-crafter.md"
+    text = persona.read_text("utf-8")
+    assert "networks: []" in text
+    persona.write_text(
+        text.replace("networks: []", "networks: [instagram]").replace(
+            "channels: []", "channels: [instagram]"
+        ),
+        "utf-8",
+    )
+    checked = run_cli("check", "--format", "json", cwd=root)
+    messages = [d["message"] for d in json.loads(checked.stdout)["diagnostics"]]
+    assert not [m for m in messages if "weekend-crafter" in m and "network" in m], messages

@@ -1,8 +1,8 @@
 """Documents -> Plan: builds every entity from its file and resolves the references.
 
 Schema validation (load/) sees one file at a time; what needs the whole plan
-lives here: ids unique across files, every reference resolving, a mission of
-one sentence, a local time that exists. A broken item (one post, one
+lives here: ids unique across files, every reference resolving, a local time
+that exists. A broken item (one post, one
 account) is left out of the model but its id still counts, so one typo does
 not cascade into a page of "unknown id" errors. Each kind of file has its
 builder; this module only calls them in order and puts the plan together.
@@ -58,7 +58,7 @@ def plan_from_documents(
         for persona_id, doc in entity_docs("persona", documents, references, report)
     )
     channels = tuple(
-        channel_from_doc(channel_id, doc, bodies.get(doc.path, ""), references, report)
+        channel_from_doc(channel_id, doc, bodies.get(doc.path, ""), references)
         for channel_id, doc in entity_docs("channel", documents, references, report)
     )
     audit, content = documents.singles.get("audit"), documents.singles.get("content")

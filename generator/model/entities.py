@@ -14,13 +14,21 @@ from functools import cached_property
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
+from dateutil.relativedelta import relativedelta
+
 from generator.diagnostics import Location
 from generator.load.confined_files import DEFAULT_MAX_FILE_BYTES
 from generator.model.links import is_web_link
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-# Days between two reviews of the plan, by the cadence plan.md gives.
-REVIEW_EVERY = {"weekly": 7, "monthly": 31, "quarterly": 92}
+# Time between two reviews of the plan, by the cadence plan.md gives: weeks,
+# or calendar months (2 November then 2 December; 31 January then the last
+# day of February), as a team that meets "every month" counts them.
+REVIEW_EVERY = {
+    "weekly": relativedelta(weeks=1),
+    "monthly": relativedelta(months=1),
+    "quarterly": relativedelta(months=3),
+}
 # What a post's status says about who sees it. Scheduled and published posts
 # reach the audience: the content mix and the cadence count them. Ideas and
 # cancelled posts are not listed among the coming posts nor exported to a
@@ -72,7 +80,8 @@ class Review:
         """When the plan is next due for review; None without a cadence or a last review."""
         if not self.cadence or self.last is None:
             return None
-        return self.last + timedelta(days=REVIEW_EVERY[self.cadence])
+        next_review: date = self.last + REVIEW_EVERY[self.cadence]
+        return next_review
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,6 @@ named for its id, with a body for its page."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,14 +15,6 @@ from generator.model.entities import Cadence, Channel, Goal, Metric, Persona, Pr
 from generator.model.ids import SLUG, slugify
 from generator.model.plan_header import voice_from_data
 from generator.model.references import Place, References
-
-# A sentence ends with a run of punctuation, closing quotes and a space before
-# the next word. A match may start only where the plain pattern's own scan
-# would succeed: at a run's first mark, or just after the mark a previous
-# match took as its next word. Nothing taken is given back (++, *+). The
-# plain pattern, tried from every mark of a run, took minutes on a mission of
-# 100,000 dots; this one finds the same matches in linear time.
-SENTENCE_END = re.compile(r"(?:(?<![.!?…])|(?<=\s[.!?…]))[.!?…]++[\"»”)]*+\s++\S")
 
 
 def entity_docs(
@@ -87,9 +78,7 @@ def persona_from_doc(persona_id: str, doc: SourceDoc, body: str) -> Persona:
     )
 
 
-def channel_from_doc(
-    channel_id: str, doc: SourceDoc, body: str, references: References, report: Report
-) -> Channel:
+def channel_from_doc(channel_id: str, doc: SourceDoc, body: str, references: References) -> Channel:
     data: dict[str, Any] = doc.data
     if "account" in data:
         references.refer("account", data["account"], doc, ("account",))
@@ -98,7 +87,6 @@ def channel_from_doc(
     mix = data.get("mix", {})
     for type_id in mix:
         references.refer("content type", type_id, doc, ("mix", type_id))
-    report_mission_of_sentences(data["mission"], doc, report)
     return Channel(
         id=channel_id,
         network=data["network"],
@@ -110,15 +98,3 @@ def channel_from_doc(
         body=body,
         **given(data, "account", "status", "personas", "goals"),
     )
-
-
-def report_mission_of_sentences(mission: str, doc: SourceDoc, report: Report) -> None:
-    """A mission is one sentence: the one that says why the brand is on the channel."""
-    sentences = len(SENTENCE_END.findall(mission.strip())) + 1
-    if sentences > 1:
-        report.error(
-            doc.locate(("mission",)),
-            f"a mission is exactly one sentence, this one has {sentences}",
-            "keep the sentence that says why the brand is on this channel; "
-            "move the rest to the page body",
-        )

@@ -131,15 +131,6 @@ CASES = {
         "plan/calendar/q1.yml:3:5: error: duplicate post id '2027-01-05-soldes-d-hiver' "
         "(already used at plan/calendar/q1.yml:2:5; give one of them another id)",
     ),
-    "mission of two sentences": (
-        {
-            "plan/channels/instagram.md": "---\nnetwork: instagram\naccount: insta\n"
-            "mission: Show the workshop. Sell lamps too.\n---\n"
-        },
-        "plan/channels/instagram.md:4:1: error: a mission is exactly one sentence, this one has 2 "
-        "(keep the sentence that says why the brand is on this channel; "
-        "move the rest to the page body)",
-    ),
     "id that is not a slug": (
         {"plan/goals/Big Goal.md": "---\ntitle: Big\n---\n"},
         "plan/goals/Big Goal.md: error: file name 'Big Goal.md' is not a valid goal id "

@@ -1,0 +1,158 @@
+"""Checks a newcomer meets in their first week, each saying something true of
+the plan: a mission rule that knows abbreviations, a content mix judged where
+it is set, placeholder text that is not published without a word."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.model.sentences import sentence_count
+from tests.conftest import MINIMAL_FILES, run_cli, write_plan
+
+
+def findings(root: Path) -> list[dict[str, Any]]:
+    result = run_cli("check", "--format", "json", cwd=root)
+    assert "Traceback" not in result.output
+    diagnostics: list[dict[str, Any]] = json.loads(result.stdout)["diagnostics"]
+    return diagnostics
+
+
+def codes(root: Path) -> list[str]:
+    return [finding["code"] for finding in findings(root)]
+
+
+def with_mission(mission: str, language: str = "en") -> dict[str, str | None]:
+    channel = MINIMAL_FILES["plan/channels/instagram.md"]
+    config = MINIMAL_FILES["site_config.yml"]
+    return {
+        "plan/channels/instagram.md": channel.replace(
+            "mission: Show the workshop to people who love lamps.", f"mission: {mission!r}"
+        ),
+        "site_config.yml": config.replace("language: en", f"language: {language}"),
+    }
+
+
+# -- PS303: a mission is one sentence ------------------------------------------------------
+
+ONE_SENTENCE = {
+    "en": [
+        "We show how lamps are made, e.g. The Lumen, so people want one.",
+        "Our shop on St. Mary's Street shows lamps to people who love them.",
+        "Dr. Martin and Mr. Smith answer questions on lamps every Monday.",
+        "We post at 9 a.m. Monday to Friday for people who love lamps.",
+        "We post at 6 p.m. Every Friday is a new lamp.",  # a.m./p.m. take no sentence end
+        "Lamps, shades, bulbs, etc. All the things we make for you.",
+        "We reached 2.5 times more people and 1.5 M views with our videos.",
+        "We show lamps... To people who love them.",
+        "We show lamps… And the people who make them.",
+        "Follow @atelier.lumen and visit atelier.example.com for new lamps.",
+        "See https://atelier.example/Lamps.Html for the lamps we make.",
+        "J. R. Smith shows the workshop to people who love lamps.",
+        "We ship to the U.S. And Canada every week.",
+        "Lamps made in Lyon, since 1990.",
+        "We show the workshop (cf. Our journal) to people who love lamps.",
+        "Why lamps matter to people who love their home?",
+        "We show the workshop to people who love lamps. ",
+        "One sentence without a final stop",
+    ],
+    "fr": [
+        "Nous montrons nos lampes, p. ex. La Lumen, à ceux qui aiment leur intérieur.",
+        "Nous vendons env. 30 lampes par mois à des gens qui aiment la lumière.",
+        "M. Martin et Mme Durand répondent aux questions sur nos lampes.",
+        "Le Dr Martin et la Dre Durand conseillent nos clients, etc. Chaque semaine.",
+        "Nous avons touché 2,5 fois plus de monde et 1.5 M de vues.",
+        "Nous montrons l'atelier… Et ceux qui y travaillent.",
+        "Suivez @atelier.lumen pour voir naître nos lampes.",
+        "Nous montrons l'atelier aux amoureux de la lumière !",
+        "« Nous montrons l'atelier. » à ceux qui aiment la lumière",
+        "Cf. Notre journal : nous montrons l'atelier aux amoureux des lampes.",
+    ],
+}
+
+TWO_SENTENCES = {
+    "en": [
+        "We inform. We sell.",
+        "We inform! We sell.",
+        "Do we inform? We sell.",
+        'We say "hello." Then we sell.',
+        "We show lamps (all of them). Then we sell them.",
+        "We show the workshop on atelier.example.com. We sell lamps.",
+        "We reached 2.5 M people. We sell lamps.",
+        "We show lamps to people who love them.  We sell them too.",
+        "We show lamps.\nWe sell them too.",
+    ],
+    "fr": [
+        "Nous informons. Nous vendons.",
+        "Nous informons ! Nous vendons.",
+        "Nous informons\u202f! Nous vendons.",
+        "Informons-nous ? Nous vendons.",
+        "Nous informons. « Nous vendons. »",
+        "Nous montrons l'atelier. Élégance et lumière sont au rendez-vous.",
+        "Nous vendons des lampes. Env. 30 par mois.",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "mission"),
+    [(language, m) for language, missions in ONE_SENTENCE.items() for m in missions],
+)
+def test_a_mission_with_abbreviations_is_one_sentence(language: str, mission: str) -> None:
+    assert sentence_count(mission, language) == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "mission"),
+    [(language, m) for language, missions in TWO_SENTENCES.items() for m in missions],
+)
+def test_two_real_sentences_are_still_two(language: str, mission: str) -> None:
+    assert sentence_count(mission, language) == 2
+
+
+def test_three_sentences_are_counted() -> None:
+    assert sentence_count("Why we are here! Really? Yes.", "en") == 3
+
+
+@pytest.mark.parametrize(
+    ("mission", "language"),
+    [
+        ("We show lamps, e.g. The Lumen, to people who love them.", "en"),
+        ("Nous vendons env. 30 lampes, p. ex. La Lumen.", "fr"),
+        ("We reached 2.5 times more people at 9 a.m. Monday.", "en"),
+    ],
+)
+def test_a_plan_with_such_a_mission_checks_clean(
+    tmp_path: Path, mission: str, language: str
+) -> None:
+    assert "PS303" not in codes(write_plan(tmp_path, with_mission(mission, language)))
+
+
+def test_a_mission_of_two_sentences_is_a_warning_with_its_code(tmp_path: Path) -> None:
+    result = run_cli("check", cwd=write_plan(tmp_path, with_mission("We inform. We sell.")))
+    assert result.exit_code == 0, result.output
+    assert (
+        "plan/channels/instagram.md:2:1: warning: the mission of 'instagram' holds 2 sentences "
+        "(keep the one that says why the brand is on this channel and move the rest to the "
+        "page body) [PS303]"
+    ) in result.stderr
+
+
+def test_the_french_finding_reads_in_french(tmp_path: Path) -> None:
+    root = write_plan(tmp_path, with_mission("Nous informons ! Nous vendons.", "fr"))
+    (finding,) = [f for f in findings(root) if f["code"] == "PS303"]
+    assert finding["message"] == "la mission de « instagram » compte 2 phrases"
+
+
+@pytest.mark.parametrize(("level", "exit_code", "shown"), [("error", 1, True), ("off", 0, False)])
+def test_the_mission_rule_is_re_graded_like_any_other(
+    tmp_path: Path, level: str, exit_code: int, shown: bool
+) -> None:
+    files = with_mission("We inform. We sell.")
+    files["site_config.yml"] = f"{files['site_config.yml']}checks: {{PS303: {level}}}\n"
+    result = run_cli("check", cwd=write_plan(tmp_path, files))
+    assert result.exit_code == exit_code, result.output
+    assert ("[PS303]" in result.stderr) is shown

@@ -111,6 +111,14 @@ FIRES: dict[str, tuple[dict[str, str | None], str]] = {
         ),
         "is 231 characters long",
     ),
+    "PS303": (
+        edit(
+            "plan/channels/instagram.md",
+            "Show the workshop to people who love lamps.",
+            "Show the workshop. Sell lamps too.",
+        ),
+        "the mission of 'instagram' holds 2 sentences",
+    ),
     "PS401": (
         edit("plan/content.yml", "share: 100", "share: 90"),
         "the content types' shares add up to 90, not 100",
@@ -298,8 +306,28 @@ def test_mix_counts_expanded_scheduled_occurrences_per_channel(make_plan: PlanFa
     }
 
 
+def with_own_mix(channel: str, mix: str) -> dict[str, str | None]:
+    """MIX_PLAN where `channel` (facebook or instagram) sets its own `mix`."""
+    if channel == "facebook":
+        text = FACEBOOK_CHANNEL["plan/channels/facebook.md"]
+        assert text is not None
+        return {**MIX_PLAN, "plan/channels/facebook.md": text.replace(
+            "mission: Talk.", f"mission: Talk.\nmix: {mix}"
+        )}  # fmt: skip
+    return {
+        **MIX_PLAN,
+        **edit("plan/channels/instagram.md", "goals:", f"mix: {mix}\n        goals:"),
+    }
+
+
 def test_mix_findings_beyond_tolerance_only(make_plan: PlanFactory) -> None:
-    found = sorted(f["message"] for f in findings(make_plan(MIX_PLAN)) if f["code"] == "PS402")
+    """The plan as a whole is within 10 points; only the channels that set their own
+    mix are held to it, each type beyond the tolerance a finding."""
+    assert [f for f in findings(make_plan(MIX_PLAN)) if f["code"] == "PS402"] == []
+    shares = "{a: 50, b: 30, c: 20}"
+    instagram = with_own_mix("instagram", shares)["plan/channels/instagram.md"]
+    files = {**with_own_mix("facebook", shares), "plan/channels/instagram.md": instagram}
+    found = sorted(f["message"] for f in findings(make_plan(files)) if f["code"] == "PS402")
     assert found == [
         "on 'facebook', 'a' is 75% of scheduled posts (3 of 4) against a 50% target",
         "on 'facebook', 'b' is 0% of scheduled posts (0 of 4) against a 30% target",
@@ -325,7 +353,10 @@ def test_80_20_and_thirds_rules(make_plan: PlanFactory) -> None:
     assert content is not None
     eighty = make_plan({**MIX_PLAN, "plan/content.yml": content.replace("custom", "80-20")})
     assert mix_of(eighty)["instagram"] == {"promote": (20, 50.0, 3), "other": (None, 50.0, 3)}
-    assert [f["message"] for f in findings(eighty) if f["code"] == "PS402"] == [
+    assert [f["message"] for f in findings(eighty) if f["code"] == "PS402"] == []
+    own = with_own_mix("instagram", "{a: 80, b: 20}")
+    own["plan/content.yml"] = content.replace("custom", "80-20")
+    assert [f["message"] for f in findings(make_plan(own)) if f["code"] == "PS402"] == [
         "on 'instagram', 'promote' is 50% of scheduled posts (3 of 6) against a 20% target"
     ]
     thirds = make_plan({**MIX_PLAN, "plan/content.yml": content.replace("custom", "thirds")})

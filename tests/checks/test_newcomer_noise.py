@@ -156,3 +156,74 @@ def test_the_mission_rule_is_re_graded_like_any_other(
     result = run_cli("check", cwd=write_plan(tmp_path, files))
     assert result.exit_code == exit_code, result.output
     assert ("[PS303]" in result.stderr) is shown
+
+
+# -- PS402: a channel's mix is judged where the channel sets one --------------------------
+
+TWO_CHANNELS = {
+    "plan/content.yml": """\
+        mix: {rule: custom, tolerance: 10}
+        types:
+          - {id: tips, name: Tips, share: 50, purpose: educate}
+          - {id: how-to, name: How-to, share: 50, purpose: educate}
+        """,
+    "plan/channels/tiktok.md": "---\nnetwork: tiktok\nmission: Show how lamps are made.\n---\n",
+    "plan/calendar/q1.yml": """\
+        posts:
+          - id: hello
+            date: 2027-01-05
+            time: "10:00"
+            channel: instagram
+            type: tips
+            title: Hello
+            status: scheduled
+            link: https://shop.example/hello
+            repeat: {every: week, count: 4}
+          - id: how
+            date: 2027-01-06
+            time: "18:00"
+            channel: tiktok
+            type: how-to
+            title: How a lamp is wired
+            status: scheduled
+            repeat: {every: week, count: 4}
+        """,
+}
+
+
+def mix_findings(root: Path) -> list[str]:
+    return sorted(f["message"] for f in findings(root) if f["code"] == "PS402")
+
+
+def test_a_channel_of_how_tos_without_its_own_mix_is_not_judged(tmp_path: Path) -> None:
+    """The plan as a whole is half tips, half how-tos, as planned: no finding, though
+    each channel alone posts one type only."""
+    assert mix_findings(write_plan(tmp_path, TWO_CHANNELS)) == []
+
+
+def test_a_channel_with_its_own_mix_is_held_to_it(tmp_path: Path) -> None:
+    own = TWO_CHANNELS["plan/channels/tiktok.md"]
+    assert own is not None
+    files = {
+        **TWO_CHANNELS,
+        "plan/channels/tiktok.md": own.replace("---\n\n", "").replace(
+            "made.\n", "made.\nmix: {how-to: 50, tips: 50}\n"
+        ),
+    }
+    assert mix_findings(write_plan(tmp_path, files)) == [
+        "on 'tiktok', 'how-to' is 100% of scheduled posts (4 of 4) against a 50% target",
+        "on 'tiktok', 'tips' is 0% of scheduled posts (0 of 4) against a 50% target",
+    ]
+
+
+def test_the_plan_as_a_whole_is_still_judged(tmp_path: Path) -> None:
+    content = """\
+        types:
+          - {id: tips, name: Tips, share: 70, purpose: educate}
+          - {id: how-to, name: How-to, share: 30, purpose: educate}
+        """
+    files = {**TWO_CHANNELS, "plan/content.yml": content}
+    assert mix_findings(write_plan(tmp_path, files)) == [
+        "across the plan, 'how-to' is 50% of scheduled posts (4 of 8) against a 30% target",
+        "across the plan, 'tips' is 50% of scheduled posts (4 of 8) against a 70% target",
+    ]

@@ -40,7 +40,8 @@ def findings_from_plan(
         if level == "off":
             continue
         for finding in rule.find(ctx):
-            message, hint = words.finding(finding.key, _shown(words, finding.values))
+            shown = _shown(words, finding.values)
+            message, hint = words.finding(finding.key, shown, finding.values.get("count"))
             found.append(
                 Diagnostic(finding.location, Severity(level), message, hint, rule.code, rule.step)
             )

@@ -62,7 +62,7 @@ FIRES: dict[str, tuple[dict[str, str | None], str]] = {
     ),
     "PS104": (
         edit("plan/goals/followers.md", "deadline: 2027-06-30", "deadline: 2026-12-01"),
-        "ends (December 1, 2026) before it starts (January 1, 2027)",
+        "ends on December 1, 2026, before it starts on January 1, 2027",
     ),
     "PS105": (
         edit("plan/goals/followers.md", "value: 130", "value: 101"),
@@ -81,7 +81,7 @@ FIRES: dict[str, tuple[dict[str, str | None], str]] = {
     ),
     "PS203": (
         edit("plan/audit.yml", "owner: Sam\n", "owner: Sam\n            status: delete\n"),
-        "channel 'instagram' publishes on account 'insta' and 1 post(s)",
+        "channel 'instagram' (1 post) uses account 'insta', which the audit says to delete",
     ),
     "PS204": (
         drop_line("plan/channels/instagram.md", "account: insta"),
@@ -94,14 +94,14 @@ FIRES: dict[str, tuple[dict[str, str | None], str]] = {
     "PS206": (drop_line("plan/audit.yml", "bio: Lamps made in Lyon."), "bio missing"),
     "PS207": (
         edit("plan/audit.yml", "owner: Sam\n", "owner: Sam\n            last_post: 2026-09-01\n"),
-        "has not posted for 153 days (last post September 1, 2026)",
+        "has not posted for 153 days: its last post was on September 1, 2026",
     ),
     "PS301": (
         {
             "plan/personas/pro.md": "---\nname: Pro\nchannels: [linkedin]\n---\n",
             **edit("plan/channels/instagram.md", "goals:", "personas: [pro]\n        goals:"),
         },
-        "targets 'pro', who is not on instagram (they are on linkedin)",
+        "targets 'pro', who is on linkedin but not on instagram",
     ),
     "PS302": (
         edit(
@@ -129,7 +129,7 @@ FIRES: dict[str, tuple[dict[str, str | None], str]] = {
             "share: 100, purpose: educate}",
             "share: 50, purpose: educate}\n          - {id: promo, name: Promo, share: 50}",
         ),
-        "across the plan, 'tips' is 100% of scheduled posts (1 of 1) against a 50% target",
+        "across the plan, 'tips' is 100% of scheduled posts (1 of 1) against a target of 50%",
     ),
     "PS501": (
         edit(
@@ -144,7 +144,7 @@ FIRES: dict[str, tuple[dict[str, str | None], str]] = {
             "          - {id: soon, date: 2027-01-05, time: '10:30', channel: instagram, "
             "type: tips, title: Soon, link: 'https://shop.example/'}\n",
         ),
-        "on 'instagram', 'soon' comes 30 min after 'hello' (January 5, 2027)",
+        "on 'instagram', 'soon' comes 30 min after 'hello' on January 5, 2027",
     ),
     "PS503": (
         {
@@ -154,8 +154,8 @@ FIRES: dict[str, tuple[dict[str, str | None], str]] = {
             + "        campaigns:\n          - {id: spring, name: Spring, start: 2027-03-01, "
             "end: 2027-03-31}\n"
         },
-        "post 'hello' (January 5, 2027) is outside campaign 'spring' "
-        "(March 1, 2027 to March 31, 2027)",
+        "post 'hello' on January 5, 2027 is outside campaign 'spring', "
+        "which runs from March 1, 2027 to March 31, 2027",
     ),
     "PS504": (
         {
@@ -174,7 +174,7 @@ FIRES: dict[str, tuple[dict[str, str | None], str]] = {
     ),
     "PS506": (
         edit("plan/calendar/q1.yml", "date: 2027-01-05", "date: 2026-12-20"),
-        "post 'hello' is scheduled on December 20, 2026, before the plan starts (January 1, 2027)",
+        "post 'hello' is scheduled on December 20, 2026, before the plan starts on January 1, 2027",
     ),
     "PS507": (
         append("plan/calendar/q1.yml", f"            copy: {'x' * 2201}\n"),
@@ -182,7 +182,7 @@ FIRES: dict[str, tuple[dict[str, str | None], str]] = {
     ),
     "PS508": (
         edit("plan/calendar/q1.yml", "https://shop.example/hello", "mailto:sam@shop.example"),
-        "the link of 'hello' is not an http(s) address",
+        "the link of 'hello' is not a web address (http or https)",
     ),
     "PS601": ({"plan/measurement.yml": None}, "plan/measurement.yml names no tool"),
     "PS602": (
@@ -191,7 +191,7 @@ FIRES: dict[str, tuple[dict[str, str | None], str]] = {
             "period:",
             "review: {cadence: weekly, last: 2027-01-10}\n        period:",
         ),
-        "with a weekly cadence the next one was due January 17, 2027, "
+        "reviewing weekly, the next one was due on January 17, 2027, "
         "and results go up to February 1, 2027",
     ),
 }
@@ -329,10 +329,10 @@ def test_mix_findings_beyond_tolerance_only(make_plan: PlanFactory) -> None:
     files = {**with_own_mix("facebook", shares), "plan/channels/instagram.md": instagram}
     found = sorted(f["message"] for f in findings(make_plan(files)) if f["code"] == "PS402")
     assert found == [
-        "on 'facebook', 'a' is 75% of scheduled posts (3 of 4) against a 50% target",
-        "on 'facebook', 'b' is 0% of scheduled posts (0 of 4) against a 30% target",
-        "on 'instagram', 'b' is 50% of scheduled posts (3 of 6) against a 30% target",
-        "on 'instagram', 'c' is 0% of scheduled posts (0 of 6) against a 20% target",
+        "on 'facebook', 'a' is 75% of scheduled posts (3 of 4) against a target of 50%",
+        "on 'facebook', 'b' is 0% of scheduled posts (0 of 4) against a target of 30%",
+        "on 'instagram', 'b' is 50% of scheduled posts (3 of 6) against a target of 30%",
+        "on 'instagram', 'c' is 0% of scheduled posts (0 of 6) against a target of 20%",
     ]
 
 
@@ -357,7 +357,7 @@ def test_80_20_and_thirds_rules(make_plan: PlanFactory) -> None:
     own = with_own_mix("instagram", "{a: 80, b: 20}")
     own["plan/content.yml"] = content.replace("custom", "80-20")
     assert [f["message"] for f in findings(make_plan(own)) if f["code"] == "PS402"] == [
-        "on 'instagram', 'promote' is 50% of scheduled posts (3 of 6) against a 20% target"
+        "on 'instagram', 'promote' is 50% of scheduled posts (3 of 6) against a target of 20%"
     ]
     thirds = make_plan({**MIX_PLAN, "plan/content.yml": content.replace("custom", "thirds")})
     third = 100 / 3

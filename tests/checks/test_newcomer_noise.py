@@ -211,8 +211,8 @@ def test_a_channel_with_its_own_mix_is_held_to_it(tmp_path: Path) -> None:
         ),
     }
     assert mix_findings(write_plan(tmp_path, files)) == [
-        "on 'tiktok', 'how-to' is 100% of scheduled posts (4 of 4) against a 50% target",
-        "on 'tiktok', 'tips' is 0% of scheduled posts (0 of 4) against a 50% target",
+        "on 'tiktok', 'how-to' is 100% of scheduled posts (4 of 4) against a target of 50%",
+        "on 'tiktok', 'tips' is 0% of scheduled posts (0 of 4) against a target of 50%",
     ]
 
 
@@ -224,6 +224,6 @@ def test_the_plan_as_a_whole_is_still_judged(tmp_path: Path) -> None:
         """
     files = {**TWO_CHANNELS, "plan/content.yml": content}
     assert mix_findings(write_plan(tmp_path, files)) == [
-        "across the plan, 'how-to' is 50% of scheduled posts (4 of 8) against a 30% target",
-        "across the plan, 'tips' is 50% of scheduled posts (4 of 8) against a 70% target",
+        "across the plan, 'how-to' is 50% of scheduled posts (4 of 8) against a target of 30%",
+        "across the plan, 'tips' is 50% of scheduled posts (4 of 8) against a target of 70%",
     ]

@@ -57,8 +57,8 @@ CASES = {
     ),
     "impossible date": (
         {"plan/calendar/q1.yml": POST.format(extra="").replace("2027-01-05", "2027-02-30")},
-        "plan/calendar/q1.yml:3:5: error: 'date': '2027-02-30' is not a real date "
-        "(day is out of range for month) (check the day and month)",
+        "plan/calendar/q1.yml:3:5: error: 'date': '2027-02-30' is not a real date: "
+        "February 2027 has 28 days (check the day and month)",
     ),
     "date in another form": (
         {"plan/calendar/q1.yml": POST.format(extra="").replace("2027-01-05", "05/01/2027")},
@@ -195,8 +195,8 @@ def test_every_problem_is_reported_in_one_run(make_plan: PlanFactory) -> None:
         "instagram, linkedin, x, tiktok, youtube, snapchat, pinterest, threads, bluesky, "
         "mastodon, other",
         "plan/calendar/q1.yml:2:31: error: unknown channel 'instagarm' (did you mean 'instagram'?)",
-        "plan/calendar/q1.yml:3:13: error: 'date': '2027-13-01' is not a real date "
-        "(month must be in 1..12) (check the day and month)",
+        "plan/calendar/q1.yml:3:13: error: 'date': '2027-13-01' is not a real date: "
+        "there is no month 13 (check the day and month)",
         "plan/calendar/q1.yml:4:5: error: missing required field 'title' (add 'title:' here)",
         "plan/calendar/q1.yml:4:51: error: unknown field 'titel' (did you mean 'title'?)",
     ]
@@ -216,8 +216,8 @@ def test_a_broken_item_does_not_hide_its_id(make_plan: PlanFactory) -> None:
     exit_code, lines = check(root)
     assert exit_code == 1
     assert [line for line in lines if ": error: " in line] == [
-        "plan/calendar/q1.yml:2:51: error: 'end': '2027-02-30' is not a real date "
-        "(day is out of range for month) (check the day and month)"
+        "plan/calendar/q1.yml:2:51: error: 'end': '2027-02-30' is not a real date: "
+        "February 2027 has 28 days (check the day and month)"
     ]
 
 

@@ -19,6 +19,7 @@ from dateutil.relativedelta import relativedelta
 from generator.diagnostics import Location
 from generator.load.confined_files import DEFAULT_MAX_FILE_BYTES
 from generator.model.links import is_web_link
+from generator.model.pace import measured_progress
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # Time between two reviews of the plan, by the cadence plan.md gives: weeks,
@@ -92,6 +93,9 @@ class Metric:
     baseline: float | None = None
     target: float | None = None
     direction: str = "increase"
+    # What a progress value is: "total", the metric's value on that date, or
+    # "per_period", what the period added (model/pace.py sums them).
+    values: str = "total"
 
 
 @dataclass(frozen=True)
@@ -117,8 +121,16 @@ class Goal:
     body: str = ""
 
     @property
+    def measured(self) -> tuple[ProgressPoint, ...]:
+        """The progress as the metric's value on each date, which pace, the chart
+        and `reached` read: running totals for a metric measured per period."""
+        return measured_progress(self.progress, self.metric)
+
+    @property
     def latest(self) -> ProgressPoint | None:
-        return max(self.progress, key=lambda p: p.date) if self.progress else None
+        """The metric's latest value (a running total for a per-period metric)."""
+        measured = self.measured
+        return max(measured, key=lambda p: p.date) if measured else None
 
     @property
     def reached(self) -> float | None:

@@ -61,7 +61,8 @@ def goal_from_doc(goal_id: str, doc: SourceDoc, body: str, references: Reference
 
 def metric_from_data(data: dict[str, Any]) -> Metric:
     return Metric(
-        name=data["name"], **given(data, "kind", "unit", "baseline", "target", "direction")
+        name=data["name"],
+        **given(data, "kind", "unit", "baseline", "target", "direction", "values"),
     )
 
 

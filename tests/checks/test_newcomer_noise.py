@@ -10,7 +10,10 @@ from typing import Any
 
 import pytest
 
+from generator.build import Inputs, check_plan
+from generator.model.entities import Goal
 from generator.model.sentences import sentence_count
+from generator.pages import page_data
 from tests.conftest import MINIMAL_FILES, run_cli, write_plan
 
 
@@ -227,3 +230,73 @@ def test_the_plan_as_a_whole_is_still_judged(tmp_path: Path) -> None:
         "across the plan, 'how-to' is 50% of scheduled posts (4 of 8) against a target of 30%",
         "across the plan, 'tips' is 50% of scheduled posts (4 of 8) against a target of 70%",
     ]
+
+
+# -- progress.value: the metric's value on its date, or what a period added ----------------
+
+LEADS_GOAL = """\
+    ---
+    title: Bring leads
+    metric: {{name: Quote requests in 2027, kind: leads, baseline: 0, target: 60{values}}}
+    start: 2027-01-01
+    deadline: 2027-06-30
+    owner: Sam
+    channels: [instagram]
+    progress:
+      - {{date: 2027-01-31, value: 10}}
+      - {{date: 2027-02-28, value: 9}}
+      - {{date: 2027-03-31, value: 11}}
+    ---
+    """
+
+
+def leads_plan(tmp_path: Path, values: str) -> Path:
+    return write_plan(tmp_path, {"plan/goals/leads.md": LEADS_GOAL.format(values=values)})
+
+
+def leads_goal(root: Path) -> Goal:
+    checked = check_plan(Inputs(root / "plan", root / "site_config.yml"))
+    return next(goal for goal in checked.plan.goals if goal.id == "leads")
+
+
+@pytest.mark.parametrize(
+    ("values", "latest", "behind"),
+    [
+        ("", 11, True),  # 11 on 31 March where the line asks for 29.7
+        (", values: total", 11, True),
+        (", values: per_period", 30, False),  # 10 + 9 + 11 leads so far
+    ],
+)
+def test_pace_reads_a_per_period_metric_as_its_running_total(
+    tmp_path: Path, values: str, latest: float, behind: bool
+) -> None:
+    root = leads_plan(tmp_path, values)
+    goal = leads_goal(root)
+    assert goal.latest is not None and goal.latest.value == latest
+    found = [f for f in findings(root) if f["code"] == "PS105" and "leads" in f["message"]]
+    assert bool(found) is behind
+
+
+def test_a_per_period_metric_sums_from_its_baseline(tmp_path: Path) -> None:
+    text = LEADS_GOAL.format(values=", values: per_period").replace("baseline: 0", "baseline: 5")
+    root = write_plan(tmp_path, {"plan/goals/leads.md": text})
+    goal = leads_goal(root)
+    assert [point.value for point in goal.measured] == [15, 24, 35]
+    assert [point.value for point in goal.progress] == [10, 9, 11]  # as written
+    assert goal.reached == pytest.approx(30 / 55)
+
+
+def test_the_goal_chart_draws_the_running_total(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drawn: list[list[tuple[object, float]]] = []
+
+    def capture(points: list[tuple[object, float]], *rest: object) -> str:
+        drawn.append(list(points))
+        return ""
+
+    monkeypatch.setattr(page_data, "progress_chart", capture)
+    root = leads_plan(tmp_path, ", values: per_period")
+    result = run_cli("build", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert [10, 19, 30] in [[value for _, value in points] for points in drawn]

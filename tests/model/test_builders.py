@@ -279,6 +279,7 @@ SCHEMA_DEFAULTS: list[tuple[str, tuple[str, ...], Any, str, Any]] = [
     ("content", ("mix", "properties", "rule"), m.ContentMix, "rule", None),
     ("content", ("mix", "properties", "tolerance"), m.ContentMix, "tolerance", None),
     ("goal", ("metric", "properties", "direction"), m.Metric, "direction", None),
+    ("goal", ("metric", "properties", "values"), m.Metric, "values", None),
     ("site_config", ("language",), m.SiteConfig, "language", None),
     ("site_config", ("timezone",), m.SiteConfig, "timezone", None),
     ("site_config", ("calendar", "properties", "default_duration"), m.SiteConfig,

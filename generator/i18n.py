@@ -11,6 +11,7 @@ An entry that depends on a number is a mapping of CLDR plural forms
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -18,6 +19,7 @@ from importlib import resources
 import yaml
 from babel import Locale
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.numbers import format_decimal
 
 # A catalogue's text: one string, or one string per CLDR plural form.
@@ -68,6 +70,10 @@ class Translator:
         if not isinstance(count, int | float) or isinstance(count, bool):
             raise TypeError(f"a text with plural forms needs a number, not {count!r}")
         return entry.get(plural_form(self.language, count), entry["other"])
+
+    def joined(self, items: Sequence[str]) -> str:
+        """Items joined as the language writes a list: "a, b, and c", « a, b et c »."""
+        return str(format_list(list(items), locale=self.language))
 
     def date(self, day: date, style: str = "long") -> str:
         return _format_date(day, style, self.language)

@@ -10,8 +10,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator.checks import audit, calendar_rules, channels, goals, measurement, mix
-from generator.checks.registry import CheckContext, Labels, Rule
+from generator.checks import (
+    audit,
+    calendar_rules,
+    channels,
+    goals,
+    measurement,
+    mix,
+    placeholders,
+)
+from generator.checks.registry import CheckContext, Labels, Names, Rule
 from generator.diagnostics import Diagnostic, Severity
 from generator.i18n import Translator
 from generator.model.entities import Plan, SiteConfig
@@ -23,6 +31,7 @@ RULES: tuple[Rule, ...] = (
     *mix.RULES,
     *calendar_rules.RULES,
     *measurement.RULES,
+    *placeholders.RULES,
 )
 RULES_BY_CODE = {r.code: r for r in RULES}
 
@@ -42,8 +51,9 @@ def findings_from_plan(
         for finding in rule.find(ctx):
             shown = _shown(words, finding.values)
             message, hint = words.finding(finding.key, shown, finding.values.get("count"))
+            step = finding.step or rule.step
             found.append(
-                Diagnostic(finding.location, Severity(level), message, hint, rule.code, rule.step)
+                Diagnostic(finding.location, Severity(level), message, hint, rule.code, step)
             )
     return found
 
@@ -57,6 +67,8 @@ def _shown(words: Translator, values: dict[str, object]) -> dict[str, object]:
 def _word(words: Translator, value: object) -> object:
     if isinstance(value, Labels):
         return ", ".join(words(value.prefix + item) for item in value.items)
+    if isinstance(value, Names):
+        return words.joined(value.items)
     if isinstance(value, date):
         return words.date(value)
     if isinstance(value, int | float) and not isinstance(value, bool):

@@ -185,6 +185,10 @@ FIRES: dict[str, tuple[dict[str, str | None], str]] = {
         "the link of 'hello' is not a web address (http or https)",
     ),
     "PS601": ({"plan/measurement.yml": None}, "plan/measurement.yml names no tool"),
+    "PS701": (
+        edit("plan/goals/followers.md", "owner: Sam", "owner: Who answers for it"),
+        "the owner of 'followers' is still placeholder text",
+    ),
     "PS602": (
         edit(
             "plan/plan.md",

@@ -5,12 +5,17 @@ it is set, placeholder text that is not published without a word."""
 from __future__ import annotations
 
 import json
+import textwrap
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from generator.build import Inputs, check_plan
+from generator.checks.placeholders import CODE_FIELDS, placeholder_texts
+from generator.commands.new import TEMPLATES, Draft
+from generator.load.plan_folder import split_front_matter
 from generator.model.entities import Goal
 from generator.model.sentences import sentence_count
 from generator.pages import page_data
@@ -300,3 +305,158 @@ def test_the_goal_chart_draws_the_running_total(
     result = run_cli("build", cwd=root)
     assert result.exit_code == 0, result.output
     assert [10, 19, 30] in [[value for _, value in points] for points in drawn]
+
+
+# -- PS701: placeholder text from the starter or from `new` ------------------------------
+
+
+def ps701(root: Path) -> dict[str, str]:
+    """file:line -> message of each placeholder finding."""
+    return {
+        f"{f['file']}:{f['line']}": f["message"] for f in findings(root) if f["code"] == "PS701"
+    }
+
+
+def test_the_starter_checks_with_placeholder_warnings_and_no_error(tmp_path: Path) -> None:
+    assert run_cli("init", "mine", cwd=tmp_path).exit_code == 0
+    root = tmp_path / "mine"
+    result = run_cli("check", cwd=root)
+    assert result.exit_code == 0, result.output
+    every = findings(root)
+    assert every and {f["severity"] for f in every} == {"warning"}
+    assert {f["code"] for f in every} == {"PS701"}
+    messages = sorted(f["message"] for f in every)
+    assert "the name, url, and why of 'Another Studio' are still placeholder text" in messages
+    assert (
+        "the organization and summary of 'Social media plan 2027' are still placeholder text"
+        in (messages)
+    )
+    assert "the link of 'weekly-inspiration' is still placeholder text" in messages
+
+
+def test_the_starter_is_clean_once_its_placeholders_are_replaced(tmp_path: Path) -> None:
+    """Replacing each marked text (and each page body) leaves no finding: the rule
+    flags the starter's words, not what a plan keeps of its structure."""
+    assert run_cli("init", "mine", cwd=tmp_path).exit_code == 0
+    replace_starter_placeholders(tmp_path / "mine" / "plan")
+    assert ps701(tmp_path / "mine") == {}
+
+
+def replace_starter_placeholders(plan: Path) -> None:
+    """The team's own words where `plansite init` left example text."""
+    for path in sorted(plan.rglob("*.*")):
+        text = path.read_text("utf-8")
+        text = text.replace("example.com", "lumen.example").replace("example.studio", "lumen")
+        text = text.replace("Another Studio", "Atelier Voisin").replace("Example Studio", "Lumen")
+        text = text.replace("example studio", "lumen").replace('"#handmadehome"', "lampes")
+        text = text.replace("Strong behind-the-scenes stories", "Good reels")
+        if path.suffix == ".md":
+            front, _, _ = text.rpartition("---\n")
+            text = f"{front}---\nOur own words for {path.stem}.\n"
+        path.write_text(text, "utf-8")
+
+
+@pytest.mark.parametrize(
+    ("kind", "file", "fields"),
+    [
+        ("goal", "plan/goals/awareness.md", "the objective, metric.name, owner, and body"),
+        ("persona", "plan/personas/awareness.md", "the summary and demographics"),
+        ("channel", "plan/channels/awareness.md", "the mission and body"),
+    ],
+)
+def test_what_new_writes_is_a_placeholder_until_replaced(
+    tmp_path: Path, kind: str, file: str, fields: str
+) -> None:
+    root = write_plan(tmp_path, {})
+    written = run_cli("new", kind, "--title", "Awareness", cwd=root)
+    assert written.exit_code == 0, written.output
+    found = ps701(root)
+    assert found == {f"{file}:2": f"{fields} of 'awareness' are still placeholder text"}
+
+
+def test_the_placeholder_list_holds_every_stub_new_writes() -> None:
+    """The stubs are read from the templates `new` fills: a new stub written
+    outside the constants would fail here."""
+    placeholders = placeholder_texts()
+    for kind, template in TEMPLATES.items():
+        text = template(Draft(kind, "given-id", "Given Title", network="tiktok"))
+        front, _, body = split_front_matter(text, Path(f"{kind}.md"))
+        data = yaml.safe_load(front)
+        stubs = [body.strip()] if body.strip() else []
+        for key, value in data.items():
+            if isinstance(value, dict):
+                stubs += [
+                    v for k, v in value.items() if isinstance(v, str) and v and k not in CODE_FIELDS
+                ]
+            elif isinstance(value, str) and key not in CODE_FIELDS | {"title", "name"}:
+                stubs.append(value)
+        assert stubs, kind
+        assert all(placeholders.match(stub) for stub in stubs), (kind, stubs)
+        assert not placeholders.match("Given Title")
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "expected"),
+    [
+        # any text field, whatever its part of the plan
+        ("plan/goals/followers.md", "owner: Sam", "owner: Who answers for it", "the owner"),
+        ("plan/goals/followers.md", "owner: Sam", "owner: '  who ANSWERS  for it '", "the owner"),
+        ("plan/calendar/q1.yml", "title: Hello", "title: Hello\ncopy: Our main showcase.",
+         "the copy"),
+        ("plan/audit.yml", "bio: Lamps made in Lyon.", "bio: '@example.studio'",
+         "the profile.bio"),
+        ("plan/content.yml", "name: Tips,", "name: Tips, creator: Who answers for it,",
+         "the creator"),
+        ("plan/channels/instagram.md", "goals: [followers]",
+         "goals: [followers]\nvoice: {do: ['Age, job, place']}", "the voice.do"),
+        ("plan/channels/instagram.md", "Show the workshop to people who love lamps.",
+         "Say in one sentence why the brand is on this network.", "the mission"),
+        ("plan/channels/instagram.md", "---\n\n", "---\nWhat Instagram is for.\n",
+         "the body"),
+    ],
+)  # fmt: skip
+def test_a_placeholder_is_found_in_any_text_field(
+    tmp_path: Path, file: str, old: str, new: str, expected: str
+) -> None:
+    text = textwrap.dedent(MINIMAL_FILES[file])
+    if old == "---\n\n":  # a page body after the front matter
+        text = text.rstrip() + "\n" + new.removeprefix("---\n")
+    else:
+        assert old in text, old
+        indent = text.split(old)[0].rsplit("\n", 1)[-1]
+        text = text.replace(old, new.replace("\n", "\n" + indent))
+    found = ps701(write_plan(tmp_path, {file: text}))
+    assert len(found) == 1, found
+    assert next(iter(found.values())).startswith(expected + " of ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Who answers for it: Sam",  # more than the placeholder
+        "Sam, who answers for it",
+        "What is for.",  # the channel's body stub needs a title
+        "example studio lamps",
+    ],
+)
+def test_a_text_that_only_contains_a_placeholder_is_the_plan_s_own(
+    tmp_path: Path, text: str
+) -> None:
+    goal = MINIMAL_FILES["plan/goals/followers.md"].replace("owner: Sam", f"owner: {text}")
+    assert ps701(write_plan(tmp_path, {"plan/goals/followers.md": goal})) == {}
+
+
+def test_placeholder_findings_sit_under_their_step_and_can_be_turned_off(
+    tmp_path: Path,
+) -> None:
+    inspiration = "sources:\n  - {name: Another Studio, why: Strong behind-the-scenes stories}\n"
+    goal = MINIMAL_FILES["plan/goals/followers.md"].replace(
+        "owner: Sam", "owner: Who answers for it"
+    )
+    files = {"plan/inspiration.yml": inspiration, "plan/goals/followers.md": goal}
+    root = write_plan(tmp_path, files)
+    checked = check_plan(Inputs(root / "plan", root / "site_config.yml"))
+    steps = {d.location.path.name: d.step for d in checked.findings if d.code == "PS701"}
+    assert steps == {"inspiration.yml": 4, "followers.md": 1}
+    config = MINIMAL_FILES["site_config.yml"] + "checks: {PS701: off}\n"
+    assert ps701(write_plan(tmp_path, {**files, "site_config.yml": config})) == {}

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from generator.i18n import Translator, catalogue, checks_catalogue, plural_form
 from tests.conftest import run_cli, write_plan
@@ -222,3 +223,28 @@ def test_the_french_calendar_shows_statuses_that_agree(tmp_path: Path) -> None:
     html = calendar.read_text("utf-8")
     assert ">programmée<" in html and ">publiée<" in html
     assert ">programmé<" not in html and ">publié<" not in html
+
+
+def test_no_campaign_agrees_with_campagne(tmp_path: Path) -> None:
+    """« Campagnes : aucune », where channels and personas read « aucun »."""
+    files = {
+        "site_config.yml": """\
+            site_name: Test plan
+            site_url: https://plan.example.com/
+            language: fr
+            timezone: Europe/Paris
+            """,
+    }
+    root = write_plan(tmp_path, files)
+    result = run_cli("build", cwd=root)
+    assert result.exit_code == 0, result.output
+    page = BeautifulSoup(
+        (root / "site" / "goals" / "reach" / "index.html").read_text("utf-8"), "html.parser"
+    )
+    rows = {
+        cells[0].get_text(strip=True): cells[1].get_text(strip=True)
+        for row in page.select("table tr")
+        if len(cells := row.find_all("td")) == 2
+    }
+    assert rows["Campagnes"] == "aucune"
+    assert rows["Personas"] == "aucun"

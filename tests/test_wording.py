@@ -248,3 +248,36 @@ def test_no_campaign_agrees_with_campagne(tmp_path: Path) -> None:
     }
     assert rows["Campagnes"] == "aucune"
     assert rows["Personas"] == "aucun"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "the profile of 'insta' is incomplete: cover, link, and cross-promotion missing"),
+        (
+            "fr",
+            "le profil de « insta » est incomplet ; à compléter : bannière, lien et "
+            "promotion croisée",
+        ),
+    ],
+)
+def test_a_list_in_a_finding_reads_as_the_language_writes_it(
+    tmp_path: Path, language: str, expected: str
+) -> None:
+    audit = """\
+        accounts:
+          - id: insta
+            network: instagram
+            handle: "@example"
+            owner: Sam
+            profile: {bio: Lamps made in Lyon., avatar: true, keywords: [lamps]}
+        """
+    config = f"""\
+        site_name: Test plan
+        site_url: https://plan.example.com/
+        language: {language}
+        timezone: Europe/Paris
+        """
+    root = write_plan(tmp_path, {"plan/audit.yml": audit, "site_config.yml": config})
+    result = run_cli("check", cwd=root)
+    assert expected in result.stderr

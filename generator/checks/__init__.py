@@ -66,7 +66,7 @@ def _shown(words: Translator, values: dict[str, object]) -> dict[str, object]:
 
 def _word(words: Translator, value: object) -> object:
     if isinstance(value, Labels):
-        return ", ".join(words(value.prefix + item) for item in value.items)
+        return words.joined([words(value.prefix + item) for item in value.items])
     if isinstance(value, Names):
         return words.joined(value.items)
     if isinstance(value, date):

@@ -824,10 +824,11 @@ def test_whatever_check_accepts_build_builds(tmp_path: Path, files: dict[str, st
 # -- long texts ---------------------------------------------------------------------------
 
 
-def test_a_mission_of_100000_marks_is_checked_like_any_other(tmp_path: Path) -> None:
-    """Counting its sentences tried the pattern from every mark of the run, each attempt
-    reading to its end: minutes for this mission. The rule now reads it once."""
-    mission = "Show the workshop" + "!" * 100_000 + " To people who love lamps."
+def test_a_mission_of_100000_dots_is_checked_like_any_other(tmp_path: Path) -> None:
+    """Counting its sentences tried the pattern from every dot of the run, each attempt
+    reading to its end: minutes for this mission. The rule now reads it once (the "!"
+    ends the run as a sentence end)."""
+    mission = "Show the workshop" + "." * 100_000 + "! To people who love lamps."
     files = edit(
         CHANNEL, "mission: Show the workshop to people who love lamps.", f"mission: {mission}"
     )

@@ -22,14 +22,10 @@ from generator.model.links import is_web_link
 from generator.model.pace import measured_progress
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-# Time between two reviews of the plan, by the cadence plan.md gives: weeks,
-# or calendar months (2 November then 2 December; 31 January then the last
-# day of February), as a team that meets "every month" counts them.
-REVIEW_EVERY = {
-    "weekly": relativedelta(weeks=1),
-    "monthly": relativedelta(months=1),
-    "quarterly": relativedelta(months=3),
-}
+# Time between two reviews, by plan.md's cadence: calendar months, as a team
+# counts them (2 November, then 2 December; 31 January, then 28 February).
+REVIEW_EVERY = {"weekly": relativedelta(weeks=1), "monthly": relativedelta(months=1),
+                "quarterly": relativedelta(months=3)}  # fmt: skip
 # What a post's status says about who sees it. Scheduled and published posts
 # reach the audience: the content mix and the cadence count them. Ideas and
 # cancelled posts are not listed among the coming posts nor exported to a
@@ -93,9 +89,7 @@ class Metric:
     baseline: float | None = None
     target: float | None = None
     direction: str = "increase"
-    # What a progress value is: "total", the metric's value on that date, or
-    # "per_period", what the period added (model/pace.py sums them).
-    values: str = "total"
+    values: str = "total"  # or "per_period": what each period added (model/pace.py)
 
 
 @dataclass(frozen=True)
@@ -122,15 +116,13 @@ class Goal:
 
     @property
     def measured(self) -> tuple[ProgressPoint, ...]:
-        """The progress as the metric's value on each date, which pace, the chart
-        and `reached` read: running totals for a metric measured per period."""
+        """The metric's value at each point: running totals for a per-period metric."""
         return measured_progress(self.progress, self.metric)
 
     @property
     def latest(self) -> ProgressPoint | None:
         """The metric's latest value (a running total for a per-period metric)."""
-        measured = self.measured
-        return max(measured, key=lambda p: p.date) if measured else None
+        return max(self.measured, key=lambda p: p.date, default=None)
 
     @property
     def reached(self) -> float | None:

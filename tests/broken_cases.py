@@ -330,14 +330,14 @@ CASES: list[Case] = [
     Case(
         "impossible-date",
         edit(CALENDAR, "date: 2027-01-05", "date: 2027-02-30"),
-        "plan/calendar/q1.yml:3:5: error: 'date': '2027-02-30' is not a real date "
-        "(day is out of range for month) (check the day and month)",
+        "plan/calendar/q1.yml:3:5: error: 'date': '2027-02-30' is not a real date: "
+        "February 2027 has 28 days (check the day and month)",
     ),
     Case(
         "impossible-date-in-front-matter",
         edit(GOAL, "{date: 2027-02-01,", "{date: 2027-02-29,"),
-        "plan/goals/followers.md:9:6: error: 'date': '2027-02-29' is not a real date "
-        "(day is out of range for month) (check the day and month)",
+        "plan/goals/followers.md:9:6: error: 'date': '2027-02-29' is not a real date: "
+        "February 2027 has 28 days (check the day and month)",
     ),
     Case(
         "hour-25",

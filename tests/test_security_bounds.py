@@ -33,7 +33,7 @@ from generator.load.control_characters import shown_in_terminal
 from generator.load.marked_yaml import parse_yaml
 from generator.load.plan_folder import split_front_matter
 from generator.load.validation import schema_texts
-from generator.model.markdown_entities import SENTENCE_END
+from generator.model import sentences
 from tests.broken_cases import AUDIT, CALENDAR, CHANNEL, CONFIG, GOAL, PLAN, Files, edit, minimal
 from tests.conftest import run_cli, write_plan
 
@@ -827,23 +827,30 @@ def test_whatever_check_accepts_build_builds(tmp_path: Path, files: dict[str, st
 
 def test_a_mission_of_100000_dots_is_checked_like_any_other(tmp_path: Path) -> None:
     """Counting its sentences tried the pattern from every dot of the run, each attempt
-    reading to its end: minutes for this mission. The rule now reads it once."""
-    mission = "Show the workshop" + "." * 100_000 + " To people who love lamps."
+    reading to its end: minutes for this mission. The rule now reads it once (the "!"
+    ends the run as a sentence end)."""
+    mission = "Show the workshop" + "." * 100_000 + "! To people who love lamps."
     files = edit(
         CHANNEL, "mission: Show the workshop to people who love lamps.", f"mission: {mission}"
     )
-    assert only_error(check(tmp_path, files)).startswith(
-        "plan/channels/instagram.md:4:1: error: a mission is exactly one sentence, this one has 2"
-    )
+    result = check(tmp_path, files)
+    assert result.exit_code == 0, result.output
+    assert "holds 2 sentences" in result.stderr
+    assert "[PS303]" in result.stderr
 
 
-PLAIN_SENTENCE_END = re.compile(r"[.!?…]+[\"»”)]*\s+\S")
+# Closing marks, then opening ones (« may be followed by a space).
+PLAIN_SENTENCE_END = re.compile(
+    r"[.!?…]+"
+    r"[\"'»”\u2019)\]]*\s+(?:[«\"“\u2018(\[¡¿]\s*)*"
+)
 
 
-@given(st.text('.!?…"»”) \n\taB', max_size=40))
+@given(st.text('.!?…"»”)«( \u2018\u2019\n\taB', max_size=40))
 def test_sentences_end_where_the_plain_pattern_ends_them(mission: str) -> None:
     """The linear pattern finds exactly what the plain, quadratic one finds."""
-    assert SENTENCE_END.findall(mission) == PLAIN_SENTENCE_END.findall(mission)
+    linear = [m.span() for m in sentences.SENTENCE_END.finditer(mission)]
+    assert linear == [m.span() for m in PLAIN_SENTENCE_END.finditer(mission)]
 
 
 # -- the terminal: whatever reaches a message is shown escaped, never raw -------------

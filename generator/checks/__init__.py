@@ -18,8 +18,9 @@ from generator.checks import (
     key_date_rules,
     measurement,
     mix,
+    placeholders,
 )
-from generator.checks.registry import CheckContext, Labels, Rule
+from generator.checks.registry import CheckContext, Labels, Names, Rule
 from generator.diagnostics import Diagnostic, Severity
 from generator.i18n import Translator
 from generator.model.entities import Plan, SiteConfig
@@ -32,6 +33,7 @@ RULES: tuple[Rule, ...] = (
     *calendar_rules.RULES,
     *key_date_rules.RULES,
     *measurement.RULES,
+    *placeholders.RULES,
 )
 RULES_BY_CODE = {r.code: r for r in RULES}
 
@@ -49,9 +51,11 @@ def findings_from_plan(
         if level == "off":
             continue
         for finding in rule.find(ctx):
-            message, hint = words.finding(finding.key, _shown(words, finding.values))
+            shown = _shown(words, finding.values)
+            message, hint = words.finding(finding.key, shown, finding.values.get("count"))
+            step = finding.step or rule.step
             found.append(
-                Diagnostic(finding.location, Severity(level), message, hint, rule.code, rule.step)
+                Diagnostic(finding.location, Severity(level), message, hint, rule.code, step)
             )
     return found
 
@@ -64,7 +68,9 @@ def _shown(words: Translator, values: dict[str, object]) -> dict[str, object]:
 
 def _word(words: Translator, value: object) -> object:
     if isinstance(value, Labels):
-        return ", ".join(words(value.prefix + item) for item in value.items)
+        return words.joined([words(value.prefix + item) for item in value.items])
+    if isinstance(value, Names):
+        return words.joined(value.items)
     if isinstance(value, date):
         return words.date(value)
     if isinstance(value, int | float) and not isinstance(value, bool):

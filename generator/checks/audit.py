@@ -38,7 +38,7 @@ def deleted_but_used(ctx: CheckContext) -> Iterator[Finding]:
         for channel in (c for c in ctx.plan.channels if c.account == account.id):
             posts = {post.id for post in ctx.plan.posts if channel.id in post.channels}
             yield found(
-                channel.source, "PS203", channel=channel.id, account=account.id, posts=len(posts)
+                channel.source, "PS203", channel=channel.id, account=account.id, count=len(posts)
             )
 
 

@@ -42,7 +42,7 @@ def cadence(ctx: CheckContext) -> Iterator[Finding]:
                 channel.source,
                 "PS501",
                 channel=channel.id,
-                planned=planned,
+                count=planned,
                 actual=round(actual, 1),
                 until=horizon,
             )

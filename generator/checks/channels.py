@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from generator.checks.registry import CheckContext, Finding, found, rule
 from generator.diagnostics import Severity
+from generator.model.sentences import sentence_count
 
 MAX_MISSION_LENGTH = 200
 
@@ -36,4 +37,12 @@ def long_mission(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-RULES = (persona_not_there, long_mission)
+@rule("PS303", 2, Severity.WARNING, "a mission of more than one sentence")
+def mission_of_sentences(ctx: CheckContext) -> Iterator[Finding]:
+    for channel in ctx.plan.channels:
+        count = sentence_count(channel.mission, ctx.config.language)
+        if count > 1:
+            yield found(channel.source, "PS303", channel=channel.id, count=count)
+
+
+RULES = (persona_not_there, long_mission, mission_of_sentences)

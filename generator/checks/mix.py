@@ -31,7 +31,7 @@ def mix_off_target(ctx: CheckContext) -> Iterator[Finding]:
     tolerance = plan.mix.tolerance
     capped = plan.mix.rule == "80-20"
     for table in ctx.mix_tables:
-        if table.total == 0:
+        if table.total == 0 or not table.judged:
             continue
         where = plan.channel(table.scope).source if table.scope else _content_location(plan)
         for line in table.lines:

@@ -22,6 +22,14 @@ class Finding:
     location: Location
     key: str
     values: dict[str, object] = field(default_factory=dict)
+    step: int | None = None  # the plan's step it belongs to, where not its rule's
+
+
+@dataclass(frozen=True)
+class Names:
+    """Names shown as a list in the site's language: "a, b and c", « a, b et c »."""
+
+    items: tuple[str, ...]
 
 
 @dataclass(frozen=True)

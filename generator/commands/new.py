@@ -24,6 +24,16 @@ from typing import Any
 
 import yaml
 
+from generator.checks.placeholders import (
+    NEW_CHANNEL_BODY,
+    NEW_CHANNEL_MISSION,
+    NEW_GOAL_BODY,
+    NEW_GOAL_METRIC,
+    NEW_GOAL_OBJECTIVE,
+    NEW_GOAL_OWNER,
+    NEW_PERSONA_DEMOGRAPHICS,
+    NEW_PERSONA_SUMMARY,
+)
 from generator.commands.new_entry_check import check_with_entry
 from generator.diagnostics import Report
 from generator.load.confined_files import real_folder
@@ -103,24 +113,25 @@ TEMPLATES = {
         "---\n"
         + _dump({"title": d.title})
         + (
-            "objective: The business objective this goal serves\n"
-            "metric: {name: What is counted, kind: other, unit: '', baseline: 0, target: 100}\n"
+            f"objective: {NEW_GOAL_OBJECTIVE}\n"
+            f"metric: {{name: {NEW_GOAL_METRIC}, kind: other, unit: '', "
+            "baseline: 0, target: 100}\n"
             "# start: YYYY-MM-DD   (default: the plan's start)\n"
             "deadline: 2027-12-31\n"
-            "owner: Who answers for it\n"
+            f"owner: {NEW_GOAL_OWNER}\n"
             "channels: []\n"
             "personas: []\n"
             "progress: []\n"
             "---\n"
-            "Why this goal matters, and how it is measured.\n"
+            f"{NEW_GOAL_BODY}\n"
         )
     ),
     "persona": lambda d: (
         "---\n"
         + _dump({"name": d.title})
         + (
-            "summary: The archetype in a sentence or two\n"
-            "demographics: Age, job, place\n"
+            f"summary: {NEW_PERSONA_SUMMARY}\n"
+            f"demographics: {NEW_PERSONA_DEMOGRAPHICS}\n"
             "interests: []\n"
             "pain_points: []\n"
             "networks: []   # where this audience is: instagram, linkedin...\n"
@@ -133,14 +144,15 @@ TEMPLATES = {
         + _dump({"network": d.network})
         + (
             "# account: the id of its account in plan/audit.yml\n"
-            "mission: Say in one sentence why the brand is on this network.\n"
+            f"mission: {NEW_CHANNEL_MISSION}\n"
             "status: planned\n"
             "personas: []\n"
             "goals: []\n"
             "cadence: {posts_per_week: 1, best_times: []}\n"
             "---\n"
-            f"What {d.title} is for.\n"
         )
+        + NEW_CHANNEL_BODY.format(title=d.title)
+        + "\n"
     ),
 }
 

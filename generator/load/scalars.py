@@ -6,6 +6,7 @@ passes validation always parses the same way when the model is built.
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 import zoneinfo
@@ -56,6 +57,26 @@ class ValueProblem(ValueError):
         self.hint = hint
 
 
+# English month names whatever the machine's locale (calendar.month_name follows it).
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def _why_not_a_date(text: str) -> str:
+    """What is wrong with a YYYY-MM-DD that names no day, as a person says it."""
+    year, month, day = (int(part) for part in text.split("-"))
+    if year == 0:
+        return "there is no year 0"
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if day == 0:
+        return "days start at 1"
+    days = calendar.monthrange(year, month)[1]
+    return f"{_MONTHS[month - 1]} {year} has {days} days"
+
+
 def parse_date(text: str) -> date:
     if not _DATE.fullmatch(text):
         raise ValueProblem(
@@ -63,9 +84,9 @@ def parse_date(text: str) -> date:
         )
     try:
         day = date.fromisoformat(text)
-    except ValueError as exc:
+    except ValueError:
         raise ValueProblem(
-            f"{quoted(text)} is not a real date ({exc})", "check the day and month"
+            f"{quoted(text)} is not a real date: {_why_not_a_date(text)}", "check the day and month"
         ) from None
     if not FIRST_DATE <= day <= LAST_DATE:
         raise ValueProblem(

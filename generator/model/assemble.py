@@ -1,8 +1,8 @@
 """Documents -> Plan: builds every entity from its file and resolves the references.
 
 Schema validation (load/) sees one file at a time; what needs the whole plan
-lives here: ids unique across files, every reference resolving, a mission of
-one sentence, a local time that exists. A broken item (one post, one
+lives here: ids unique across files, every reference resolving, a local time
+that exists. A broken item (one post, one
 account) is left out of the model but its id still counts, so one typo does
 not cascade into a page of "unknown id" errors. Each kind of file has its
 builder; this module only calls them in order and puts the plan together.
@@ -57,7 +57,7 @@ def plan_from_documents(
         for goal_id, doc in entity_docs("goal", documents, references, report)
     )
     channels = tuple(
-        channel_from_doc(channel_id, doc, bodies.get(doc.path, ""), report)
+        channel_from_doc(channel_id, doc, bodies.get(doc.path, ""))
         for channel_id, doc in entity_docs("channel", documents, references, report)
     )
     # A persona's channels count by their networks: the channels come first.

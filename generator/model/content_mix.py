@@ -4,14 +4,15 @@ The actual mix counts the occurrences that reach the audience (scheduled and
 published, repeats expanded) inside the plan period, once per channel; the
 target comes from the mix's rule: the content types' shares (or a channel's
 own), 80-20 or the rule of thirds. The PS402 check and the health page both
-read these tables.
+read these tables; PS402 judges the plan as a whole, and a channel only where
+it sets its own mix.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.model.entities import Channel, Plan
 from generator.model.occurrences import Occurrence
@@ -36,6 +37,11 @@ class MixTable:
     scope: str  # "" for the whole plan, else a channel id
     total: int
     lines: tuple[MixLine, ...]
+    # Whether the mix is held to its target (PS402): the plan's as a whole, and a
+    # channel's only where the channel sets its own `mix`. A channel that posts
+    # only how-tos serves the plan's mix with the others; the health page still
+    # shows its mix beside the plan's target.
+    judged: bool = True
 
 
 def mix_targets(plan: Plan, channel: Channel | None = None) -> tuple[tuple[str, float], ...]:
@@ -61,7 +67,15 @@ def mix_tables(plan: Plan, counted: Iterable[tuple[Occurrence, str]]) -> list[Mi
         if occurrence.post.type:
             counts[""][occurrence.post.type] += 1
             counts[channel_id][occurrence.post.type] += 1
-    return [_table(plan, scope, channel, counts[scope]) for scope, channel in scopes]
+    return [
+        replace(_table(plan, scope, channel, counts[scope]), judged=_held_to_target(channel))
+        for scope, channel in scopes
+    ]
+
+
+def _held_to_target(channel: Channel | None) -> bool:
+    """The plan's mix is judged as a whole; a channel's only where it sets its own."""
+    return channel is None or bool(channel.mix)
 
 
 def _table(plan: Plan, scope: str, channel: Channel | None, counts: Counter[str]) -> MixTable:

@@ -14,17 +14,22 @@ from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 from zoneinfo import ZoneInfo
 
+from dateutil.relativedelta import relativedelta
+
 from generator.diagnostics import Location
 from generator.load.confined_files import DEFAULT_MAX_FILE_BYTES
 from generator.model.links import is_web_link
+from generator.model.pace import measured_progress
 
 if TYPE_CHECKING:  # entities of their own modules, which build them from these
     from generator.model.backlog import Idea
     from generator.model.key_dates import KeyDate
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-# Days between two reviews of the plan, by the cadence plan.md gives.
-REVIEW_EVERY = {"weekly": 7, "monthly": 31, "quarterly": 92}
+# Time between two reviews, by plan.md's cadence: calendar months, as a team
+# counts them (2 November, then 2 December; 31 January, then 28 February).
+REVIEW_EVERY = {"weekly": relativedelta(weeks=1), "monthly": relativedelta(months=1),
+                "quarterly": relativedelta(months=3)}  # fmt: skip
 # What a post's status says about who sees it. Scheduled and published posts
 # reach the audience: the content mix and the cadence count them. Ideas and
 # cancelled posts are not listed among the coming posts nor exported to a
@@ -76,7 +81,8 @@ class Review:
         """When the plan is next due for review; None without a cadence or a last review."""
         if not self.cadence or self.last is None:
             return None
-        return self.last + timedelta(days=REVIEW_EVERY[self.cadence])
+        next_review: date = self.last + REVIEW_EVERY[self.cadence]
+        return next_review
 
 
 @dataclass(frozen=True)
@@ -87,6 +93,7 @@ class Metric:
     baseline: float | None = None
     target: float | None = None
     direction: str = "increase"
+    values: str = "total"  # or "per_period": what each period added (model/pace.py)
 
 
 @dataclass(frozen=True)
@@ -112,8 +119,14 @@ class Goal:
     body: str = ""
 
     @property
+    def measured(self) -> tuple[ProgressPoint, ...]:
+        """The metric's value at each point: running totals for a per-period metric."""
+        return measured_progress(self.progress, self.metric)
+
+    @property
     def latest(self) -> ProgressPoint | None:
-        return max(self.progress, key=lambda p: p.date) if self.progress else None
+        """The metric's latest value (a running total for a per-period metric)."""
+        return max(self.measured, key=lambda p: p.date, default=None)
 
     @property
     def reached(self) -> float | None:

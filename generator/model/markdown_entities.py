@@ -3,7 +3,6 @@ named for its id, with a body for its page."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,14 +16,6 @@ from generator.model.entities import Cadence, Channel, Goal, Metric, Persona, Pr
 from generator.model.ids import SLUG, slugify
 from generator.model.plan_header import voice_from_data
 from generator.model.references import Place, References, refer_item
-
-# A sentence ends with a run of punctuation, closing quotes and a space before
-# the next word. A match may start only where the plain pattern's own scan
-# would succeed: at a run's first mark, or just after the mark a previous
-# match took as its next word. Nothing taken is given back (++, *+). The
-# plain pattern, tried from every mark of a run, took minutes on a mission of
-# 100,000 dots; this one finds the same matches in linear time.
-SENTENCE_END = re.compile(r"(?:(?<![.!?…])|(?<=\s[.!?…]))[.!?…]++[\"»”)]*+\s++\S")
 
 
 def entity_docs(
@@ -71,7 +62,8 @@ def goal_from_doc(goal_id: str, doc: SourceDoc, body: str) -> Goal:
 
 def metric_from_data(data: dict[str, Any]) -> Metric:
     return Metric(
-        name=data["name"], **given(data, "kind", "unit", "baseline", "target", "direction")
+        name=data["name"],
+        **given(data, "kind", "unit", "baseline", "target", "direction", "values"),
     )
 
 
@@ -101,10 +93,9 @@ def networks_of_persona(data: dict[str, Any], channel_networks: dict[str, str]) 
     return tuple(dict.fromkeys(network for network in named if network in network_names()))
 
 
-def channel_from_doc(channel_id: str, doc: SourceDoc, body: str, report: Report) -> Channel:
+def channel_from_doc(channel_id: str, doc: SourceDoc, body: str) -> Channel:
     data: dict[str, Any] = doc.data
     mix = data.get("mix", {})
-    report_mission_of_sentences(data["mission"], doc, report)
     return Channel(
         id=channel_id,
         network=data["network"],
@@ -116,15 +107,3 @@ def channel_from_doc(channel_id: str, doc: SourceDoc, body: str, report: Report)
         body=body,
         **given(data, "account", "status", "personas", "goals", "color"),
     )
-
-
-def report_mission_of_sentences(mission: str, doc: SourceDoc, report: Report) -> None:
-    """A mission is one sentence: the one that says why the brand is on the channel."""
-    sentences = len(SENTENCE_END.findall(mission.strip())) + 1
-    if sentences > 1:
-        report.error(
-            doc.locate(("mission",)),
-            f"a mission is exactly one sentence, this one has {sentences}",
-            "keep the sentence that says why the brand is on this channel; "
-            "move the rest to the page body",
-        )

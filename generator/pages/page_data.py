@@ -109,7 +109,7 @@ class PageData:
             return Markup("")
         start = goal_start(goal, self.plan)
         return progress_chart(
-            [(p.date, p.value) for p in goal.progress],
+            [(p.date, p.value) for p in goal.measured],
             (start, metric.baseline),
             (goal.deadline, metric.target),
             title,

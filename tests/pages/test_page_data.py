@@ -181,8 +181,8 @@ def test_the_progress_chart_needs_a_baseline_a_target_and_a_deadline(tmp_path: P
     ("review", "expected"),
     [
         ("{cadence: weekly, last: 2027-02-26}", date(2027, 3, 5)),
-        ("{cadence: monthly, last: 2027-02-26}", date(2027, 3, 29)),
-        ("{cadence: quarterly, last: 2027-01-15}", date(2027, 4, 17)),
+        ("{cadence: monthly, last: 2027-02-26}", date(2027, 3, 26)),
+        ("{cadence: quarterly, last: 2027-01-15}", date(2027, 4, 15)),
         ("{cadence: monthly}", None),
         ("{last: 2027-02-26}", None),
     ],

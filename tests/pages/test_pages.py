@@ -187,7 +187,7 @@ def test_overview_shows_next_review_and_the_next_ten_posts(example_site: Path) -
     html = article(page(example_site, ""))
     review = html.select_one(".ps-next-review")
     assert review is not None
-    assert review.get_text() == "29 mars 2027"  # last review 26 February + a month
+    assert review.get_text() == "26 mars 2027"  # last review 26 February + a month
     tables = html.find_all("table")
     upcoming = tables[-1].select("tbody tr")
     assert len(upcoming) == 10
@@ -337,16 +337,19 @@ def test_a_placeholder_markdown_wrapped_is_still_replaced(tmp_path: Path) -> Non
     assert stash.fill(wrapped) == f"<p>{table}</p>"
 
 
-def test_init_writes_a_plan_that_builds_strictly(tmp_path: Path) -> None:
+def test_init_writes_a_plan_that_builds_with_placeholder_warnings_only(tmp_path: Path) -> None:
+    """The starter's example text is flagged (PS701) until replaced; nothing else is."""
     created = run_cli("init", "new-plan", cwd=tmp_path)
     assert created.exit_code == 0, created.output
     root = tmp_path / "new-plan"
     assert (root / ".gitignore").read_text().strip().endswith("/site/")
     kinds = {p.parent.name for p in (root / "plan").rglob("*.md")}
     assert kinds == {"plan", "goals", "personas", "channels"}
-    result = run_cli("build", "--strict", cwd=root)
+    result = run_cli("build", cwd=root)
     assert result.exit_code == 0, result.output
-    assert result.stderr.splitlines()[-1] == "0 errors, 0 warnings; site written to site/"
+    *found, summary = result.stderr.splitlines()
+    assert summary == f"0 errors, {len(found)} warnings; site written to site/"
+    assert found and all(line.endswith("[PS701]") for line in found)
 
 
 def test_init_never_overwrites(tmp_path: Path) -> None:

@@ -53,7 +53,7 @@ def test_each_goal_page_shows_its_figures(example_site: Path, goal_file: Path) -
     assert facts["Échéance"].get_text(strip=True) == format_date(
         goal["deadline"], format="long", locale="fr"
     )
-    assert facts["Objectif d'affaires"].get_text(strip=True) == goal["objective"]
+    assert facts["Objectif de l'entreprise"].get_text(strip=True) == goal["objective"]
     channel_links = [a["href"] for a in facts["Canaux"].find_all("a")]
     assert channel_links == [f"../../channels/{c}/" for c in goal["channels"]]
     persona_links = [a["href"] for a in facts["Personas"].find_all("a")]

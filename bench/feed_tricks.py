@@ -39,7 +39,8 @@ from bench.synthetic import write_plan
 from generator import check
 from generator.feeds import calendars, events, published_events
 from generator.feeds.events import EventContext
-from generator.model.entities import Plan, SiteConfig
+from generator.model.entities import Plan
+from generator.model.settings import SiteConfig
 
 NOW = datetime(2030, 1, 1, tzinfo=UTC)
 PUBLISHED_AT = datetime(2027, 1, 1, tzinfo=UTC)

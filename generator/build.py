@@ -27,7 +27,8 @@ from generator.check import (
 from generator.diagnostics import Location, PlanError, Report
 from generator.feeds.calendars import build_time, feed_paths, write_feeds
 from generator.feeds.previous_publication import PreviousFeedError, read_previous_feed
-from generator.model.entities import Plan, SiteConfig
+from generator.model.entities import Plan
+from generator.model.settings import SiteConfig
 from generator.pages.page_context import PageContext
 from generator.pages.page_templates import PageTemplates
 from generator.pages.render import Page, PageRenderer, render_pages

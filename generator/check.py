@@ -16,7 +16,8 @@ from generator.load.kept_files import KeptFiles
 from generator.load.plan_folder import read_plan_folder
 from generator.load.site_config import read_config
 from generator.model.assemble import plan_from_documents
-from generator.model.entities import Plan, SiteConfig
+from generator.model.entities import Plan
+from generator.model.settings import SiteConfig
 from generator.runtime.garbage_collector import collector_paused
 
 

@@ -23,7 +23,8 @@ from generator.checks import (
 from generator.checks.registry import CheckContext, Labels, Names, Rule
 from generator.diagnostics import Diagnostic, Severity
 from generator.i18n import Translator
-from generator.model.entities import Plan, SiteConfig
+from generator.model.entities import Plan
+from generator.model.settings import SiteConfig
 
 RULES: tuple[Rule, ...] = (
     *goals.RULES,

@@ -9,9 +9,10 @@ from functools import cached_property
 
 from generator.diagnostics import Location, Severity
 from generator.model.content_mix import MixTable, mix_tables
-from generator.model.entities import Plan, SiteConfig
+from generator.model.entities import Plan
 from generator.model.occurrences import Occurrence, calendar_occurrences, counted_per_channel
 from generator.model.serving import GoalServing
+from generator.model.settings import SiteConfig
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,9 @@ from zoneinfo import ZoneInfo
 
 from generator.commands.spreadsheet_cells import as_text_cell, describe, formula_start
 from generator.load.scalars import LAST_DATE
-from generator.model.entities import HIDDEN_STATUSES, Plan, SiteConfig
+from generator.model.entities import HIDDEN_STATUSES, Plan
 from generator.model.occurrences import first_calendar_day, plan_occurrences
+from generator.model.settings import SiteConfig
 from generator.model.utm import post_link
 
 HOOTSUITE_ROWS = 350  # the most the bulk composer accepts in one file

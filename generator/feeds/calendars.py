@@ -29,7 +29,8 @@ from generator.feeds.kept_events import (
     settings_from_plan,
 )
 from generator.feeds.published_events import Published, read_published, stamp_event
-from generator.model.entities import Plan, Post, SiteConfig
+from generator.model.entities import Plan, Post
+from generator.model.settings import SiteConfig
 
 PRODID = "-//plansite//plansite content calendar//EN"
 REFRESH = timedelta(hours=4)

@@ -12,7 +12,8 @@ from icalendar import vCategory, vDDDTypes, vText, vUri
 
 from generator.feeds.content_line_cache import ContentLineCache
 from generator.i18n import Translator
-from generator.model.entities import WEEKDAYS, Plan, Post, SiteConfig
+from generator.model.entities import WEEKDAYS, Plan, Post
+from generator.model.settings import SiteConfig
 from generator.model.utm import post_link
 
 STATUSES = {

@@ -19,7 +19,8 @@ import icalendar
 
 from generator.diagnostics import Location
 from generator.feeds.published_events import Published, published_from_event
-from generator.model.entities import Plan, Post, SiteConfig
+from generator.model.entities import Plan, Post
+from generator.model.settings import SiteConfig
 
 _NOWHERE = Location(Path("."))
 

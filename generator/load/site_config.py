@@ -17,7 +17,7 @@ from generator.load.mkdocs_settings import passthrough_problems
 from generator.load.plan_folder import read_text
 from generator.load.scalars import parse_duration
 from generator.load.validation import validate_doc
-from generator.model.entities import SiteConfig
+from generator.model.settings import SiteConfig
 
 FEED_SECRET_VARIABLE = "PLANSITE_FEED_SECRET"
 # The secret becomes a folder name in every private feed's address. 16

@@ -7,7 +7,6 @@ format: the same files drive validation here and editor completion.
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
@@ -29,6 +28,16 @@ from generator.load.scalars import (
     parse_timezone,
     quoted,
 )
+from generator.load.schema_wording import (
+    BOUNDS,
+    TYPE_WORDS,
+    choice_hint,
+    field_name,
+    list_hint,
+    number_shown,
+    type_hint,
+    value_described,
+)
 
 FILE_KINDS = (
     "site_config",
@@ -42,16 +51,6 @@ FILE_KINDS = (
     "measurement",
     "calendar",
 )
-
-_TYPE_WORDS = {
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "array": "a list",
-    "object": "a mapping of fields",
-    "boolean": "true or false",
-    "null": "empty",
-}
 
 
 def schema_texts() -> dict[str, str]:
@@ -199,7 +198,7 @@ def validate_doc(kind: str, doc: SourceDoc) -> list[tuple[DataPath, Diagnostic]]
         problem = Diagnostic(
             doc.locate(),
             Severity.ERROR,
-            f"the file must be a mapping of fields, not {_describe(doc.data)}",
+            f"the file must be a mapping of fields, not {value_described(doc.data)}",
             "write 'field: value' lines at the top level",
         )
         return [((), problem)]
@@ -284,9 +283,7 @@ def _hashtags_read_as_comments(
         if data_path in reported or not 0 <= line < len(lines):
             continue
         if _HASHTAG_AFTER_KEY.search(lines[line]):
-            message = (
-                f"{_field_name(data_path)} is empty: YAML read the text after '#' as a comment"
-            )
+            message = f"{field_name(data_path)} is empty: YAML read the text after '#' as a comment"
             hint = "put text that starts with '#' in quotes"
             found.append(
                 (data_path, Diagnostic(doc.locate(data_path), Severity.ERROR, message, hint))
@@ -322,7 +319,7 @@ Explained = tuple[DataPath, str, str]
 def _explain(error: jsonschema.ValidationError) -> Iterator[Explained]:
     """(where, message, hint) for one schema error: the wording people read."""
     path = tuple(error.absolute_path)
-    field = _field_name(path)
+    field = field_name(path)
     schema = error.schema if isinstance(error.schema, dict) else {}
     expected = schema.get("x-expected")
     value = error.instance
@@ -342,8 +339,8 @@ def _explain(error: jsonschema.ValidationError) -> Iterator[Explained]:
                 yield (*path, key), f"unknown field '{key}'", hint
     elif validator == "enum":
         choices = [str(c) for c in rule]
-        shown = f"'{value}'" if isinstance(value, str) else _describe(value)
-        hint = _choice_hint(value, choices, schema.get("x-aliases", {}))
+        shown = f"'{value}'" if isinstance(value, str) else value_described(value)
+        hint = choice_hint(value, choices, schema.get("x-aliases", {}))
         yield path, f"{field} cannot be {shown}: expected one of {', '.join(choices)}", hint
     elif validator == "anyOf":
         # The first choice is the value as written out; the others (empty, true
@@ -356,14 +353,14 @@ def _explain(error: jsonschema.ValidationError) -> Iterator[Explained]:
         else:  # pragma: no cover - every format checker raises ValueProblem
             yield path, f"{field}: {error.message}", ""
     elif validator == "type":
-        wanted = expected or _TYPE_WORDS.get(str(rule), str(rule))
+        wanted = expected or TYPE_WORDS.get(str(rule), str(rule))
         # Quoting a number makes it text: helpful only where plain text is wanted.
         numeric = isinstance(value, int | float) and not isinstance(value, bool)
-        hint = "" if numeric and (rule != "string" or expected) else _type_hint(value)
+        hint = "" if numeric and (rule != "string" or expected) else type_hint(value)
         if rule == "array" and isinstance(value, str):
-            hint = _list_hint(path, value)
+            hint = list_hint(path, value)
         hint = _fill_in_hint(schema, path, value) or hint
-        yield path, f"{field} must be {wanted}, not {_describe(value)}", hint
+        yield path, f"{field} must be {wanted}, not {value_described(value)}", hint
     elif validator == "not" and schema.get("x-not"):
         yield path, f"{field} must be {schema['x-not']}", ""
     elif expected:
@@ -372,80 +369,10 @@ def _explain(error: jsonschema.ValidationError) -> Iterator[Explained]:
         yield path, f"{field} must not be empty", _fill_in_hint(schema, path, value)
     elif validator == "minItems":
         yield path, f"{field} must not be an empty list", ""
-    elif validator in _BOUNDS:
-        message = f"{field} must be {_BOUNDS[validator]} {_number(rule)}, not {_number(value)}"
+    elif validator in BOUNDS:
+        message = (
+            f"{field} must be {BOUNDS[validator]} {number_shown(rule)}, not {number_shown(value)}"
+        )
         yield path, message, schema.get("x-hint", "")
     else:
         yield path, f"{field}: {error.message}", ""
-
-
-_BOUNDS = {
-    "minimum": "at least",
-    "maximum": "at most",
-    "exclusiveMinimum": "above",
-    "exclusiveMaximum": "below",
-}
-_LONG_NUMBER = 16  # digits: beyond any bound of the schemas
-
-
-def _number(value: object) -> str:
-    """A number as a message shows it: 1e999 is read as infinity, and a number
-    pasted with thousands of digits is not echoed in full."""
-    if isinstance(value, float) and math.isinf(value):
-        return "infinity" if value > 0 else "minus infinity"
-    if isinstance(value, int) and not isinstance(value, bool):
-        digits = len(str(abs(value)))
-        if digits > _LONG_NUMBER:
-            return f"a {digits}-digit number"
-    return str(value)
-
-
-def _field_name(path: tuple[Any, ...]) -> str:
-    for part in reversed(path):
-        if isinstance(part, str):
-            return f"'{part}'"
-    return "value"
-
-
-def _describe(value: object) -> str:
-    if value is None:
-        return "empty"
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, int | float):
-        shown = _number(value)
-        return shown if shown.startswith("a ") else f"the number {shown}"
-    if isinstance(value, str):
-        return f"the text '{value}'"
-    if isinstance(value, list):
-        return "a list"
-    return "a mapping"
-
-
-def _choice_hint(value: object, choices: list[str], aliases: dict[str, str]) -> str:
-    """The choice meant: the one another name stands for ('twitter' is 'x'), or the closest."""
-    if not isinstance(value, str):
-        return ""
-    plain = re.sub(r"[\s._-]+", "", value.lower())
-    meant = aliases.get(plain) or (plain if plain in choices else "")
-    return f"did you mean '{meant}'?" if meant else did_you_mean(value, choices)
-
-
-def _list_hint(path: DataPath, value: str) -> str:
-    """How a list is written, with what was written as its items where they are short."""
-    key = next((part for part in reversed(path) if isinstance(part, str)), "field")
-    items = value if len(value) <= 40 and re.fullmatch(r"[\w ,.@-]*", value) else "..."
-    first = items.split(",")[0].strip() or "..."
-    return f"write a list: '{key}: [{items}]', or one item a line: '{key}:' then '  - {first}'"
-
-
-def _type_hint(value: object) -> str:
-    if isinstance(value, dict):
-        return "this value is indented as a mapping; check the indentation"
-    if isinstance(value, list):
-        return "remove the '-' or the brackets"
-    if isinstance(value, str) and re.match(r"^-?[0-9.]+$", value):
-        return "write it without quotes"
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return "put it in quotes to make it text"
-    return ""

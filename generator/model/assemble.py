@@ -36,11 +36,12 @@ from generator.model.markdown_entities import (
 from generator.model.plan_header import header_from_doc
 from generator.model.posts import post_order, posts_from_doc
 from generator.model.references import References, refer_item
+from generator.model.settings import SiteConfig
 
 
 def plan_from_documents(
     documents: PlanDocuments,
-    config: m.SiteConfig,
+    config: SiteConfig,
     report: Report,
     kept: KeptFiles | None = None,
 ) -> m.Plan | None:
@@ -52,20 +53,7 @@ def plan_from_documents(
     errors_before = len(report.errors)
     references = References(report)
     bodies = documents.bodies
-    goals = tuple(
-        goal_from_doc(goal_id, doc, bodies.get(doc.path, ""))
-        for goal_id, doc in entity_docs("goal", documents, references, report)
-    )
-    channels = tuple(
-        channel_from_doc(channel_id, doc, bodies.get(doc.path, ""))
-        for channel_id, doc in entity_docs("channel", documents, references, report)
-    )
-    # A persona's channels count by their networks: the channels come first.
-    channel_networks = {channel.id: channel.network for channel in channels}
-    personas = tuple(
-        persona_from_doc(persona_id, doc, bodies.get(doc.path, ""), channel_networks)
-        for persona_id, doc in entity_docs("persona", documents, references, report)
-    )
+    goals, channels, personas = _markdown_entities(documents, references, report)
     audit, content = documents.singles.get("audit"), documents.singles.get("content")
     accounts = accounts_from_doc(audit, documents, references) if audit else ()
     competitors = competitors_from_doc(audit, documents) if audit else ()
@@ -76,15 +64,7 @@ def plan_from_documents(
         idea for doc in documents.calendars for idea in ideas_from_doc(doc, documents, references)
     )
     measurement = documents.valid_data("measurement")
-    experiments = tuple(experiments_from_data(measurement))
-    measurement_doc = documents.singles.get("measurement")
-    for position, item in enumerate(
-        list_at(measurement_doc and measurement_doc.data, "experiments")
-    ):
-        assert measurement_doc is not None  # there is no item without it
-        refer_item(
-            references, documents, measurement_doc, "experiment", item, ("experiments", position)
-        )
+    experiments = _experiments_referred(documents, references)
     references.resolve(documents)
     plan_doc = documents.singles.get("plan")
     if plan_doc is None or not documents.valid(plan_doc):
@@ -121,9 +101,43 @@ def plan_from_documents(
     return None if len(report.errors) > errors_before else plan
 
 
+def _markdown_entities(
+    documents: PlanDocuments, references: References, report: Report
+) -> tuple[tuple[m.Goal, ...], tuple[m.Channel, ...], tuple[m.Persona, ...]]:
+    """The goals, channels and personas, each from its own Markdown file."""
+    bodies = documents.bodies
+    goals = tuple(
+        goal_from_doc(goal_id, doc, bodies.get(doc.path, ""))
+        for goal_id, doc in entity_docs("goal", documents, references, report)
+    )
+    channels = tuple(
+        channel_from_doc(channel_id, doc, bodies.get(doc.path, ""))
+        for channel_id, doc in entity_docs("channel", documents, references, report)
+    )
+    # A persona's channels count by their networks: the channels come first.
+    channel_networks = {channel.id: channel.network for channel in channels}
+    personas = tuple(
+        persona_from_doc(persona_id, doc, bodies.get(doc.path, ""), channel_networks)
+        for persona_id, doc in entity_docs("persona", documents, references, report)
+    )
+    return goals, channels, personas
+
+
+def _experiments_referred(
+    documents: PlanDocuments, references: References
+) -> tuple[m.Experiment, ...]:
+    """The valid experiments; the channel of each one, valid or not, is referred to."""
+    doc = documents.singles.get("measurement")
+    if doc is None:
+        return ()
+    for position, item in enumerate(list_at(doc.data, "experiments")):
+        refer_item(references, documents, doc, "experiment", item, ("experiments", position))
+    return tuple(experiments_from_data(documents.valid_data("measurement")))
+
+
 def _calendar_from_documents(
     documents: PlanDocuments,
-    config: m.SiteConfig,
+    config: SiteConfig,
     references: References,
     report: Report,
     kept: KeptFiles | None,

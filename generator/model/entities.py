@@ -17,7 +17,6 @@ from zoneinfo import ZoneInfo
 from dateutil.relativedelta import relativedelta
 
 from generator.diagnostics import Location
-from generator.load.confined_files import DEFAULT_MAX_FILE_BYTES
 from generator.model.links import is_web_link
 from generator.model.pace import measured_progress
 
@@ -366,28 +365,6 @@ class Post:
     def tracked(self) -> bool:
         """True when the post's link is one analytics can follow (and UTM can tag)."""
         return is_web_link(self.link)
-
-
-@dataclass(frozen=True)
-class SiteConfig:
-    site_name: str
-    source: Location
-    site_url: str = ""
-    language: str = "en"
-    timezone: str = "UTC"
-    theme: dict[str, object] = field(default_factory=dict)
-    calendar_name: str = ""
-    default_duration: timedelta = timedelta(minutes=30)
-    include_ideas: bool = False
-    utm_medium: str = "social"
-    mkdocs: dict[str, object] = field(default_factory=dict)
-    checks: dict[str, str] = field(default_factory=dict)  # rule code -> off, warning, error
-    min_gap: timedelta = timedelta(hours=2)
-    stale_after_days: int = 90
-    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
-    private: bool = False
-    feed_secret: str = ""  # from the environment, never from a file in the repository
-    holidays: str = ""  # calendar.holidays: a country, or "country-subdivision", such as CA-QC
 
 
 @dataclass(frozen=True)

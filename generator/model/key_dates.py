@@ -26,7 +26,8 @@ from generator.load.plan_documents import PlanDocuments
 from generator.load.scalars import LONGEST_DURATION, parse_date
 
 if TYPE_CHECKING:
-    from generator.model.entities import Plan, SiteConfig
+    from generator.model.entities import Plan
+from generator.model.settings import SiteConfig
 
 KINDS = ("holiday", "event", "blackout")
 

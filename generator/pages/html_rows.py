@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from generator.i18n import Translator
 from generator.model import entities as m
 from generator.model.occurrences import Occurrence
+from generator.model.settings import SiteConfig
 from generator.model.utm import post_link
 from generator.pages.markdown_text import safe_href
 
@@ -41,7 +42,7 @@ class KeptCells:
 
 class TableRows:
     def __init__(
-        self, plan: m.Plan, config: m.SiteConfig, t: Translator, kept: KeptCells | None = None
+        self, plan: m.Plan, config: SiteConfig, t: Translator, kept: KeptCells | None = None
     ) -> None:
         self._plan = plan
         self._timezone = config.timezone

@@ -10,6 +10,7 @@ from generator.diagnostics import Diagnostic
 from generator.model import entities as m
 from generator.model.content_mix import MixTable
 from generator.model.occurrences import Occurrence
+from generator.model.settings import SiteConfig
 
 
 @dataclass(frozen=True)
@@ -17,7 +18,7 @@ class PageContext:
     """Everything the pages show, made by the stages before them (build.py)."""
 
     plan: m.Plan
-    config: m.SiteConfig
+    config: SiteConfig
     findings: Sequence[Diagnostic]  # the plan checks', for the health page
     mix: Sequence[MixTable]  # the content mix of the plan, then of each channel
     today: date  # where the lists of upcoming posts start

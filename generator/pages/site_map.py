@@ -7,6 +7,7 @@ from typing import Any
 
 from generator.i18n import Translator
 from generator.model import entities as m
+from generator.model.settings import SiteConfig
 
 # The pages every plan has, in the order they are rendered, with their template.
 SECTION_PAGES = (
@@ -77,7 +78,7 @@ def find_section_index(path: str) -> str | None:
     return None
 
 
-def navigation_from_plan(plan: m.Plan, config: m.SiteConfig) -> list[Any]:
+def navigation_from_plan(plan: m.Plan, config: SiteConfig) -> list[Any]:
     """MkDocs' `nav`: the six steps of the plan in reading order.
 
     A section holds its index page only: the pages of goals, personas,

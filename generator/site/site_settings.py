@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.model.entities import SiteConfig
+from generator.model.settings import SiteConfig
 from generator.pages.site_map import SECTION_INDEXES
 from generator.site.theme import theme_dir
 

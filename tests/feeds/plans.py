@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator import check
-from generator.model.entities import Plan, Post, SiteConfig
+from generator.model.entities import Plan, Post
+from generator.model.settings import SiteConfig
 from tests.conftest import write_plan
 
 POSTS = """\

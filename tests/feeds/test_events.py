@@ -11,7 +11,8 @@ import pytest
 
 from generator.feeds.byte_folding import ical_from_lines
 from generator.feeds.events import EventContext, context_from_plan, event_from_post
-from generator.model.entities import Plan, SiteConfig
+from generator.model.entities import Plan
+from generator.model.settings import SiteConfig
 from tests.feeds.plans import checked_plan, post
 
 PARIS = ZoneInfo("Europe/Paris")

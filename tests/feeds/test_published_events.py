@@ -17,7 +17,8 @@ from generator.feeds.published_events import (
     read_published,
     stamp_event,
 )
-from generator.model.entities import Plan, Post, SiteConfig
+from generator.model.entities import Plan, Post
+from generator.model.settings import SiteConfig
 from tests.feeds.plans import checked_plan, post
 
 PUBLISHED_AT = datetime(2027, 1, 1, 8, 0, tzinfo=UTC)

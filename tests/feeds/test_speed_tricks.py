@@ -28,7 +28,8 @@ from generator.feeds.crlf_unfolding import lines_from_feed
 from generator.feeds.events import STATUSES, EventContext, context_from_plan, event_from_post
 from generator.feeds.published_events import published_from_event, stamp_event
 from generator.feeds.stamp_lines import stamp_from_line
-from generator.model.entities import Plan, Post, SiteConfig
+from generator.model.entities import Plan, Post
+from generator.model.settings import SiteConfig
 from tests.feeds.plans import checked_plan
 
 FIRST_BUILD = datetime(2027, 1, 1, tzinfo=UTC)

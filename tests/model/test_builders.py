@@ -30,6 +30,7 @@ from generator.model.key_dates import KeyDate
 from generator.model.markdown_entities import channel_from_doc, goal_from_doc, persona_from_doc
 from generator.model.plan_header import header_from_doc
 from generator.model.posts import MadePost, posts_from_doc
+from generator.model.settings import SiteConfig
 from tests.model.helpers import document, documents_of, messages, references
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -279,19 +280,19 @@ SCHEMA_DEFAULTS: list[tuple[str, tuple[str, ...], Any, str, Any]] = [
     ("content", ("mix", "properties", "tolerance"), m.ContentMix, "tolerance", None),
     ("goal", ("metric", "properties", "direction"), m.Metric, "direction", None),
     ("goal", ("metric", "properties", "values"), m.Metric, "values", None),
-    ("site_config", ("language",), m.SiteConfig, "language", None),
-    ("site_config", ("timezone",), m.SiteConfig, "timezone", None),
-    ("site_config", ("calendar", "properties", "default_duration"), m.SiteConfig,
+    ("site_config", ("language",), SiteConfig, "language", None),
+    ("site_config", ("timezone",), SiteConfig, "timezone", None),
+    ("site_config", ("calendar", "properties", "default_duration"), SiteConfig,
      "default_duration", parse_duration),
-    ("site_config", ("calendar", "properties", "include_ideas"), m.SiteConfig,
+    ("site_config", ("calendar", "properties", "include_ideas"), SiteConfig,
      "include_ideas", None),
-    ("site_config", ("utm", "properties", "medium"), m.SiteConfig, "utm_medium", None),
-    ("site_config", ("private",), m.SiteConfig, "private", None),
-    ("site_config", ("max_file_mb",), m.SiteConfig, "max_file_bytes",
+    ("site_config", ("utm", "properties", "medium"), SiteConfig, "utm_medium", None),
+    ("site_config", ("private",), SiteConfig, "private", None),
+    ("site_config", ("max_file_mb",), SiteConfig, "max_file_bytes",
      lambda mb: mb * 1024 * 1024),
-    ("site_config", ("checks", "properties", "min_gap"), m.SiteConfig, "min_gap",
+    ("site_config", ("checks", "properties", "min_gap"), SiteConfig, "min_gap",
      parse_duration),
-    ("site_config", ("checks", "properties", "stale_after_days"), m.SiteConfig,
+    ("site_config", ("checks", "properties", "stale_after_days"), SiteConfig,
      "stale_after_days", None),
     ("calendar", ("key_dates", "items", "properties", "kind"), KeyDate, "kind", None),
 ]  # fmt: skip

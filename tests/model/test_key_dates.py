@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from generator.check import Inputs, read_plan
-from generator.model.entities import Plan, SiteConfig
+from generator.model.entities import Plan
 from generator.model.key_dates import KeyDate, holiday_language, key_dates_between
+from generator.model.settings import SiteConfig
 from tests.conftest import PlanFactory, run_cli
 
 KEY_DATES = "plan/calendar/key-dates.yml"

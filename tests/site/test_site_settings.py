@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.model.entities import SiteConfig
+from generator.model.settings import SiteConfig
 from generator.pages.render import Page
 from generator.pages.table_stash import TableStash
 from generator.site.site_content import LateFiles, SiteContent

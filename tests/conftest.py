@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import shutil
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from playwright.sync_api import Browser
 
 from generator.cli import main
 
@@ -149,3 +150,26 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_cli("build", cwd=root)
     assert result.exit_code == 0, result.output
     return root / "site"
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+# The flags this machine needs: no sandbox as root, and no background traffic
+# to hosts a closed network refuses.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's chromium, launched once for every browser test of the session (one
+    Playwright a process: a second one would start inside the first one's loop)."""
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is not installed: run `make test`, which installs it")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

@@ -14,7 +14,6 @@ from playwright.sync_api import Browser, Page
 
 from tests.commands.test_preview import edit, wait_for
 from tests.conftest import PlanFactory
-from tests.test_browser import browser  # noqa: F401  (the session's Debian chromium)
 
 pytestmark = pytest.mark.browser
 SECONDS = 60_000  # Playwright counts milliseconds: a rebuild on a busy machine
@@ -38,7 +37,7 @@ def served(make_plan: PlanFactory) -> Iterator[tuple[Path, str]]:
         server.wait(timeout=10)
 
 
-def opened(browser: Browser, url: str) -> tuple[Page, list[str]]:  # noqa: F811
+def opened(browser: Browser, url: str) -> tuple[Page, list[str]]:
     """The page in Chromium, with every address it asked for."""
     page = browser.new_page()
     asked: list[str] = []
@@ -48,7 +47,7 @@ def opened(browser: Browser, url: str) -> tuple[Page, list[str]]:  # noqa: F811
 
 
 def test_the_page_reloads_after_an_edit(
-    browser: Browser,  # noqa: F811
+    browser: Browser,
     served: tuple[Path, str],
 ) -> None:
     root, url = served
@@ -65,7 +64,7 @@ def test_the_page_reloads_after_an_edit(
 
 
 def test_a_broken_plan_shows_its_errors_on_the_last_good_page(
-    browser: Browser,  # noqa: F811
+    browser: Browser,
     served: tuple[Path, str],
 ) -> None:
     root, url = served

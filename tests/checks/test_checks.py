@@ -204,11 +204,11 @@ FIRES: dict[str, tuple[dict[str, str | None], str]] = {
             "plan/calendar/dates.yml": "key_dates:\n"
             "  - {date: 2027-01-04, end: 2027-01-06, name: Mourning, kind: blackout}\n",
         },
-        "post 'hello' promotes on January 5, 2027, a blackout day (Mourning)",
+        "post 'hello' promotes on January 5, 2027, during the blackout 'Mourning'",
     ),
     "PS511": (
         {"plan/calendar/dates.yml": "key_dates: [{date: 2027-01-05, name: Off, kind: holiday}]\n"},
-        "post 'hello' goes out on January 5, 2027, a holiday (Off)",
+        "post 'hello' goes out on January 5, 2027, a holiday: Off",
     ),
 }
 

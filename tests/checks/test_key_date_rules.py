@@ -70,10 +70,10 @@ def test_a_promotional_post_on_a_blackout_day_is_a_warning(make_plan: PlanFactor
     warnings = [line for line in result.stderr.splitlines() if "[PS510]" in line]
     assert warnings == [
         "plan/calendar/q1.yml:3:5: warning: post '2027-03-10-first-day' promotes on "
-        "March 10, 2027, a blackout day (Election silence) (move it off the blackout, or give "
+        "March 10, 2027, during the blackout 'Election silence' (move it off the blackout, or give "
         "it a content type that does not promote) [PS510]",
         "plan/calendar/q1.yml:4:5: warning: post '2027-03-12-last-day' promotes on "
-        "March 12, 2027, a blackout day (Election silence) (move it off the blackout, or give "
+        "March 12, 2027, during the blackout 'Election silence' (move it off the blackout, or give "
         "it a content type that does not promote) [PS510]",
     ]
 
@@ -124,11 +124,11 @@ def test_a_post_on_a_holiday_is_a_note(make_plan: PlanFactory) -> None:
     notes = [line for line in result.stderr.splitlines() if "[PS511]" in line]
     assert notes == [
         "plan/calendar/q1.yml:2:5: info: post '2027-04-02-own-day-off' goes out on "
-        "April 2, 2027, a holiday (Workshop day off) (make sure the audience is there that day; "
+        "April 2, 2027, a holiday: Workshop day off (make sure the audience is there that day; "
         "a team that posts on holidays on purpose sets 'PS511: off' under checks in "
         "site_config.yml) [PS511]",
         "plan/calendar/q1.yml:3:5: info: post '2027-05-01-labour-day' goes out on "
-        "May 1, 2027, a holiday (Labor Day) (make sure the audience is there that day; "
+        "May 1, 2027, a holiday: Labor Day (make sure the audience is there that day; "
         "a team that posts on holidays on purpose sets 'PS511: off' under checks in "
         "site_config.yml) [PS511]",
     ]
@@ -144,10 +144,10 @@ def test_the_findings_read_in_french(make_plan: PlanFactory) -> None:
     )
     assert [d.message for d in findings(root, "PS510")] == [
         "la publication « 2027-03-10-promo » fait de la promotion le 10 mars 2027, "
-        "jour sans promotion (Election silence)"
+        "pendant la période sans promotion « Election silence »"
     ]
     assert [d.message for d in findings(root, "PS511")] == [
-        "la publication « 2027-07-14-feu » paraît le 14 juillet 2027, jour férié (Fête nationale)"
+        "la publication « 2027-07-14-feu » paraît le 14 juillet 2027, jour férié : Fête nationale"
     ]
 
 

@@ -8,7 +8,8 @@ tables are rendered to HTML by the templates (escaped by markupsafe), replaced
 in the Markdown by a placeholder, and swapped back in by a MkDocs hook
 (site/hooks.py) once the page is rendered. Since that is after the
 hook that sanitizes each page's content, they are sanitized as they are
-kept out, with the same allow-list (html_sanitizer.clean_page).
+kept out, with the same allow-list (html_sanitizer.clean_page), a slice of
+rows at a time (chunked_sanitizer.py), and written as they are sanitized.
 
 The placeholder holds the table's text, which the search plugin indexes in
 the table's section as it would have indexed the table, each cell a word
@@ -24,9 +25,11 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from generator.pages.html_sanitizer import clean_page
+from generator.pages.chunked_sanitizer import clean_page_in_slices
 
 SEARCHED_ROWS = 200
+# Characters of a table encoded at a time for its digest: no copy of it whole.
+_DIGESTED_CHARS = 1 << 20
 # The placeholder's text holds no tag, but Markdown would add some (<em>...) to
 # a placeholder it took for a paragraph: up to the first </div> is still it.
 _PLACEHOLDER = re.compile(r'<div data-plansite-fragment="([0-9a-f]+)">.*?</div>', re.DOTALL)
@@ -54,15 +57,24 @@ def keep_out(folder: Path, key: str, html: str) -> str:
     deterministic, so the file is the one a fresh folder would get.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    source = html.encode()
-    digest = hashlib.sha256(source).hexdigest()
+    digest = _digest(html)
     made_from = folder / f"{key}.sha256"
     if made_from.is_file() and made_from.read_text("ascii") == digest:
         return digest
     made_from.unlink(missing_ok=True)  # until the new fragment is written
-    (folder / f"{key}.html").write_bytes(clean_page(html).encode())  # bytes: a \r stays a \r
+    with (folder / f"{key}.html").open("wb") as fragment:  # bytes: a \r stays a \r
+        for piece in clean_page_in_slices(html):
+            fragment.write(piece.encode())
     made_from.write_text(digest, "ascii")
     return digest
+
+
+def _digest(html: str) -> str:
+    """The SHA-256 of `html` in UTF-8, encoded a slice at a time."""
+    digest = hashlib.sha256()
+    for start in range(0, len(html), _DIGESTED_CHARS):
+        digest.update(html[start : start + _DIGESTED_CHARS].encode())
+    return digest.hexdigest()
 
 
 class TableStash:

@@ -541,7 +541,7 @@ def _write_personas(folder: Path, world: _World, rng: random.Random) -> None:
             "demographics": f"{rng.randint(25, 60)} years old, lives in a large French city",
             "interests": rng.sample(["interior design", "flea markets", "craft", "hotels"], 3),
             "pain_points": ["fear that an old lamp is unsafe", "hard to judge size on a photo"],
-            "channels": networks,
+            "networks": networks,
         }
         _front_matter(folder / f"{persona_id}.md", data, f"{first} in a few words.")
 

@@ -13,6 +13,7 @@ from bench import floor
 from bench.measure import STAGES, time_build
 from bench.run import time_preview_rebuild
 from bench.synthetic import write_plan
+from generator.check import Inputs, check_plan
 from generator.load import plan_folder
 from generator.runtime import forked
 
@@ -68,3 +69,13 @@ def test_the_floor_reads_every_plan_file_and_writes_one_event_a_post(
     files = [p for p in Path(plan.plan_dir).rglob("*") if p.suffix in (".yml", ".md")]
     assert len(loaded) == len(files)
     assert written[0].count(b"BEGIN:VEVENT") == len(plan.posts)
+
+
+def test_the_synthetic_plan_follows_the_format_with_no_finding(tmp_path: Path) -> None:
+    """The benchmark times a plan a team could write: at a size where every post has
+    a free slot, it checks with no error and no warning."""
+    plan = write_plan(tmp_path / "plan", 300)
+    assert not plan.warnings_expected
+    checked = check_plan(Inputs(Path(plan.plan_dir), Path(plan.config_file)))
+    found = [*checked.report.diagnostics, *checked.findings]
+    assert [(d.code, d.message) for d in found] == []

@@ -9,10 +9,12 @@ delivered once the clean-up is sure to run.
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from types import FrameType
 from typing import TypeVar
 
 R = TypeVar("R")
@@ -22,16 +24,48 @@ EXIT_INTERRUPTED = 130  # the shell's convention for a command stopped by a sign
 STOPPING = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}  # what stops a command
 
 
+# Once an import is under way, a stopping signal is sent again after this
+# long, until no import is: an import takes milliseconds.
+AGAIN_AFTER_SECONDS = 0.02
+
+
 def stop_like_ctrl_c() -> None:
     """SIGTERM and SIGHUP raise KeyboardInterrupt, as Ctrl+C does, so that a command
     unwinds and removes what it made; a signal ignored (nohup) stays ignored."""
-    for stopping in STOPPING - {signal.SIGINT}:
-        if signal.getsignal(stopping) is not signal.SIG_IGN:
+    for stopping in STOPPING:
+        handler = signal.getsignal(stopping)
+        if handler is not signal.SIG_IGN and (
+            stopping != signal.SIGINT or handler is signal.default_int_handler
+        ):
             signal.signal(stopping, _interrupt)
 
 
-def _interrupt(signum: int, frame: object) -> None:
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    """KeyboardInterrupt, except inside an import or code run from a string, where
+    the signal comes again a moment later.
+
+    Raised there (a module a build imports lazily, the functions `dataclasses`
+    writes as text and runs with exec()), a KeyboardInterrupt leaves CPython
+    marking the whole run as interrupted: its exit then kills the process with
+    SIGINT, whatever the command says.
+    """
+    if _importing(frame):
+        again = threading.Timer(AGAIN_AFTER_SECONDS, os.kill, (os.getpid(), signum))
+        again.daemon = True
+        again.start()
+        return
     raise KeyboardInterrupt
+
+
+def _importing(frame: FrameType | None) -> bool:
+    while frame is not None:
+        where = frame.f_code.co_filename
+        # Code run from a string, under the program's own (`python -c` is one).
+        from_text = where == "<string>" and frame.f_back is not None
+        if where.startswith("<frozen importlib") or from_text:
+            return True
+        frame = frame.f_back
+    return False
 
 
 class _Holding:

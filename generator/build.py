@@ -27,8 +27,10 @@ from generator.check import (
 from generator.diagnostics import Location, PlanError, Report
 from generator.feeds.calendars import build_time, feed_paths, write_feeds
 from generator.feeds.previous_publication import PreviousFeedError, read_previous_feed
+from generator.model.channel_colours import channel_colours
 from generator.model.entities import Plan
 from generator.model.settings import SiteConfig
+from generator.pages.channel_stylesheet import CHANNEL_STYLESHEET, channel_stylesheet
 from generator.pages.page_context import PageContext
 from generator.pages.page_templates import PageTemplates
 from generator.pages.render import Page, PageRenderer, render_pages
@@ -190,8 +192,13 @@ def settings_from_checked(checked: Checked) -> dict[str, Any]:
     return settings_from_config(checked.config, navigation_from_plan(checked.plan, checked.config))
 
 
-def robots_file(config: SiteConfig) -> dict[str, bytes]:
-    return {"robots.txt": ROBOTS_DISALLOW_ALL} if config.private else {}
+def files_beside_pages(plan: Plan, config: SiteConfig) -> dict[str, bytes]:
+    """The files MkDocs copies as they are: the channels' colours, and robots.txt
+    for a confidential plan."""
+    files = {CHANNEL_STYLESHEET: channel_stylesheet(plan, channel_colours(plan.channels))}
+    if config.private:
+        files["robots.txt"] = ROBOTS_DISALLOW_ALL
+    return files
 
 
 def _write_site(
@@ -207,5 +214,6 @@ def _write_site(
     late = LateFiles(list(feed_paths(plan, config).values()), folder, feeds_ready)
     stash = TableStash(folder / ".fragments")  # beside the feeds, which have no such path
     pages = pages_from_checked(checked, PageRenderer(stash, templates.pages))
-    content = SiteContent(pages, settings_from_checked(checked), stash, robots_file(config), late)
+    files = files_beside_pages(plan, config)
+    content = SiteContent(pages, settings_from_checked(checked), stash, files, late)
     return build_site(content, out, strict, templates.theme)

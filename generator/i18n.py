@@ -56,6 +56,11 @@ class Translator:
         """The label for `key`; a missing key is a bug in plansite, so it fails loudly."""
         return self.text(self.labels[key], values.get("count")).format(**values)
 
+    def pattern(self, key: str) -> str:
+        """The label with its {placeholders} left in, for the calendar's script to fill
+        in the browser (its "other" plural form where it has forms)."""
+        return self.text(self.labels[key], 2)
+
     def finding(self, key: str, values: dict[str, object], count: object = None) -> tuple[str, str]:
         """(message, hint) of a plan check's finding, from the checks catalogue;
         `count` is the number that chooses a plural form, before it was formatted."""

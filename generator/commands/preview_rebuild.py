@@ -8,10 +8,10 @@ from pathlib import Path
 
 from generator.build import (
     KeptTemplates,
+    files_beside_pages,
     pages_from_checked,
     published_feed,
     report_mkdocs_warnings,
-    robots_file,
     settings_from_checked,
     site_errors_reported,
     unreadable_previous_feed,
@@ -82,7 +82,7 @@ class Preview:
         except PreviousFeedError as exc:
             raise unreadable_previous_feed(checked.report, str(self.out), False, exc) from None
         feeds = build_feeds(plan, config, published, build_time(), self._events)
-        files = {feed.path: feed.body for feed in feeds} | robots_file(config)
+        files = {feed.path: feed.body for feed in feeds} | files_beside_pages(plan, config)
         with site_errors_reported(checked, self.inputs):
             pages = pages_from_checked(checked, self._pages)
             settings = settings_from_checked(checked)

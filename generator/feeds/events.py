@@ -82,7 +82,7 @@ def event_from_post(post: Post, channel_id: str, context: EventContext) -> icale
     categories = (channel_id, plan.content_type(post.type).name) if post.type else (channel_id,)
     event["CATEGORIES"] = shared(vCategory, categories)
     if context.site_url:
-        event["URL"] = vUri(f"{context.site_url.rstrip('/')}/calendar/#{post.id}")
+        event["URL"] = vUri(f"{context.site_url.rstrip('/')}/{post.calendar_address}")
     return event
 
 

@@ -36,6 +36,8 @@ REVIEW_EVERY = {"weekly": relativedelta(weeks=1), "monthly": relativedelta(month
 COUNTED_STATUSES = frozenset({"scheduled", "published"})
 HIDDEN_STATUSES = frozenset({"idea", "cancelled"})
 TO_PUBLISH_STATUSES = frozenset({"draft", "scheduled"})
+# Every status, in the order a post moves through them (the board's columns).
+POST_STATUSES = ("idea", "draft", "scheduled", "published", "cancelled")
 
 
 @dataclass(frozen=True)
@@ -341,6 +343,12 @@ class Post:
         if self.time is None:
             return None
         return datetime.combine(self.date, self.time, tzinfo=self.timezone)
+
+    @property
+    def calendar_address(self) -> str:
+        """Where the site describes the post, from its root: on the calendar's page of
+        the month of its first date, which every later month's grid links back to."""
+        return f"calendar/{self.date.year:04d}-{self.date.month:02d}/#{self.id}"
 
     @property
     def counted(self) -> bool:

@@ -54,7 +54,13 @@ _BODY_TAGS = _INLINE_TAGS | {
 }
 # The charts of charts.py, drawn by the build.
 _SVG_TAGS = {"svg", "title", "text", "rect", "line", "polyline", "circle"}
-_PAGE_TAGS = _BODY_TAGS | _SVG_TAGS
+# The calendar's month pages (calendar_grid.py, calendar_controls.py,
+# post_details.py): its days, its filters, each post's details.
+_CALENDAR_TAGS = {
+    "article", "button", "dd", "dl", "dt", "fieldset", "form", "input", "label", "legend",
+    "nav", "section", "time",
+}  # fmt: skip
+_PAGE_TAGS = _BODY_TAGS | _SVG_TAGS | _CALENDAR_TAGS
 
 _BODY_ATTRIBUTES = {
     "*": {"class", "title"},
@@ -67,8 +73,16 @@ _BODY_ATTRIBUTES = {
 }
 _PAGE_ATTRIBUTES = {
     **_BODY_ATTRIBUTES,
-    "*": {"class", "title", "id", "role", "aria-label"},
+    "*": {"class", "title", "id", "role", "aria-label", "hidden"},
     "span": {"style"},  # a progress bar's width (_macros.md.j2)
+    "a": {"href", "rel"},
+    "th": {"style", "scope", "abbr"},
+    "time": {"datetime"},
+    # The calendar's filters and views: no `action` nor `formaction`, so that
+    # nothing can send a form elsewhere; the calendar's script reads them.
+    "input": {"type", "name", "value"},
+    "button": {"type", "aria-pressed"},
+    "p": {"aria-live"},
     "svg": {"viewBox", "width", "height", "xmlns"},
     "rect": {"x", "y", "width", "height"},
     "text": {"x", "y", "text-anchor"},

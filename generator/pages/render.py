@@ -15,12 +15,18 @@ import yaml
 from markupsafe import Markup
 
 from generator.i18n import Translator
+from generator.pages.calendar_views import CalendarViews
 from generator.pages.html_rows import KeptCells, TableRows
 from generator.pages.page_context import PageContext
 from generator.pages.page_data import PageData
 from generator.pages.page_links import PageAddresses
 from generator.pages.page_templates import PageTemplates
-from generator.pages.site_map import pages_from_plan, root_from_path, titles_from_plan
+from generator.pages.site_map import (
+    WIDE_PAGES,
+    pages_from_plan,
+    root_from_path,
+    titles_from_plan,
+)
 from generator.pages.table_stash import TableStash, placeholder
 
 
@@ -62,12 +68,14 @@ def render_pages(context: PageContext, renderer: PageRenderer) -> list[Page]:
         "address": PageAddresses(context.feed_paths, config.site_url),
         "rows": TableRows(plan, config, t, renderer.kept_cells),
         "views": PageData(context, t),
+        "calendar": CalendarViews(context, t),
         "page_paths": frozenset(titles),  # for the links of authored bodies
     }
     pages = []
     for path, template, own in pages_from_plan(plan):
         body, kept_out = _render_page(renderer, path, template, {**shared, **own})
-        pages.append(Page(path, _front_matter(titles[path]) + body, kept_out))
+        wide = path.startswith(WIDE_PAGES)
+        pages.append(Page(path, _front_matter(titles[path], wide) + body, kept_out))
     return pages
 
 
@@ -94,10 +102,14 @@ def _render_page(
     return body, kept_out
 
 
-def _front_matter(title: str) -> str:
-    """MkDocs metadata giving the page title as the plan has it.
+def _front_matter(title: str, wide: bool = False) -> str:
+    """MkDocs metadata giving the page title as the plan has it, and for a wide
+    page Material's `hide` of the navigation and table of contents beside it.
 
     Material prints titles into HTML, some escaped and some not: the MkDocs
     hooks (site/hooks.py) hand them over escaped once, as markupsafe Markup.
     """
-    return "---\n" + yaml.safe_dump({"title": title}, allow_unicode=True) + "---\n"
+    meta: dict[str, object] = {"title": title}
+    if wide:
+        meta["hide"] = ["navigation", "toc"]
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n"

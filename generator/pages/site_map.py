@@ -8,6 +8,7 @@ from typing import Any
 from generator.i18n import Translator
 from generator.model import entities as m
 from generator.model.settings import SiteConfig
+from generator.pages.calendar_months import month_firsts, month_path
 
 # The pages every plan has, in the order they are rendered, with their template.
 SECTION_PAGES = (
@@ -32,7 +33,11 @@ SECTION_INDEXES = {
     "personas/": "personas/index.md",
     "channels/": "channels/index.md",
     "campaigns/": "calendar.md",
+    "calendar/": "calendar.md",  # the month pages
 }
+# Pages whose grid needs the whole width: Material's `hide` drops the table of
+# contents and the navigation beside them.
+WIDE_PAGES = ("calendar/",)
 
 
 def titles_from_plan(plan: m.Plan, t: Translator) -> dict[str, str]:
@@ -52,6 +57,10 @@ def titles_from_plan(plan: m.Plan, t: Translator) -> dict[str, str]:
         **{f"personas/{p.id}.md": p.name for p in plan.personas},
         **{f"channels/{c.id}.md": c.id for c in plan.channels},
         **{f"campaigns/{c.id}.md": c.name for c in plan.campaigns},
+        **{
+            month_path(first): t.date(first, "LLLL yyyy").capitalize()
+            for first in month_firsts(plan)
+        },
     }
 
 
@@ -118,4 +127,8 @@ def pages_from_plan(plan: m.Plan) -> list[tuple[str, str, dict[str, Any]]]:
     pages += [(f"personas/{p.id}.md", "persona.md.j2", {"persona": p}) for p in plan.personas]
     pages += [(f"channels/{c.id}.md", "channel.md.j2", {"channel": c}) for c in plan.channels]
     pages += [(f"campaigns/{c.id}.md", "campaign.md.j2", {"campaign": c}) for c in plan.campaigns]
+    pages += [
+        (month_path(first), "calendar_month.md.j2", {"first_day": first})
+        for first in month_firsts(plan)
+    ]
     return pages

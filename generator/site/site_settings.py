@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.model.settings import SiteConfig
+from generator.pages.channel_stylesheet import CHANNEL_STYLESHEET
 from generator.pages.site_map import SECTION_INDEXES
 from generator.site.theme import theme_dir
 
@@ -52,7 +53,7 @@ def settings_from_config(config: SiteConfig, nav: list[Any]) -> dict[str, Any]:
         "nav": nav,
         # The entities' pages, listed by their section's index (pages/site_map.py).
         "not_in_nav": "\n".join(f"/{folder}*.md" for folder in SECTION_INDEXES),
-        "extra_css": [STYLESHEET],
+        "extra_css": [STYLESHEET, CHANNEL_STYLESHEET],
         "extra_javascript": [SCRIPT],
         "plugins": [{"search": {"lang": config.language}}],
         "markdown_extensions": [

@@ -32,11 +32,11 @@ REVIEW_EVERY = {"weekly": relativedelta(weeks=1), "monthly": relativedelta(month
 # What a post's status says about who sees it. Scheduled and published posts
 # reach the audience: the content mix and the cadence count them. Ideas and
 # cancelled posts are not listed among the coming posts nor exported to a
-# scheduler; drafts and scheduled posts are still to be published.
+# scheduler; drafts and scheduled posts are still to be published. A post moves
+# through POST_STATUSES in their order (the board's columns).
 COUNTED_STATUSES = frozenset({"scheduled", "published"})
 HIDDEN_STATUSES = frozenset({"idea", "cancelled"})
 TO_PUBLISH_STATUSES = frozenset({"draft", "scheduled"})
-# Every status, in the order a post moves through them (the board's columns).
 POST_STATUSES = ("idea", "draft", "scheduled", "published", "cancelled")
 
 
@@ -346,8 +346,7 @@ class Post:
 
     @property
     def calendar_address(self) -> str:
-        """Where the site describes the post, from its root: on the calendar's page of
-        the month of its first date, which every later month's grid links back to."""
+        """Where the site describes the post: its first month's calendar page."""
         return f"calendar/{self.date.year:04d}-{self.date.month:02d}/#{self.id}"
 
     @property

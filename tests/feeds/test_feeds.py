@@ -173,7 +173,7 @@ def test_event_fields(feed_plan: Path) -> None:
     assert tip.decoded("DTSTART") == datetime(2027, 3, 2, 10, 0, tzinfo=PARIS)
     assert tip["DTSTART"].params["TZID"] == "Europe/Paris"
     assert tip.decoded("DTEND") == datetime(2027, 3, 2, 10, 45, tzinfo=PARIS)
-    assert tip["URL"] == "https://plan.example.com/calendar/#weekly-tip"
+    assert tip["URL"] == "https://plan.example.com/calendar/2027-03/#weekly-tip"
     assert [str(c) for c in tip["CATEGORIES"].cats] == ["instagram", "Tips"]
     assert tip["DESCRIPTION"] == (
         "Link: https://shop.example/tips?ref=news&utm_source=instagram&utm_medium=social"
@@ -540,4 +540,6 @@ def test_a_carriage_return_survives_a_table_kept_out_of_markdown(make_plan: Plan
     site = built_site(root)  # January's 251 rows are kept out of Markdown
     # Sanitized, the table is parsed as HTML, which reads a carriage return as
     # a line feed (as a browser does): the line break is kept, not lost.
-    assert re.search(rb"Line[\r\n]break", (site / "calendar" / "index.html").read_bytes())
+    assert re.search(
+        rb"Line[\r\n]break", (site / "calendar" / "2027-01" / "index.html").read_bytes()
+    )

@@ -13,7 +13,6 @@ import icalendar
 import pytest
 import recurring_ical_events
 import yaml
-from babel.dates import format_date
 from bs4 import BeautifulSoup, Tag
 
 from generator import check
@@ -118,38 +117,92 @@ def test_goal_pace_matches_the_plan(example_site: Path) -> None:
     assert page(example_site, "goals/abonnes-instagram").select_one(".ps-pace--on") is not None
 
 
-def month_rows(site: Path, month: str) -> list[tuple[str, str]]:
-    """(date as shown, title) of every row of one month of the calendar page."""
-    html = page(site, "calendar")
-    heading = html.find(id=month)
-    assert isinstance(heading, Tag), month
-    table = heading.find_next("table")
-    assert isinstance(table, Tag)
-    return [(cells(r)[0].get_text(strip=True), cells(r)[4].get_text(strip=True))
-            for r in table.select("tbody tr")]  # fmt: skip
+def grid_publications(site: Path, month: str) -> list[tuple[str, str, str]]:
+    """(date, title, channel) of every publication on one month page's grid."""
+    grid = page(site, f"calendar/{month}").select_one("table.ps-grid")
+    assert isinstance(grid, Tag), month
+    return [
+        (str(a["data-date"]), a.select_one(".ps-occ__title").get_text(), str(a["data-channel"]))
+        for a in grid.select("a.ps-occ")
+    ]
+
+
+def channels_of(post: dict[str, Any]) -> list[str]:
+    return post["channel"] if isinstance(post["channel"], list) else [post["channel"]]
 
 
 @pytest.mark.parametrize("month", [1, 2, 3])
 def test_the_calendar_lists_every_occurrence_of_a_month(example_site: Path, month: int) -> None:
-    """Expected rows come from the feed, expanded by recurring-ical-events (an
-    independent implementation of RFC 5545 repeats); ideas are only on the page."""
+    """Expected publications come from the feed, expanded by recurring-ical-events (an
+    independent implementation of RFC 5545 repeats), one per channel as the feed has
+    them; ideas are only on the page."""
     feed = icalendar.Calendar.from_ical((example_site / "calendar.ics").read_bytes())
     first = date(2027, month, 1)
     last = date(2027, month + 1, 1)
-    expected = set()
+    expected = []
     for event in recurring_ical_events.of(feed).between(first, last):
         start = event.decoded("DTSTART")
         day = start.date() if hasattr(start, "date") else start
-        shown = format_date(day, "EEE d MMM", locale="fr")
-        expected.add((shown, str(event["SUMMARY"])))
-    ideas = {
-        (format_date(date.fromisoformat(p["date"]), "EEE d MMM", locale="fr"), p["title"])
+        channel = event["CATEGORIES"].cats[0]
+        expected.append((day.isoformat(), str(event["SUMMARY"]), channel))
+    ideas = [
+        (p["date"], p["title"], channel)
         for p in all_posts()
-        if p.get("status") == "idea" and p["date"].startswith(f"2027-{month:02d}")
-    }
-    rows = month_rows(example_site, f"2027-{month:02d}")
-    assert len(rows) == len(set(rows))
-    assert set(rows) == expected | ideas
+        if p.get("status") == "idea" and p.get("date", "").startswith(f"2027-{month:02d}")
+        for channel in channels_of(p)
+    ]
+    assert expected
+    assert sorted(grid_publications(example_site, f"2027-{month:02d}")) == sorted(expected + ideas)
+
+
+def test_a_large_month_is_complete_and_escaped(make_plan: PlanFactory) -> None:
+    """The grid grows with the posts and skips Markdown (table_stash.py): a large one
+    must still be whole, escaped, and leave no placeholder behind."""
+    posts = "posts:\n" + "".join(
+        f"  - {{id: p{i}, date: 2027-01-{1 + i % 28:02d}, channel: instagram, type: tips, "
+        f"title: '<b>Post</b> {i}', link: 'https://shop.example/{i}'}}\n"
+        for i in range(300)
+    )
+    root = make_plan({"plan/calendar/q1.yml": posts})
+    assert run_cli("build", cwd=root).exit_code == 0
+    html_text = (root / "site" / "calendar" / "2027-01" / "index.html").read_text("utf-8")
+    assert "plansite-fragment" not in html_text
+    html = BeautifulSoup(html_text, "html.parser")
+    publications = grid_publications(root / "site", "2027-01")
+    assert len(publications) == 300
+    assert {title for _, title, _ in publications} == {f"<b>Post</b> {i}" for i in range(300)}
+    assert html.select("article b") == []
+    details = html.find(id="p0")
+    assert details is not None and details.name == "article"
+    links = [a["href"] for a in details.find_all("a")]
+    assert links == ["../../channels/instagram/", "https://shop.example/0"]
+    occurrence = html.select_one('a.ps-occ[href$="#p0"]')
+    assert occurrence is not None and occurrence["href"] == "../2027-01/#p0"
+
+
+def test_tables_are_searched_in_their_section_up_to_200_rows(make_plan: PlanFactory) -> None:
+    """A kept-out grid's text is indexed where the grid is, a cell a word; a month of
+    300 posts is not indexed publication by publication (the search index would weigh
+    megabytes)."""
+    january = "".join(
+        f"  - {{id: p{i}, date: 2027-01-{1 + i % 28:02d}, channel: instagram, type: tips, "
+        f"title: 'Crowded {i}'}}\n"
+        for i in range(300)
+    )
+    february = (
+        "  - {id: lamp, date: 2027-02-03, channel: instagram, type: tips, title: 'Lamp <Day>'}\n"
+    )
+    root = make_plan({"plan/calendar/q1.yml": "posts:\n" + january + february})
+    assert run_cli("build", cwd=root).exit_code == 0
+    index = json.loads((root / "site" / "search" / "search_index.json").read_text("utf-8"))
+    text = {entry["location"]: entry["text"] for entry in index["docs"]}
+    assert "Lamp &lt;Day&gt;" in text["calendar/2027-02/"]
+    assert "Crowded" not in text["calendar/2027-01/"]
+    page_html = BeautifulSoup(
+        (root / "site" / "calendar" / "2027-02" / "index.html").read_text("utf-8"), "html.parser"
+    )
+    assert page_html.select("[data-plansite-fragment]") == []
+    assert [title for _, title, _ in grid_publications(root / "site", "2027-02")] == ["Lamp <Day>"]
 
 
 def test_utm_links_carry_the_right_parameters(example_site: Path) -> None:
@@ -250,54 +303,6 @@ def test_page_count_does_not_grow_with_posts(make_plan: PlanFactory) -> None:
     assert run_cli("build", "--out", "many", cwd=few).exit_code == 0
     count = lambda out: len(list((few / out).rglob("index.html")))  # noqa: E731
     assert count("many") == count("few")
-
-
-def test_a_large_month_is_complete_and_escaped(make_plan: PlanFactory) -> None:
-    """Tables that grow with the posts skip Markdown (table_stash.py): a large one must
-    still be whole, escaped, and leave no placeholder behind."""
-    posts = "posts:\n" + "".join(
-        f"  - {{id: p{i}, date: 2027-01-{1 + i % 28:02d}, channel: instagram, type: tips, "
-        f"title: '<b>Post</b> {i}', link: 'https://shop.example/{i}'}}\n"
-        for i in range(300)
-    )
-    root = make_plan({"plan/calendar/q1.yml": posts})
-    assert run_cli("build", cwd=root).exit_code == 0
-    html_text = (root / "site" / "calendar" / "index.html").read_text("utf-8")
-    assert "plansite-fragment" not in html_text
-    html = BeautifulSoup(html_text, "html.parser")
-    rows = month_rows(root / "site", "2027-01")
-    assert len(rows) == 300
-    assert {title for _, title in rows} == {f"<b>Post</b> {i}" for i in range(300)}
-    assert html.select("article b") == []
-    first = html.find(id="p0")
-    assert first is not None and first.name == "tr"
-    links = [a["href"] for a in first.find_all("a")]
-    assert links == ["../channels/instagram/"]
-
-
-def test_tables_are_searched_in_their_section_up_to_200_rows(make_plan: PlanFactory) -> None:
-    """A kept-out table's text is indexed where the table is, a cell a word; a month
-    of 300 posts is not indexed row by row (the search index would weigh megabytes)."""
-    january = "".join(
-        f"  - {{id: p{i}, date: 2027-01-{1 + i % 28:02d}, channel: instagram, type: tips, "
-        f"title: 'Crowded {i}'}}\n"
-        for i in range(300)
-    )
-    february = (
-        "  - {id: lamp, date: 2027-02-03, channel: instagram, type: tips, title: 'Lamp <Day>'}\n"
-    )
-    root = make_plan({"plan/calendar/q1.yml": "posts:\n" + january + february})
-    assert run_cli("build", cwd=root).exit_code == 0
-    index = json.loads((root / "site" / "search" / "search_index.json").read_text("utf-8"))
-    text = {entry["location"]: entry["text"] for entry in index["docs"]}
-    assert "Tips Lamp &lt;Day&gt;" in text["calendar/#2027-02"]
-    assert "instagram" in text["calendar/#2027-02"].split()
-    assert "Crowded" not in text["calendar/#2027-01"]
-    page = BeautifulSoup(
-        (root / "site" / "calendar" / "index.html").read_text("utf-8"), "html.parser"
-    )
-    assert page.select("[data-plansite-fragment]") == []
-    assert [title for _, title in month_rows(root / "site", "2027-02")] == ["Lamp <Day>"]
 
 
 def test_tagged_links_leave_the_search_index_above_200_rows(tmp_path: Path) -> None:

@@ -36,8 +36,8 @@ def test_a_build_writes_a_whole_marked_site_with_its_tables_put_back(tmp_path: P
     assert warnings == []
     site = tmp_path / "out"
     assert (site / MARKER).is_file()
-    page = (site / "calendar" / "index.html").read_text("utf-8")
-    assert "data-plansite-fragment" not in page and "<table>" in page
+    page = (site / "calendar" / "2027-02" / "index.html").read_text("utf-8")
+    assert "data-plansite-fragment" not in page and '<table class="ps-grid"' in page
     assert "Lamps &amp;lt;on&amp;gt; sale" in page
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".plansite-build-")] == []
 
@@ -81,7 +81,7 @@ def test_each_build_fills_its_tables_from_its_own_stash(tmp_path: Path) -> None:
     compiled = CompiledTemplates()  # shared on purpose: it holds nothing of a plan
     for content, out in ((first, "one"), (second, "two"), (first, "three")):
         build_site(content, tmp_path / out, compiled=compiled)
-    pages = {out: (tmp_path / out / "calendar" / "index.html").read_text("utf-8")
+    pages = {out: (tmp_path / out / "calendar" / "2027-02" / "index.html").read_text("utf-8")
              for out in ("one", "two", "three")}  # fmt: skip
     assert "First" in pages["one"] and "Second" not in pages["one"]
     assert "Second" in pages["two"] and "First" not in pages["two"]
@@ -108,7 +108,7 @@ def test_the_preview_s_site_is_the_one_a_build_writes_after_each_change(tmp_path
         for p in stamps
         if (preview.out / p.relative_to(first_out)).stat().st_mtime_ns != stamps[p]
     }
-    assert "calendar/index.html" in rewritten
+    assert "calendar/2027-02/index.html" in rewritten
     assert "personas/index.html" not in rewritten and "audit/index.html" not in rewritten
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.model.settings import SiteConfig
+from generator.pages.channel_stylesheet import CHANNEL_STYLESHEET
 from generator.pages.render import Page
 from generator.pages.table_stash import TableStash
 from generator.site.site_content import LateFiles, SiteContent
@@ -38,8 +39,10 @@ def test_a_plan_site_is_material_offline_with_the_plan_s_navigation(tmp_path: Pa
         "/personas/*.md",
         "/channels/*.md",
         "/campaigns/*.md",
+        "/calendar/*.md",
     ]
-    assert settings["extra_css"] == [STYLESHEET] and settings["extra_javascript"] == [SCRIPT]
+    assert settings["extra_css"] == [STYLESHEET, CHANNEL_STYLESHEET]
+    assert settings["extra_javascript"] == [SCRIPT]
     assert settings["plugins"] == [{"search": {"lang": "en"}}]
     assert settings["site_url"] == "https://plan.example.com/"
     assert "hooks" not in settings  # each build hands MkDocs its hooks itself

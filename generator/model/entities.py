@@ -346,8 +346,8 @@ class Post:
 
     @property
     def calendar_address(self) -> str:
-        """Where the site describes the post: its first month's calendar page."""
-        return f"calendar/{self.date.year:04d}-{self.date.month:02d}/#{self.id}"
+        """Where the site describes the post: the calendar's page of its first month's posts."""
+        return f"calendar/{self.date.year:04d}-{self.date.month:02d}/posts/#{self.id}"
 
     @property
     def counted(self) -> bool:

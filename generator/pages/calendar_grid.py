@@ -115,15 +115,19 @@ class MonthGrid:
         if occurrence.start:
             time = f'<span class="ps-occ__time">{occurrence.start.strftime("%H:%M")}</span> '
         return (
-            f'<li><a class="ps-occ ps-occ--{_h(post.status)}" href="{self._href(post)}"'
+            f'<li><a class="ps-occ" href="{self._href(post, occurrence.day)}"'
             f' data-date="{occurrence.day.isoformat()}"{attributes}>'
             f"{chip}{time}{title}</a></li>"
         )
 
     @staticmethod
-    def _href(post: m.Post) -> str:
-        """The post's details, from a month page: a sibling folder of calendar/."""
-        return _h("../" + post.calendar_address.removeprefix("calendar/"))
+    def _href(post: m.Post, day: date) -> str:
+        """The post's details, from the month page of `day`: its own month's posts
+        page, a folder below it, or another month's, a sibling of it (the shorter
+        address counts: the busiest month of a large plan links thousands of times)."""
+        address = post.calendar_address.removeprefix("calendar/")
+        own = f"{day.year:04d}-{day.month:02d}/"
+        return _h(address.removeprefix(own) if address.startswith(own) else "../" + address)
 
     def _post_parts_of(self, post: m.Post, channel_id: str) -> tuple[str, str, str]:
         """The attributes after data-date, the chip and the title: the same for every

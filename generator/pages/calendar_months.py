@@ -52,6 +52,11 @@ def month_path(day: date) -> str:
     return f"calendar/{month_key(day)}.md"
 
 
+def posts_path(day: date) -> str:
+    """The docs path of the page describing the posts whose first date is in day's month."""
+    return f"calendar/{month_key(day)}/posts.md"
+
+
 def next_month(first_day: date) -> date:
     return date(first_day.year + first_day.month // 12, first_day.month % 12 + 1, 1)
 

@@ -14,7 +14,12 @@ from generator.model.key_dates import key_dates_between
 from generator.model.occurrences import first_calendar_day, last_calendar_day
 from generator.pages.calendar_controls import MonthControls
 from generator.pages.calendar_grid import MonthGrid
-from generator.pages.calendar_months import CalendarMonth, calendar_months, month_key
+from generator.pages.calendar_months import (
+    CalendarMonth,
+    calendar_months,
+    month_key,
+    posts_path,
+)
 from generator.pages.channel_stylesheet import channel_stylesheet
 from generator.pages.page_context import PageContext
 from generator.pages.post_details import PostDetails
@@ -58,6 +63,10 @@ class CalendarViews:
     def opening_month(self) -> CalendarMonth:
         """The month the calendar opens on: the plan's today's, else the first."""
         return self._by_first_day.get(self.plan.today.replace(day=1), self.months[0])
+
+    @staticmethod
+    def posts_path(month: CalendarMonth) -> str:
+        return posts_path(month.first_day)
 
     def posts_first_in(self, month: CalendarMonth) -> list[m.Post]:
         """The posts whose first date falls in the month, by date, time and id:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import posixpath
+from datetime import date
 from typing import Any
 
 from generator.i18n import Translator
 from generator.model import entities as m
 from generator.model.settings import SiteConfig
-from generator.pages.calendar_months import month_firsts, month_path
+from generator.pages.calendar_months import month_firsts, month_path, posts_path
 
 # The pages every plan has, in the order they are rendered, with their template.
 SECTION_PAGES = (
@@ -60,6 +61,10 @@ def titles_from_plan(plan: m.Plan, t: Translator) -> dict[str, str]:
         **{
             month_path(first): t.date(first, "LLLL yyyy").capitalize()
             for first in month_firsts(plan)
+        },
+        **{
+            posts_path(first): t("posts_of_month", month=t.date(first, "LLLL yyyy"))
+            for first in months_with_posts(plan)
         },
     }
 
@@ -131,4 +136,14 @@ def pages_from_plan(plan: m.Plan) -> list[tuple[str, str, dict[str, Any]]]:
         (month_path(first), "calendar_month.md.j2", {"first_day": first})
         for first in month_firsts(plan)
     ]
+    pages += [
+        (posts_path(first), "calendar_posts.md.j2", {"first_day": first})
+        for first in months_with_posts(plan)
+    ]
     return pages
+
+
+def months_with_posts(plan: m.Plan) -> list[date]:
+    """The first day of each month in which a post is first planned: each has a page
+    describing those posts, which the grids link to."""
+    return sorted({post.date.replace(day=1) for post in plan.posts})

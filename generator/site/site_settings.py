@@ -52,7 +52,7 @@ def settings_from_config(config: SiteConfig, nav: list[Any]) -> dict[str, Any]:
         "theme": _merge(theme, config.theme),
         "nav": nav,
         # The entities' pages, listed by their section's index (pages/site_map.py).
-        "not_in_nav": "\n".join(f"/{folder}*.md" for folder in SECTION_INDEXES),
+        "not_in_nav": "\n".join(f"/{folder}**/*.md" for folder in SECTION_INDEXES),
         "extra_css": [STYLESHEET, CHANNEL_STYLESHEET],
         "extra_javascript": [SCRIPT],
         "plugins": [{"search": {"lang": config.language}}],

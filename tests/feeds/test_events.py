@@ -42,7 +42,7 @@ def test_an_all_day_post_is_a_date_with_the_next_day_as_its_exclusive_end(
     assert str(event["UID"]) == "all-day.instagram@plan.example.com"
     assert event["SUMMARY"] == "Launch day"
     assert event["STATUS"] == "TENTATIVE"  # a draft
-    assert event["URL"] == "https://plan.example.com/calendar/2027-03/#all-day"
+    assert event["URL"] == "https://plan.example.com/calendar/2027-03/posts/#all-day"
     assert event["DESCRIPTION"] == "The new lamps are here.\n\nOwner: Sam"
     assert [str(c) for c in event["CATEGORIES"].cats] == ["instagram"]
     assert "RRULE" not in event and "EXDATE" not in event

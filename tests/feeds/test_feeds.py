@@ -173,7 +173,7 @@ def test_event_fields(feed_plan: Path) -> None:
     assert tip.decoded("DTSTART") == datetime(2027, 3, 2, 10, 0, tzinfo=PARIS)
     assert tip["DTSTART"].params["TZID"] == "Europe/Paris"
     assert tip.decoded("DTEND") == datetime(2027, 3, 2, 10, 45, tzinfo=PARIS)
-    assert tip["URL"] == "https://plan.example.com/calendar/2027-03/#weekly-tip"
+    assert tip["URL"] == "https://plan.example.com/calendar/2027-03/posts/#weekly-tip"
     assert [str(c) for c in tip["CATEGORIES"].cats] == ["instagram", "Tips"]
     assert tip["DESCRIPTION"] == (
         "Link: https://shop.example/tips?ref=news&utm_source=instagram&utm_medium=social"

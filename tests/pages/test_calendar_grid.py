@@ -203,7 +203,7 @@ def test_filters_offer_the_month_s_values_and_none(tmp_path: Path) -> None:
     assert str(quiet.controls.filters(quiet.month(MARCH))) == ""
 
 
-def test_each_post_is_described_once_on_its_first_month_s_page(tmp_path: Path) -> None:
+def test_each_post_is_described_once_on_its_first_month_s_posts_page(tmp_path: Path) -> None:
     files = {
         "plan/calendar/q1.yml": posts(
             "{id: weekly, date: 2027-03-29, time: '10:00', channel: instagram, title: Weekly,"
@@ -213,7 +213,8 @@ def test_each_post_is_described_once_on_its_first_month_s_page(tmp_path: Path) -
     }
     calendar = views(tmp_path, files)
     april = grid(calendar, date(2027, 4, 1))
-    assert {a["href"] for a in publications(april)} == {"../2027-03/#weekly"}
+    assert {a["href"] for a in publications(april)} == {"../2027-03/posts/#weekly"}
+    assert {a["href"] for a in publications(grid(calendar))} == {"posts/#weekly"}
     assert calendar.posts_first_in(calendar.month(date(2027, 4, 1))) == []
     (post,) = calendar.posts_first_in(calendar.month(MARCH))
     details = BeautifulSoup(str(calendar.details.of_posts([post], "../../")), "html.parser")

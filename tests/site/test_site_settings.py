@@ -35,11 +35,11 @@ def test_a_plan_site_is_material_offline_with_the_plan_s_navigation(tmp_path: Pa
     assert theme["font"] is False and theme["language"] == "en"
     assert settings["nav"] == NAV
     assert settings["not_in_nav"].splitlines() == [
-        "/goals/*.md",
-        "/personas/*.md",
-        "/channels/*.md",
-        "/campaigns/*.md",
-        "/calendar/*.md",
+        "/goals/**/*.md",
+        "/personas/**/*.md",
+        "/channels/**/*.md",
+        "/campaigns/**/*.md",
+        "/calendar/**/*.md",
     ]
     assert settings["extra_css"] == [STYLESHEET, CHANNEL_STYLESHEET]
     assert settings["extra_javascript"] == [SCRIPT]

@@ -20,7 +20,12 @@ from generator.pages.page_context import PageContext
 from generator.pages.page_data import PageData
 from generator.pages.page_links import PageAddresses
 from generator.pages.page_templates import PageTemplates
-from generator.pages.site_map import pages_from_plan, root_from_path, titles_from_plan
+from generator.pages.site_map import (
+    WIDE_PAGES,
+    pages_from_plan,
+    root_from_path,
+    titles_from_plan,
+)
 from generator.pages.table_stash import TableStash, placeholder
 
 
@@ -67,7 +72,7 @@ def render_pages(context: PageContext, renderer: PageRenderer) -> list[Page]:
     pages = []
     for path, template, own in pages_from_plan(plan):
         body, kept_out = _render_page(renderer, path, template, {**shared, **own})
-        pages.append(Page(path, _front_matter(titles[path]) + body, kept_out))
+        pages.append(Page(path, _front_matter(titles[path], path in WIDE_PAGES) + body, kept_out))
     return pages
 
 
@@ -94,10 +99,14 @@ def _render_page(
     return body, kept_out
 
 
-def _front_matter(title: str) -> str:
-    """MkDocs metadata giving the page title as the plan has it.
+def _front_matter(title: str, wide: bool) -> str:
+    """MkDocs metadata giving the page title as the plan has it, and for a wide
+    page Material's table of contents hidden, its room given to the content.
 
     Material prints titles into HTML, some escaped and some not: the MkDocs
     hooks (site/hooks.py) hand them over escaped once, as markupsafe Markup.
     """
-    return "---\n" + yaml.safe_dump({"title": title}, allow_unicode=True) + "---\n"
+    meta: dict[str, object] = {"title": title}
+    if wide:
+        meta["hide"] = ["toc"]
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n"

@@ -23,6 +23,7 @@ from generator.model.pace import goal_start, on_pace
 from generator.model.serving import GoalServing
 from generator.pages.board_html import BoardMarkup
 from generator.pages.calendar_board import Column, board_from_plan
+from generator.pages.campaign_timeline import campaign_timeline
 from generator.pages.charts import bar_chart, progress_chart
 from generator.pages.page_context import PageContext
 
@@ -88,7 +89,7 @@ class PageData:
                 grouped.setdefault(occurrence.post.campaign, []).append(occurrence)
         return grouped
 
-    # -- board ---------------------------------------------------------------
+    # -- board and campaigns ---------------------------------------------------
 
     @cached_property
     def board_columns(self) -> list[Column]:
@@ -118,6 +119,10 @@ class PageData:
         first = first_calendar_day(self.plan).replace(day=1)
         start = self.today if first <= self.today <= self.plan.period.end else first
         return f"{start:%Y-%m}"
+
+    def campaign_timeline(self) -> Markup:
+        """Every campaign over the plan period, as an SVG; nothing without campaigns."""
+        return campaign_timeline(self.plan.campaigns, self.plan.period, self.today, self.t)
 
     # -- goals -----------------------------------------------------------------
 

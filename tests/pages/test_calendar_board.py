@@ -92,9 +92,15 @@ def test_the_board_s_title_is_in_the_site_s_language(
     tmp_path: Path, language: str, title: str
 ) -> None:
     config = f"site_name: T\nlanguage: {language}\ntimezone: Europe/Paris\n"
-    page = rendered(tmp_path, {"site_config.yml": config})[BOARD]
+    pages = rendered(tmp_path, {"site_config.yml": config})
+    page = pages[BOARD]
     assert f"title: {title}\n" in page
     assert f"\n# {title}\n" in page
+    # Four columns need the room of Material's table of contents; other pages keep it.
+    assert "hide:\n- toc\n" in page.split("---\n")[1]
+    assert not any(
+        "hide:" in text.split("---\n")[1] for path, text in pages.items() if path != BOARD
+    )
 
 
 def test_columns_go_from_idea_to_published_each_with_its_count(tmp_path: Path) -> None:

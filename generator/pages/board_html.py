@@ -19,9 +19,9 @@ from generator.diagnostics import Location
 from generator.i18n import Translator
 from generator.model import entities as m
 from generator.model.backlog import Idea
-from generator.pages.calendar_board import Card, Column
+from generator.pages.calendar_board import FOLDED, Card, Column
 
-BACKLOG_ANCHOR = "backlog"
+BACKLOG_ANCHOR = "backlog"  # the id calendar_board.md.j2 gives the backlog's heading
 
 
 def _h(value: object) -> str:
@@ -52,7 +52,7 @@ class BoardMarkup:
         parts = ['<div class="ps-board">\n']
         folded = []
         for column in columns:
-            if column.status == "cancelled":
+            if column.status == FOLDED:
                 folded.append(column)
             else:
                 parts.append(self._column(column))

@@ -38,6 +38,7 @@ def test_a_plan_site_is_material_offline_with_the_plan_s_navigation(tmp_path: Pa
         "/personas/*.md",
         "/channels/*.md",
         "/campaigns/*.md",
+        "/calendar/*.md",  # the board, the month pages
     ]
     assert settings["extra_css"] == [STYLESHEET] and settings["extra_javascript"] == [SCRIPT]
     assert settings["plugins"] == [{"search": {"lang": "en"}}]

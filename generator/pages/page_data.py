@@ -16,10 +16,14 @@ from markupsafe import Markup
 from generator.diagnostics import Diagnostic
 from generator.i18n import Translator
 from generator.model import entities as m
+from generator.model.channel_colours import channel_colours
 from generator.model.content_mix import MixTable, mix_targets
-from generator.model.occurrences import Occurrence
+from generator.model.occurrences import Occurrence, first_calendar_day
 from generator.model.pace import goal_start, on_pace
 from generator.model.serving import GoalServing
+from generator.pages.board_html import BoardMarkup
+from generator.pages.calendar_board import Column, board_from_plan
+from generator.pages.campaign_timeline import campaign_timeline
 from generator.pages.charts import bar_chart, progress_chart
 from generator.pages.page_context import PageContext
 
@@ -84,6 +88,41 @@ class PageData:
             if occurrence.post.campaign:
                 grouped.setdefault(occurrence.post.campaign, []).append(occurrence)
         return grouped
+
+    # -- board and campaigns ---------------------------------------------------
+
+    @cached_property
+    def board_columns(self) -> list[Column]:
+        return board_from_plan(self.plan.posts, self.plan.backlog, self.today)
+
+    @property
+    def board_card_count(self) -> int:
+        """The cards the board shows: like a table's rows, what the search indexes or not."""
+        return sum(len(column.cards) for column in self.board_columns)
+
+    def board(self, root: str) -> Markup:
+        """The board's columns, each with the posts nearest the plan's today."""
+        return self._board_markup(root).board(self.board_columns)
+
+    def backlog(self, root: str) -> Markup:
+        """The table of the ideas that wait for a date."""
+        return self._board_markup(root).backlog(self.plan.backlog)
+
+    def _board_markup(self, root: str) -> BoardMarkup:
+        short_names = {key: c.short_name for key, c in channel_colours(self.plan.channels).items()}
+        return BoardMarkup(self.plan, self.t, short_names, root, self.calendar_month)
+
+    @property
+    def calendar_month(self) -> str:
+        """The month page (YYYY-MM) a reader starts from: today's when the calendar
+        has it, else the first."""
+        first = first_calendar_day(self.plan).replace(day=1)
+        start = self.today if first <= self.today <= self.plan.period.end else first
+        return f"{start:%Y-%m}"
+
+    def campaign_timeline(self) -> Markup:
+        """Every campaign over the plan period, as an SVG; nothing without campaigns."""
+        return campaign_timeline(self.plan.campaigns, self.plan.period, self.today, self.t)
 
     # -- goals -----------------------------------------------------------------
 

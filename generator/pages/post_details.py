@@ -70,11 +70,14 @@ class PostDetails:
         repeat = post.repeat
         if repeat is None:
             return when
-        every = (
-            t("every_" + repeat.every)
-            if repeat.interval == 1
-            else t(f"every_n_{repeat.every}s", n=repeat.interval)
-        )
+        every = repeat_wording(repeat, t)
         if repeat.until:
             every += " " + t("until", date=t.date(repeat.until))
         return f"{when} · {t('repeats_every', every=every)}"
+
+
+def repeat_wording(repeat: m.Repeat, t: Translator) -> str:
+    """How often a post comes back: "every week", "every 2 months"."""
+    if repeat.interval == 1:
+        return t(f"every_{repeat.every}")
+    return t(f"every_n_{repeat.every}s", n=repeat.interval)

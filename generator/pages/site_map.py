@@ -34,10 +34,12 @@ SECTION_INDEXES = {
     "personas/": "personas/index.md",
     "channels/": "channels/index.md",
     "campaigns/": "calendar.md",
-    "calendar/": "calendar.md",  # the month pages
+    "calendar/": "calendar.md",  # the board, the month pages and their posts
 }
-# Pages whose grid needs the whole width: Material's `hide` drops the table of
-# contents and the navigation beside them.
+# The calendar's board: every post by its status, and the ideas without a date.
+BOARD_PAGE = ("calendar/board.md", "calendar_board.md.j2")
+# Pages laid out across the content's whole width (the month grids, the board's
+# columns): Material's `hide` drops the navigation and table of contents beside them.
 WIDE_PAGES = ("calendar/",)
 
 
@@ -54,6 +56,7 @@ def titles_from_plan(plan: m.Plan, t: Translator) -> dict[str, str]:
         "inspiration.md": t("inspiration"),
         "measurement.md": t("measurement"),
         "health.md": t("health"),
+        BOARD_PAGE[0]: t("board"),
         **{f"goals/{g.id}.md": g.title for g in plan.goals},
         **{f"personas/{p.id}.md": p.name for p in plan.personas},
         **{f"channels/{c.id}.md": c.id for c in plan.channels},
@@ -128,6 +131,7 @@ def pages_from_plan(plan: m.Plan) -> list[tuple[str, str, dict[str, Any]]]:
     """Every page of the site in a stable order: its docs path, its template and
     the entity it shows, by the name its template knows it by."""
     pages: list[tuple[str, str, dict[str, Any]]] = [(p, t, {}) for p, t in SECTION_PAGES]
+    pages.append((*BOARD_PAGE, {}))
     pages += [(f"goals/{g.id}.md", "goal.md.j2", {"goal": g}) for g in plan.goals]
     pages += [(f"personas/{p.id}.md", "persona.md.j2", {"persona": p}) for p in plan.personas]
     pages += [(f"channels/{c.id}.md", "channel.md.j2", {"channel": c}) for c in plan.channels]

@@ -49,6 +49,7 @@ def test_every_page_in_a_stable_order_with_its_title(tmp_path: Path) -> None:
     pages = rendered(tmp_path, files)
     paths = [page.path for page in pages]
     assert paths == [path for path, _ in SECTION_PAGES] + [
+        "calendar/board.md",
         "goals/followers.md",
         "goals/leads.md",
         "goals/reach.md",

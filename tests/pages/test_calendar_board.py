@@ -96,10 +96,13 @@ def test_the_board_s_title_is_in_the_site_s_language(
     page = pages[BOARD]
     assert f"title: {title}\n" in page
     assert f"\n# {title}\n" in page
-    # Four columns need the room of Material's table of contents; other pages keep it.
-    assert "hide:\n- toc\n" in page.split("---\n")[1]
+    # Four columns need the room of Material's navigation and table of contents, as
+    # the month grids do; other pages keep them.
+    assert "hide:\n- navigation\n- toc\n" in page.split("---\n")[1]
     assert not any(
-        "hide:" in text.split("---\n")[1] for path, text in pages.items() if path != BOARD
+        "hide:" in text.split("---\n")[1]
+        for path, text in pages.items()
+        if not path.startswith("calendar/")
     )
 
 
@@ -145,7 +148,7 @@ def test_a_card_shows_date_channels_title_and_owner(tmp_path: Path) -> None:
     )
     title = card.select_one(".ps-card__title")
     assert title.get_text() == "Both"
-    assert title["href"] == "../../calendar/2027-02/#both"  # the month page's details
+    assert title["href"] == "../../calendar/2027-02/posts/#both"  # the month page's details
     assert card.select_one(".ps-card__owner").get_text() == "Owner: Sam"
 
 

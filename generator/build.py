@@ -9,7 +9,7 @@ same stages, reusing what did not change.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -29,7 +29,9 @@ from generator.feeds.calendars import build_time, feed_paths, write_feeds
 from generator.feeds.previous_publication import PreviousFeedError, read_previous_feed
 from generator.model.channel_colours import channel_colours
 from generator.model.entities import Plan
+from generator.model.occurrences import Occurrence
 from generator.model.settings import SiteConfig
+from generator.pages.calendar_data_scripts import calendar_data_scripts
 from generator.pages.channel_stylesheet import CHANNEL_STYLESHEET, channel_stylesheet
 from generator.pages.page_context import PageContext
 from generator.pages.page_templates import PageTemplates
@@ -192,10 +194,14 @@ def settings_from_checked(checked: Checked) -> dict[str, Any]:
     return settings_from_config(checked.config, navigation_from_plan(checked.plan, checked.config))
 
 
-def files_beside_pages(plan: Plan, config: SiteConfig) -> dict[str, bytes]:
-    """The files MkDocs copies as they are: the channels' colours, and robots.txt
-    for a confidential plan."""
+def files_beside_pages(
+    plan: Plan, config: SiteConfig, occurrences: Sequence[Occurrence]
+) -> dict[str, bytes]:
+    """The files MkDocs copies as they are: the channels' colours, the calendar's
+    months as scripts (for what the browser lists from the reader's clock), and
+    robots.txt for a confidential plan."""
     files = {CHANNEL_STYLESHEET: channel_stylesheet(plan, channel_colours(plan.channels))}
+    files |= calendar_data_scripts(plan, occurrences)
     if config.private:
         files["robots.txt"] = ROBOTS_DISALLOW_ALL
     return files
@@ -214,6 +220,6 @@ def _write_site(
     late = LateFiles(list(feed_paths(plan, config).values()), folder, feeds_ready)
     stash = TableStash(folder / ".fragments")  # beside the feeds, which have no such path
     pages = pages_from_checked(checked, PageRenderer(stash, templates.pages))
-    files = files_beside_pages(plan, config)
+    files = files_beside_pages(plan, config, checked.context.all_occurrences)
     content = SiteContent(pages, settings_from_checked(checked), stash, files, late)
     return build_site(content, out, strict, templates.theme)

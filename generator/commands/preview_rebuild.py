@@ -82,7 +82,8 @@ class Preview:
         except PreviousFeedError as exc:
             raise unreadable_previous_feed(checked.report, str(self.out), False, exc) from None
         feeds = build_feeds(plan, config, published, build_time(), self._events)
-        files = {feed.path: feed.body for feed in feeds} | files_beside_pages(plan, config)
+        beside = files_beside_pages(plan, config, checked.context.all_occurrences)
+        files = {feed.path: feed.body for feed in feeds} | beside
         with site_errors_reported(checked, self.inputs):
             pages = pages_from_checked(checked, self._pages)
             settings = settings_from_checked(checked)

@@ -23,8 +23,10 @@ from generator.model.pace import goal_start, on_pace
 from generator.model.serving import GoalServing
 from generator.pages.board_html import BoardMarkup
 from generator.pages.calendar_board import Column, board_from_plan
+from generator.pages.calendar_months import first_weekday
 from generator.pages.campaign_timeline import campaign_timeline
 from generator.pages.charts import bar_chart, progress_chart
+from generator.pages.coming_posts import ComingList, coming_lists
 from generator.pages.page_context import PageContext
 
 UPCOMING = 10
@@ -56,6 +58,16 @@ class PageData:
         for occurrence in self.occurrences:
             grouped.setdefault(occurrence.day.replace(day=1), []).append(occurrence)
         return [Month(first, tuple(found)) for first, found in sorted(grouped.items())]
+
+    @cached_property
+    def coming(self) -> tuple[ComingList, ComingList]:
+        """This week's posts and the next 30 days', from the plan's today (calendar.js
+        lists them again from the reader's)."""
+        return coming_lists(self.occurrences, self.today, self.first_weekday)
+
+    @cached_property
+    def first_weekday(self) -> int:
+        return first_weekday(self.t.language)
 
     def upcoming(self, keep: Callable[[m.Post], bool] = lambda post: True) -> list[Occurrence]:
         """The next posts from the plan's 'today' on that pass `keep`."""

@@ -16,6 +16,9 @@ from generator.site.theme import theme_dir
 
 STYLESHEET = "assets/stylesheets/plansite.css"
 SCRIPT = "assets/javascripts/plansite.js"
+# The calendar's grid, filters and views, and the overview's coming posts.
+CALENDAR_STYLESHEET = "assets/stylesheets/calendar.css"
+CALENDAR_SCRIPT = "assets/javascripts/calendar.js"
 
 
 def settings_from_config(config: SiteConfig, nav: list[Any]) -> dict[str, Any]:
@@ -53,8 +56,8 @@ def settings_from_config(config: SiteConfig, nav: list[Any]) -> dict[str, Any]:
         "nav": nav,
         # The entities' pages, listed by their section's index (pages/site_map.py).
         "not_in_nav": "\n".join(f"/{folder}**/*.md" for folder in SECTION_INDEXES),
-        "extra_css": [STYLESHEET, CHANNEL_STYLESHEET],
-        "extra_javascript": [SCRIPT],
+        "extra_css": [STYLESHEET, CHANNEL_STYLESHEET, CALENDAR_STYLESHEET],
+        "extra_javascript": [SCRIPT, CALENDAR_SCRIPT],
         "plugins": [{"search": {"lang": config.language}}],
         "markdown_extensions": [
             "tables",

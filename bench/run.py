@@ -13,8 +13,11 @@ then measures:
   RSS of each run's own process and the processes it forks;
 - what the build wrote: pages (index.html files), feed bytes, largest page.
 
-Then, for the 10k plan, the references (bench/peers.py): a bare `mkdocs build`
-of as many plain pages, and yaml2ics converting the same events. It prints
+For the 10k plan, the calendar (bench/calendar_filter.py): the time a
+channel filter takes on its busiest month page in headless Chromium, beside
+the size of its largest calendar page. Then the references (bench/peers.py):
+a bare `mkdocs build` of as many plain pages, and yaml2ics converting the
+same events. It prints
 every figure and the ratios the project aims for, each marked PASS or FAIL.
 Commands, preview rebuilds and the bare MkDocs build run `--repeat` times
 and their median is kept (peak RSS: the highest); yaml2ics runs once.
@@ -47,6 +50,7 @@ if __package__ in (None, ""):
     # Run as a file: import the `bench` package from the repository root.
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
+from bench import calendar_filter
 from bench.floor import icalendar_seconds, libyaml_read_seconds
 from bench.measure import STAGES, Command, InProcess, run_command, time_build, venv_tool
 from bench.peers import Yaml2ics, bare_mkdocs, ensure_yaml2ics, run_yaml2ics
@@ -108,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.skip_peer:
             peers = measure_peers(results, work, bare_run)
         text = report(results, peers)
+        if REFERENCE_SIZE in prepared:
+            text += "\n" + calendar_report(prepared[REFERENCE_SIZE])
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -343,6 +349,14 @@ def measure_peers(
     _progress(f"yaml2ics: converting {REFERENCE_SIZE} posts")
     peers.yaml2ics = run_yaml2ics(python, reference.plan, folder / "yaml2ics")
     return peers
+
+
+def calendar_report(reference: Prepared) -> str:
+    """The calendar's figures on the reference size's site: its largest page, and a
+    channel filter applied on its busiest month in headless Chromium."""
+    _progress(f"{REFERENCE_SIZE} posts: the calendar's filter in Chromium")
+    figures = calendar_filter.calendar_figures(reference.folder / "site-inprocess")
+    return calendar_filter.report(figures, REFERENCE_SIZE)
 
 
 # -- the report -----------------------------------------------------------------

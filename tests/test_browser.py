@@ -99,7 +99,8 @@ class Visit:
 KEY_CONTENT = {
     "audit/": (".ps-inventory tbody tr", 7),  # one row per audited account
     "channels/": (".ps-mission", 4),  # the four missions
-    "calendar/": ("h2.ps-month", 3),  # January to March
+    "calendar/2027-03/": ("table.ps-grid a.ps-occ", 31),  # March's publications
+    "calendar/board/": (".ps-card", 45),  # every post once
     "goals/taux-conversion/": ("svg.ps-progress circle", 2),  # the goal chart's points
 }
 
@@ -156,7 +157,7 @@ def test_search_works_offline(browser: Browser, french_site: tuple[Path, str]) -
 
 
 SHOT_PAGES = {"overview": "", "audit": "audit/", "channel": "channels/instagram/",
-              "calendar": "calendar/"}  # fmt: skip
+              "calendar": "calendar/2027-03/", "board": "calendar/board/"}  # fmt: skip
 
 
 @pytest.mark.parametrize("device", ["phone", "laptop"])

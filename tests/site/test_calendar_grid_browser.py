@@ -1,10 +1,9 @@
 """The calendar's month pages in a real browser (Debian's Chromium driven by
-Playwright): the grid holds what the feed holds, prints a month a page, and
-passes axe in every layout. Marked `browser`, like tests/test_browser.py."""
+Playwright): the grid holds what the feed holds, and the week view passes axe.
+Marked `browser`, like tests/test_browser.py."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -15,7 +14,7 @@ import recurring_ical_events
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser
 
-from tests.test_browser import LAPTOP, PHONE, Visit, build_example, serve
+from tests.test_browser import LAPTOP, Visit, build_example, serve
 
 pytestmark = pytest.mark.browser
 
@@ -60,14 +59,10 @@ def test_the_march_grid_holds_what_the_feed_expands_to_in_march(
     visit.close()
 
 
-@pytest.mark.parametrize("layout", ["agenda-phone", "agenda-laptop", "week"])
-def test_the_agenda_and_week_views_pass_axe(
-    browser: Browser, built: tuple[Path, str], layout: str
-) -> None:
+def test_the_week_view_passes_axe(browser: Browser, built: tuple[Path, str]) -> None:
+    """The month and agenda views are checked in test_calendar_browser.py."""
     _, base = built
-    query = {"agenda-phone": "", "agenda-laptop": "?view=agenda", "week": "?view=week"}[layout]
-    viewport = PHONE if layout == "agenda-phone" else LAPTOP
-    visit = Visit(browser, base + "calendar/2027-03/" + query, viewport)
+    visit = Visit(browser, base + "calendar/2027-03/?view=week", LAPTOP)
     results = Axe().run(visit.page)
     serious = [
         (v["id"], [n["target"] for n in v["nodes"]][:3])
@@ -76,21 +71,4 @@ def test_the_agenda_and_week_views_pass_axe(
     ]
     assert serious == []
     assert visit.errors == []
-    visit.close()
-
-
-def test_a_printed_month_is_one_landscape_page(
-    browser: Browser, built: tuple[Path, str], tmp_path: Path
-) -> None:
-    _, base = built
-    visit = Visit(browser, base + "calendar/2027-03/")
-    visit.page.emulate_media(media="print")
-    for selector in (".md-header", ".ps-cal-nav"):
-        display = visit.page.eval_on_selector(selector, "e => getComputedStyle(e).display")
-        assert display == "none", selector
-    pdf = visit.page.pdf(prefer_css_page_size=True, print_background=True)
-    pages = re.findall(rb"/Type\s*/Page\b", pdf)
-    assert len(pages) == 1
-    box = re.search(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
-    assert box is not None and float(box.group(1)) > float(box.group(2))  # landscape
     visit.close()

@@ -689,6 +689,27 @@
     return item;
   }
 
+  // -- the calendar's index ------------------------------------------------------------
+
+  // The index's button opens the plan's current month as the build knew it; the
+  // reader's own month, when the calendar has it, is the one to open.
+  function openReadersMonth(button) {
+    const key = today().slice(0, 7);
+    const link = Array.from(document.querySelectorAll("article a[href]")).find(function (a) {
+      return a !== button && /(^|\/)(\d{4}-\d{2})\/$/.test(a.getAttribute("href")) &&
+        a.getAttribute("href").endsWith(key + "/");
+    });
+    const shown = (button.getAttribute("href").match(/(\d{4}-\d{2})\/$/) || [])[1];
+    if (!link || !shown || shown === key) return;
+    const month = function (iso) {
+      return new Intl.DateTimeFormat(language(), { month: "long", year: "numeric" })
+        .format(dateOf(iso + "-01"));
+    };
+    const label = button.textContent.replace(month(shown), month(key));
+    button.textContent = label === button.textContent ? link.textContent : label;
+    button.setAttribute("href", link.getAttribute("href"));
+  }
+
   // -- start -----------------------------------------------------------------------
 
   function start() {
@@ -699,6 +720,7 @@
       document.querySelectorAll(".ps-coming[data-coming]:not(.ps-coming--today)")
     );
     if (lists.length) startComing(lists);
+    document.querySelectorAll("a.ps-cal-open").forEach(openReadersMonth);
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {

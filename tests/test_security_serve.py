@@ -331,7 +331,7 @@ def test_a_build_that_fails_halfway_keeps_the_last_good_site(
     assert files_of(built_preview.out) == before
     monkeypatch.undo()
     built_preview.rebuild()
-    edited_page = "calendar/index.html" if change == "post" else "index.html"
+    edited_page = "calendar/2027-01/index.html" if change == "post" else "index.html"
     assert b"Edited" in (built_preview.out / edited_page).read_bytes()
 
 
@@ -358,7 +358,7 @@ def test_an_unexpected_exception_keeps_the_last_good_site(
     assert files_of(built_preview.out) == before
     monkeypatch.undo()
     built_preview.rebuild()
-    assert b"Edited" in (built_preview.out / "calendar" / "index.html").read_bytes()
+    assert b"Edited" in (built_preview.out / "calendar" / "2027-01" / "index.html").read_bytes()
 
 
 class Failing:

@@ -219,8 +219,8 @@ def test_the_french_calendar_shows_statuses_that_agree(tmp_path: Path) -> None:
     root = write_plan(tmp_path, files)
     result = run_cli("build", cwd=root)
     assert result.exit_code == 0, result.output
-    calendar = root / "site" / "calendar" / "index.html"
-    html = calendar.read_text("utf-8")
+    details = root / "site" / "calendar" / "2027-01" / "posts" / "index.html"
+    html = details.read_text("utf-8")
     assert ">programmée<" in html and ">publiée<" in html
     assert ">programmé<" not in html and ">publié<" not in html
 

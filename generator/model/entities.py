@@ -29,15 +29,13 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # counts them (2 November, then 2 December; 31 January, then 28 February).
 REVIEW_EVERY = {"weekly": relativedelta(weeks=1), "monthly": relativedelta(months=1),
                 "quarterly": relativedelta(months=3)}  # fmt: skip
-# What a post's status says about who sees it. Scheduled and published posts
-# reach the audience: the content mix and the cadence count them. Ideas and
-# cancelled posts are not listed among the coming posts nor exported to a
-# scheduler; drafts and scheduled posts are still to be published. A post moves
-# through POST_STATUSES in their order (the board's columns).
+# What a post's status says. Scheduled and published posts reach the audience (the
+# mix and the cadence count them); ideas and cancelled ones are neither among the
+# coming posts nor exported to a scheduler; drafts and scheduled ones are to publish.
 COUNTED_STATUSES = frozenset({"scheduled", "published"})
 HIDDEN_STATUSES = frozenset({"idea", "cancelled"})
 TO_PUBLISH_STATUSES = frozenset({"draft", "scheduled"})
-POST_STATUSES = ("idea", "draft", "scheduled", "published", "cancelled")
+POST_STATUSES = ("idea", "draft", "scheduled", "published", "cancelled")  # the board's order
 
 
 @dataclass(frozen=True)

@@ -21,14 +21,14 @@ SECONDS = 60_000  # Playwright counts milliseconds: a rebuild on a busy machine
 
 @pytest.fixture
 def served(make_plan: PlanFactory) -> Iterator[tuple[Path, str]]:
-    """A minimal plan under `plansite serve`, and the address of its calendar page."""
+    """A minimal plan under `plansite serve`, and the address of its January page."""
     root = make_plan()
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = int(probe.getsockname()[1])
     command = [sys.executable, "-m", "generator", "serve", "--port", str(port)]
     server = subprocess.Popen(command, cwd=root, stderr=subprocess.DEVNULL)
-    page = f"http://127.0.0.1:{port}/calendar/"
+    page = f"http://127.0.0.1:{port}/calendar/2027-01/"
     try:
         assert "Hello" in wait_for(page, "Hello")
         yield root, page

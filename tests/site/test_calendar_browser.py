@@ -63,6 +63,8 @@ def opened(context: BrowserContext, url: str) -> Page:
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(url, wait_until="networkidle")
+    if page.locator(".ps-calendar").count():  # the script has started on a month page
+        page.wait_for_selector(".ps-calendar.ps-js", state="attached")
     assert errors == []
     return page
 

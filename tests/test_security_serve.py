@@ -493,7 +493,7 @@ def test_a_stopped_preview_ends_quietly_and_leaves_nothing(
     served = Served(make_plan())
     try:
         if delay == "serving":
-            assert wait_until(lambda: "Hello" in served.page("calendar/")), served.stderr
+            assert wait_until(lambda: "Hello" in served.page("calendar/2027-01/")), served.stderr
         else:
             assert isinstance(delay, float)
             time.sleep(delay)
@@ -628,7 +628,7 @@ def test_the_plansite_command_starts_where_start_up_is_guarded() -> None:
 
 def test_a_second_signal_during_the_clean_up_leaves_nothing(make_plan: PlanFactory) -> None:
     served = Served(make_plan())
-    assert wait_until(lambda: "Hello" in served.page("calendar/")), served.stderr
+    assert wait_until(lambda: "Hello" in served.page("calendar/2027-01/")), served.stderr
     served.process.send_signal(signal.SIGINT)
     time.sleep(0.02)
     code = served.stop(signal.SIGTERM)
@@ -640,7 +640,7 @@ def test_a_second_signal_during_the_clean_up_leaves_nothing(make_plan: PlanFacto
 def test_a_closed_terminal_stops_the_preview_but_nohup_keeps_it(make_plan: PlanFactory) -> None:
     root = make_plan()
     served = Served(root)
-    assert wait_until(lambda: "Hello" in served.page("calendar/")), served.stderr
+    assert wait_until(lambda: "Hello" in served.page("calendar/2027-01/")), served.stderr
     assert served.stop(signal.SIGHUP) == 130
     assert served.leftovers() == [] and "Traceback" not in served.stderr
 
@@ -649,11 +649,11 @@ def test_a_closed_terminal_stops_the_preview_but_nohup_keeps_it(make_plan: PlanF
 
     kept = Served(root, preexec_fn=nohup)
     try:
-        assert wait_until(lambda: "Hello" in kept.page("calendar/")), kept.stderr
+        assert wait_until(lambda: "Hello" in kept.page("calendar/2027-01/")), kept.stderr
         kept.process.send_signal(signal.SIGHUP)
         time.sleep(1)
         assert kept.process.poll() is None
-        assert "Hello" in kept.page("calendar/")
+        assert "Hello" in kept.page("calendar/2027-01/")
     finally:
         assert kept.stop(signal.SIGTERM) == 130
     assert kept.leftovers() == []
@@ -710,12 +710,12 @@ def test_the_preview_outlives_a_crashing_rebuild(make_plan: PlanFactory) -> None
     served = Served(root, command)
     calendar = root / "plan" / "calendar" / "q1.yml"
     try:
-        assert wait_until(lambda: "Hello" in served.page("calendar/")), served.stderr
+        assert wait_until(lambda: "Hello" in served.page("calendar/2027-01/")), served.stderr
         edit(calendar, "title: Hello", "title: CRASH")
         assert wait_until(lambda: "the rebuild failed" in served.stderr), served.stderr
-        assert "Hello" in served.page("calendar/")
+        assert "Hello" in served.page("calendar/2027-01/")
         edit(calendar, "title: CRASH", "title: Mended")
-        assert wait_until(lambda: "Mended" in served.page("calendar/")), served.stderr
+        assert wait_until(lambda: "Mended" in served.page("calendar/2027-01/")), served.stderr
     finally:
         code = served.stop(signal.SIGINT)
     stderr = served.stderr

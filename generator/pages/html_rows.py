@@ -62,15 +62,14 @@ class TableRows:
                 self._before = kept.cells
             kept.names, kept.cells = names, self._post_cells
 
-    def occurrences(self, occurrences: Iterable[Occurrence], anchors: bool, root: str) -> Markup:
-        """One row per occurrence; with `anchors`, a post's first one carries its id."""
+    def occurrences(self, occurrences: Iterable[Occurrence], root: str) -> Markup:
+        """One row per occurrence."""
         rows = []
         for occurrence in occurrences:
             post = occurrence.post
-            anchor = f' id="{_h(post.id)}"' if anchors and occurrence.day == post.date else ""
             day = _h(self._t.date(occurrence.day, "EEE d MMM"))
             rows.append(
-                f"<tr{anchor}><td>{day}</td><td>{self._time(occurrence)}</td>"
+                f"<tr><td>{day}</td><td>{self._time(occurrence)}</td>"
                 f"{self._cells_of(post, root)}</tr>\n"
             )
         return Markup("".join(rows))

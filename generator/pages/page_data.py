@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from itertools import islice
@@ -33,12 +32,6 @@ UPCOMING = 10
 STEPS = range(1, 7)  # the six steps of a plan, which the health page follows
 
 
-@dataclass(frozen=True)
-class Month:
-    first_day: date
-    occurrences: tuple[Occurrence, ...]
-
-
 class PageData:
     """What the templates ask of the plan beyond its own fields."""
 
@@ -51,13 +44,6 @@ class PageData:
         self.t = t
 
     # -- posts -----------------------------------------------------------------
-
-    @cached_property
-    def months(self) -> list[Month]:
-        grouped: dict[date, list[Occurrence]] = {}
-        for occurrence in self.occurrences:
-            grouped.setdefault(occurrence.day.replace(day=1), []).append(occurrence)
-        return [Month(first, tuple(found)) for first, found in sorted(grouped.items())]
 
     @cached_property
     def coming(self) -> tuple[ComingList, ComingList]:

@@ -24,7 +24,7 @@ EVIL = "<b>x</b> & 'q' \"dq\""
 
 PLAIN_OCCURRENCES = """\
 {%- for o in occurrences -%}
-<tr{% if anchors and o.day == o.post.date %} id="{{ o.post.id }}"{% endif %}>
+<tr>
 {%- if o.start -%}
   {%- set clock = o.start.strftime("%H:%M") -%}
   {%- set zone = o.post.timezone.key -%}
@@ -83,19 +83,17 @@ FILES = {
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
-@pytest.mark.parametrize("anchors", [True, False])
 @pytest.mark.parametrize("root", ["../", "../../", ""])
 def test_occurrence_rows_are_those_a_plain_template_writes(
-    tmp_path: Path, language: str, anchors: bool, root: str
+    tmp_path: Path, language: str, root: str
 ) -> None:
     checked = checked_plan(tmp_path, FILES)
     t = Translator(language)
     occurrences = checked.context.all_occurrences
-    made = TableRows(checked.plan, checked.config, t).occurrences(occurrences, anchors, root)
+    made = TableRows(checked.plan, checked.config, t).occurrences(occurrences, root)
     expected = plain(
         PLAIN_OCCURRENCES,
         occurrences=occurrences,
-        anchors=anchors,
         root=root,
         t=t,
         plan=checked.plan,
@@ -122,11 +120,13 @@ def test_tagged_link_rows_are_those_a_plain_template_writes(tmp_path: Path, root
 def test_time_cells_show_all_day_or_the_clock_and_a_zone_of_its_own(tmp_path: Path) -> None:
     checked = checked_plan(tmp_path, FILES)
     rows = TableRows(checked.plan, checked.config, Translator("en"))
-    html = rows.occurrences(checked.context.all_occurrences, anchors=True, root="")
+    occurrences = checked.context.all_occurrences
+    html = rows.occurrences(occurrences, root="")
+    rows_found = BeautifulSoup(str(html), "html.parser").find_all("tr")
+    assert len(rows_found) == len(occurrences)
     times = {
-        tr.get("id"): tr.find_all("td")[1].get_text()
-        for tr in BeautifulSoup(str(html), "html.parser").find_all("tr")
-        if tr.get("id")
+        occurrence.post.id: tr.find_all("td")[1].get_text()
+        for occurrence, tr in zip(occurrences, rows_found, strict=True)
     }
     assert times == {
         "evil": "10:00",
@@ -160,7 +160,7 @@ def test_kept_cells_are_reused_only_while_the_names_they_show_stay(
 
     def rendered(language: str, with_kept: KeptCells | None) -> str:
         rows = TableRows(plan, config, Translator(language), with_kept)
-        return str(rows.occurrences(occurrences, anchors=True, root="../"))
+        return str(rows.occurrences(occurrences, root="../"))
 
     first = rendered("en", kept)
     assert len(made) == 4  # one per post, not per occurrence

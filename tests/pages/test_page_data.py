@@ -16,6 +16,7 @@ from generator.checks import RULES_BY_CODE
 from generator.diagnostics import Diagnostic, Location, Severity
 from generator.i18n import Translator
 from generator.model.occurrences import Occurrence
+from generator.pages.calendar_months import calendar_months
 from generator.pages.page_data import UPCOMING, PageData
 from tests.pages.small_plans import checked_plan, posts
 
@@ -59,12 +60,13 @@ def test_months_group_every_occurrence_by_month_in_order(tmp_path: Path) -> None
             )
         },
     )
-    months = data.months
-    assert [m.first_day for m in months] == [date(2027, 1, 1), date(2027, 2, 1), date(2027, 3, 1)]
-    assert [ids(m.occurrences) for m in months] == [
+    months = calendar_months(data.plan, data.occurrences)
+    assert [m.first_day for m in months] == [date(2027, n, 1) for n in range(1, 7)]
+    assert [ids(m.occurrences) for m in months[:4]] == [
         [("idea", date(2027, 1, 3)), ("weekly", date(2027, 1, 26))],
         [("weekly", date(2027, 2, 2))],
         [("march", date(2027, 3, 2))],
+        [],  # a month without a post has its page too
     ]
 
 

@@ -21,6 +21,7 @@ from generator.model import entities as m
 from generator.model.backlog import Idea
 from generator.pages.calendar_board import FOLDED, Card, Column
 from generator.pages.post_details import repeat_wording
+from generator.pages.publication_attributes import publication_attributes
 
 BACKLOG_ANCHOR = "backlog"  # the id calendar_board.md.j2 gives the backlog's heading
 
@@ -132,19 +133,10 @@ class BoardMarkup:
 
     def _card(self, card: Card) -> str:
         status = _h(card.status)
-        attributes = " ".join(
-            f'data-{name}="{_h(value)}"'
-            for name, value in (
-                ("date", card.day.isoformat() if card.day else ""),
-                ("channel", " ".join(card.channels)),
-                ("campaign", card.campaign),
-                ("status", card.status),
-                ("type", card.type),
-                ("owner", card.owner),
-            )
-        )
+        day = card.day.isoformat() if card.day else ""
+        attributes = publication_attributes(day, " ".join(card.channels), card)
         return (
-            f'<li class="ps-card ps-card--{status}" {attributes}>'
+            f'<li class="ps-card ps-card--{status}"{attributes}>'
             f'<span class="ps-card__when">{self._when(card)}</span>'
             f'<span class="ps-card__channels">{self._chips(card.channels)}</span>'
             f'<a class="ps-card__title" href="{self._details(card)}">{_h(card.title)}</a>'

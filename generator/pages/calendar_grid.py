@@ -26,6 +26,7 @@ from generator.pages.calendar_months import (
     weekday_names,
     weeks_of_month,
 )
+from generator.pages.publication_attributes import attributes_after_date
 
 
 def _h(value: object) -> str:
@@ -140,10 +141,6 @@ class MonthGrid:
         return made[1]
 
     def _make_post_parts(self, post: m.Post, channel_id: str) -> tuple[str, str, str]:
-        attributes = (
-            f' data-channel="{_h(channel_id)}" data-campaign="{_h(post.campaign)}"'
-            f' data-status="{_h(post.status)}" data-type="{_h(post.type)}"'
-            f' data-owner="{_h(post.owner)}"'
-        )
+        attributes = attributes_after_date(channel_id, post)
         chip = f'<span class="ps-chip">{_h(self._short_names.get(channel_id, ""))}</span> '
         return attributes, chip, f'<span class="ps-occ__title">{_h(post.title)}</span>'

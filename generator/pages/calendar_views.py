@@ -7,11 +7,13 @@ from __future__ import annotations
 from datetime import date, time
 from functools import cached_property
 
+from markupsafe import Markup
+
 from generator.i18n import Translator
 from generator.model import entities as m
 from generator.model.channel_colours import ChannelColours, channel_colours
 from generator.model.key_dates import key_dates_between
-from generator.model.occurrences import first_calendar_day, last_calendar_day
+from generator.model.occurrences import Occurrence, first_calendar_day, last_calendar_day
 from generator.pages.calendar_controls import MonthControls
 from generator.pages.calendar_grid import MonthGrid
 from generator.pages.calendar_months import (
@@ -23,6 +25,7 @@ from generator.pages.calendar_months import (
 from generator.pages.channel_stylesheet import channel_stylesheet
 from generator.pages.page_context import PageContext
 from generator.pages.post_details import PostDetails
+from generator.pages.publication_attributes import publication_attributes
 
 
 class CalendarViews:
@@ -63,6 +66,11 @@ class CalendarViews:
     def opening_month(self) -> CalendarMonth:
         """The month the calendar opens on: the plan's today's, else the first."""
         return self._by_first_day.get(self.plan.today.replace(day=1), self.months[0])
+
+    @staticmethod
+    def attributes(occurrence: Occurrence, channel: str) -> Markup:
+        """The contract's data-* attributes of one publication (publication_attributes.py)."""
+        return Markup(publication_attributes(occurrence.day.isoformat(), channel, occurrence.post))
 
     @staticmethod
     def posts_path(month: CalendarMonth) -> str:

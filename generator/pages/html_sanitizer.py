@@ -53,14 +53,16 @@ _BODY_TAGS = _INLINE_TAGS | {
     "ul",
 }
 # The charts of charts.py, drawn by the build.
-_SVG_TAGS = {"svg", "title", "text", "rect", "line", "polyline", "circle"}
+_SVG_TAGS = {"svg", "title", "text", "rect", "line", "polyline", "circle", "path", "g"}
+# The frame of every chart (chart_figure.py): a caption and its data table.
+_FIGURE_TAGS = {"figure", "figcaption"}
 # The calendar's month pages (calendar_grid.py, calendar_controls.py,
 # post_details.py): its days, its filters, each post's details.
 _CALENDAR_TAGS = {
     "article", "button", "dd", "dl", "dt", "fieldset", "form", "input", "label", "legend",
     "nav", "section", "time",
 }  # fmt: skip
-_PAGE_TAGS = _BODY_TAGS | _SVG_TAGS | _CALENDAR_TAGS
+_PAGE_TAGS = _BODY_TAGS | _SVG_TAGS | _FIGURE_TAGS | _CALENDAR_TAGS
 
 _BODY_ATTRIBUTES = {
     "*": {"class", "title"},
@@ -89,6 +91,8 @@ _PAGE_ATTRIBUTES = {
     "line": {"x1", "x2", "y1", "y2"},
     "polyline": {"points"},
     "circle": {"cx", "cy", "r"},
+    "path": {"d"},
+    "g": {"transform"},
 }
 # The only style properties the site writes: a table column's alignment and
 # a progress bar's width. Any other (position, background: url(...)) could

@@ -12,6 +12,7 @@ from typing import Any
 from generator.model.settings import SiteConfig
 from generator.pages.channel_stylesheet import CHANNEL_STYLESHEET
 from generator.pages.site_map import SECTION_INDEXES
+from generator.site.search_index import FOLDED_FIELD, SEARCH_SEPARATOR
 from generator.site.theme import theme_dir
 
 STYLESHEET = "assets/stylesheets/plansite.css"
@@ -55,7 +56,7 @@ def settings_from_config(config: SiteConfig, nav: list[Any]) -> dict[str, Any]:
         "not_in_nav": "\n".join(f"/{folder}**/*.md" for folder in SECTION_INDEXES),
         "extra_css": [STYLESHEET, CHANNEL_STYLESHEET],
         "extra_javascript": [SCRIPT],
-        "plugins": [{"search": {"lang": config.language}}],
+        "plugins": [{"search": search_settings(config.language)}],
         "markdown_extensions": [
             "tables",
             "attr_list",
@@ -80,6 +81,19 @@ def settings_from_config(config: SiteConfig, nav: list[Any]) -> dict[str, Any]:
     if config.private:
         settings["extra"] = {"plansite_private": True}  # theme/main.html adds noindex
     return _merge(settings, config.mkdocs)
+
+
+def search_settings(language: str) -> dict[str, Any]:
+    """Material's search in the site's language, splitting words where people do not
+    type them (search_index.py). Its pipeline only drops stop words: Material ends
+    every word typed with a wildcard, which lunr does not stem, so a stemmed index
+    would miss what people type."""
+    return {
+        "lang": language,
+        "separator": SEARCH_SEPARATOR,
+        "pipeline": ["stopWordFilter"],
+        "fields": {FOLDED_FIELD: {"boost": 1.0}},
+    }
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:

@@ -12,7 +12,12 @@ from generator.pages.channel_stylesheet import CHANNEL_STYLESHEET
 from generator.pages.render import Page
 from generator.pages.table_stash import TableStash
 from generator.site.site_content import LateFiles, SiteContent
-from generator.site.site_settings import SCRIPT, STYLESHEET, settings_from_config
+from generator.site.site_settings import (
+    SCRIPT,
+    STYLESHEET,
+    search_settings,
+    settings_from_config,
+)
 from generator.site.theme import theme_dir
 from tests.pages.small_plans import checked_plan
 
@@ -43,7 +48,7 @@ def test_a_plan_site_is_material_offline_with_the_plan_s_navigation(tmp_path: Pa
     ]
     assert settings["extra_css"] == [STYLESHEET, CHANNEL_STYLESHEET]
     assert settings["extra_javascript"] == [SCRIPT]
-    assert settings["plugins"] == [{"search": {"lang": "en"}}]
+    assert settings["plugins"] == [{"search": search_settings("en")}]
     assert settings["site_url"] == "https://plan.example.com/"
     assert "hooks" not in settings  # each build hands MkDocs its hooks itself
     assert "extra" not in settings

@@ -23,9 +23,12 @@ from generator.model.key_dates import KeyDate
 from generator.model.occurrences import Occurrence
 from generator.pages.calendar_months import (
     CalendarMonth,
+    month_path,
+    posts_path,
     weekday_names,
     weeks_of_month,
 )
+from generator.pages.site_map import SERVED, SiteAddresses
 
 
 def _h(value: object) -> str:
@@ -37,9 +40,15 @@ class MonthGrid:
     depends only on its post and channel is made once for all its occurrences."""
 
     def __init__(
-        self, plan: m.Plan, t: Translator, short_names: dict[str, str], key_dates: Sequence[KeyDate]
+        self,
+        plan: m.Plan,
+        t: Translator,
+        short_names: dict[str, str],
+        key_dates: Sequence[KeyDate],
+        addresses: SiteAddresses = SERVED,
     ) -> None:
         self._plan = plan
+        self._addresses = addresses
         self._t = t
         self._short_names = short_names
         self._key_dates = key_dates
@@ -120,14 +129,10 @@ class MonthGrid:
             f"{chip}{time}{title}</a></li>"
         )
 
-    @staticmethod
-    def _href(post: m.Post, day: date) -> str:
-        """The post's details, from the month page of `day`: its own month's posts
-        page, a folder below it, or another month's, a sibling of it (the shorter
-        address counts: the busiest month of a large plan links thousands of times)."""
-        address = post.calendar_address.removeprefix("calendar/")
-        own = f"{day.year:04d}-{day.month:02d}/"
-        return _h(address.removeprefix(own) if address.startswith(own) else "../" + address)
+    def _href(self, post: m.Post, day: date) -> str:
+        """The post's details (the posts page of its first month), from the month page
+        of `day`."""
+        return _h(self._addresses.between(month_path(day), posts_path(post.date), post.id))
 
     def _post_parts_of(self, post: m.Post, channel_id: str) -> tuple[str, str, str]:
         """The attributes after data-date, the chip and the title: the same for every

@@ -17,10 +17,18 @@ from generator.site.theme import theme_dir
 
 STYLESHEET = "assets/stylesheets/plansite.css"
 SCRIPT = "assets/javascripts/plansite.js"
+# Material's offline plugin runs search from a file through this shim, which it
+# would load from a CDN: a copy that is emailed must ask no server.
+IFRAME_WORKER_SHIM = "assets/javascripts/iframe-worker/shim.js"
+# Material's instant loading fetches pages, which a page opened from a file may not.
+_FETCHING_FEATURES = "navigation.instant"
 
 
-def settings_from_config(config: SiteConfig, nav: list[Any]) -> dict[str, Any]:
-    """The MkDocs settings for a plan site: Material, offline, pruned navigation."""
+def settings_from_config(
+    config: SiteConfig, nav: list[Any], offline: bool = False
+) -> dict[str, Any]:
+    """The MkDocs settings for a plan site: Material, no request to another host,
+    pruned navigation; `offline` for a copy opened from files (offline_settings)."""
     theme: dict[str, Any] = {
         "name": "material",
         "custom_dir": str(theme_dir()),
@@ -80,7 +88,33 @@ def settings_from_config(config: SiteConfig, nav: list[Any]) -> dict[str, Any]:
         settings["site_url"] = config.site_url
     if config.private:
         settings["extra"] = {"plansite_private": True}  # theme/main.html adds noindex
-    return _merge(settings, config.mkdocs)
+    merged = _merge(settings, config.mkdocs)
+    return offline_settings(merged) if offline else merged
+
+
+def offline_settings(settings: dict[str, Any]) -> dict[str, Any]:
+    """`settings` for a copy opened from a folder or a zip, without a server.
+
+    As Material's "Building for offline usage" says: its offline plugin (search
+    from an index inlined as a script), pages as `.html` files rather than
+    folders (a folder opened from a file shows a listing), and no feature that
+    fetches (instant loading). The plugin's shim comes with plansite's theme.
+    """
+    theme = dict(settings["theme"])
+    theme["features"] = [
+        feature
+        for feature in theme.get("features", [])
+        if not feature.startswith(_FETCHING_FEATURES)
+    ]
+    extra = dict(settings.get("extra") or {})
+    extra["polyfills"] = [IFRAME_WORKER_SHIM]
+    return {
+        **settings,
+        "theme": theme,
+        "extra": extra,
+        "use_directory_urls": False,
+        "plugins": [*settings["plugins"], "offline"],
+    }
 
 
 def search_settings(language: str) -> dict[str, Any]:

@@ -49,6 +49,7 @@ def test_a_plan_site_is_material_offline_with_the_plan_s_navigation(tmp_path: Pa
     assert settings["extra_css"] == [STYLESHEET, CHANNEL_STYLESHEET]
     assert settings["extra_javascript"] == [SCRIPT]
     assert settings["plugins"] == [{"search": search_settings("en")}]
+    assert "use_directory_urls" not in settings  # MkDocs' default: pages as folders
     assert settings["site_url"] == "https://plan.example.com/"
     assert "hooks" not in settings  # each build hands MkDocs its hooks itself
     assert "extra" not in settings

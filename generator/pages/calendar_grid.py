@@ -58,6 +58,8 @@ class MonthGrid:
             for n in range((locale.weekend_end - locale.weekend_start) % 7 + 1)
         }
         self._post_parts: dict[tuple[int, str], tuple[m.Post, tuple[str, str, str]]] = {}
+        # The way from a month page to a month's posts page, by their first days.
+        self._ways_to_details: dict[tuple[date, date], str] = {}
 
     def grid(self, month: CalendarMonth) -> Markup:
         """The month's table: a row a week, a cell a day, the day's publications in it."""
@@ -131,8 +133,14 @@ class MonthGrid:
 
     def _href(self, post: m.Post, day: date) -> str:
         """The post's details (the posts page of its first month), from the month page
-        of `day`."""
-        return _h(self._addresses.between(month_path(day), posts_path(post.date), post.id))
+        of `day`: the way between the two pages is made once for the month (the
+        busiest month of a large plan links thousands of times)."""
+        months = (day.replace(day=1), post.date.replace(day=1))
+        way = self._ways_to_details.get(months)
+        if way is None:
+            way = self._addresses.between(month_path(months[0]), posts_path(months[1]))
+            self._ways_to_details[months] = way
+        return _h(f"{way}#{post.id}")
 
     def _post_parts_of(self, post: m.Post, channel_id: str) -> tuple[str, str, str]:
         """The attributes after data-date, the chip and the title: the same for every

@@ -74,6 +74,7 @@ def build(
     previous: str | None = None,
     parallel: bool = True,
     templates: KeptTemplates | None = None,
+    offline: bool = False,
 ) -> Checked:
     """Check the plan, then write the site and feeds to `out` (replaced only on success).
 
@@ -86,6 +87,7 @@ def build(
     are written only into the scratch folder. Without it, everything runs
     here, one stage after the other (the benchmark times stages that way).
     `templates` are those an earlier build of this process compiled.
+    `offline` builds a copy that opens from a folder or a zip, without a server.
 
     `out` must be a folder a build may replace (output_folder.py): that is
     checked before anything else, and again just before the swap.
@@ -107,7 +109,9 @@ def build(
                     raise PlanError(checked.report)
                 with site_errors_reported(checked, inputs), _refused_output_reported(out, read):
                     kept = templates or KeptTemplates()
-                    warnings = _write_site(checked, out, strict, folder, feeds.result, kept)
+                    warnings = _write_site(
+                        checked, out, strict, folder, feeds.result, kept, offline
+                    )
         except PreviousFeedError as exc:
             raise unreadable_previous_feed(read.report, where, previous is not None, exc) from None
         except forked.JobDied as exc:
@@ -170,13 +174,16 @@ def report_mkdocs_warnings(checked: Checked, inputs: Inputs, warnings: list[str]
         checked.report.warning(Location(inputs.plan_dir), f"MkDocs: {message}")
 
 
-def pages_from_checked(checked: Checked, renderer: PageRenderer) -> list[Page]:
+def pages_from_checked(
+    checked: Checked, renderer: PageRenderer, offline: bool = False
+) -> list[Page]:
     """The site's pages, rendered from the checked plan and what its checks found."""
-    return render_pages(page_context_from_checked(checked), renderer)
+    return render_pages(page_context_from_checked(checked, offline), renderer)
 
 
-def page_context_from_checked(checked: Checked) -> PageContext:
-    """What the pages show, from the plan and what the checks made of it."""
+def page_context_from_checked(checked: Checked, offline: bool = False) -> PageContext:
+    """What the pages show, from the plan and what the checks made of it; `offline`
+    for a copy opened from files, whose pages are files rather than folders."""
     plan, config, context = checked.plan, checked.config, checked.context
     return PageContext(
         plan,
@@ -186,12 +193,14 @@ def page_context_from_checked(checked: Checked) -> PageContext:
         checked.plan.today,
         context.all_occurrences,
         feed_paths(plan, config),
+        directory_urls=not offline,
     )
 
 
-def settings_from_checked(checked: Checked) -> dict[str, Any]:
+def settings_from_checked(checked: Checked, offline: bool = False) -> dict[str, Any]:
     """MkDocs' settings for the plan's site."""
-    return settings_from_config(checked.config, navigation_from_plan(checked.plan, checked.config))
+    nav = navigation_from_plan(checked.plan, checked.config)
+    return settings_from_config(checked.config, nav, offline)
 
 
 def files_beside_pages(
@@ -214,12 +223,14 @@ def _write_site(
     folder: Path,
     feeds_ready: Callable[[], object],
     templates: KeptTemplates,
+    offline: bool,
 ) -> list[str]:
     """The pages and MkDocs into `folder`, then the feeds once ready; MkDocs' warnings."""
     plan, config = checked.plan, checked.config
     late = LateFiles(list(feed_paths(plan, config).values()), folder, feeds_ready)
     stash = TableStash(folder / ".fragments")  # beside the feeds, which have no such path
-    pages = pages_from_checked(checked, PageRenderer(stash, templates.pages))
+    pages = pages_from_checked(checked, PageRenderer(stash, templates.pages), offline)
     files = files_beside_pages(plan, config, checked.context.all_occurrences)
-    content = SiteContent(pages, settings_from_checked(checked), stash, files, late)
+    settings = settings_from_checked(checked, offline)
+    content = SiteContent(pages, settings, stash, files, late)
     return build_site(content, out, strict, templates.theme)

@@ -98,8 +98,14 @@ def check_command(plan_dir: Path, config_file: Path, strict: bool, output_format
     "or the live feed's URL.",
 )
 @strict_option
+@click.option(
+    "--offline",
+    is_flag=True,
+    help="Build a copy that opens from its folder or a zip, with no server: "
+    "pages as .html files, search included.",
+)
 def build_command(
-    plan_dir: Path, config_file: Path, out: Path, previous: str | None, strict: bool
+    plan_dir: Path, config_file: Path, out: Path, previous: str | None, strict: bool, offline: bool
 ) -> None:
     """Check the plan and build the site and its calendar feeds."""
     # SIGTERM (CI cancelling a job) unwinds like Ctrl+C: the scratch folder is
@@ -111,7 +117,7 @@ def build_command(
         with loading():
             from generator.build import build
 
-        checked = build(Inputs(plan_dir, config_file), out, strict, previous)
+        checked = build(Inputs(plan_dir, config_file), out, strict, previous, offline=offline)
     except PlanError as exc:
         _fail(exc.report)
     except KeyboardInterrupt:

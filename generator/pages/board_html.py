@@ -20,8 +20,10 @@ from generator.i18n import Translator
 from generator.model import entities as m
 from generator.model.backlog import Idea
 from generator.pages.calendar_board import FOLDED, Card, Column
+from generator.pages.calendar_months import MONTH_PATH
 from generator.pages.post_details import repeat_wording
 from generator.pages.publication_attributes import publication_attributes
+from generator.pages.site_map import SERVED, SiteAddresses
 
 BACKLOG_ANCHOR = "backlog"  # the id calendar_board.md.j2 gives the backlog's heading
 
@@ -40,14 +42,18 @@ class BoardMarkup:
         short_names: Mapping[str, str],
         root: str,
         calendar_month: str,
+        addresses: SiteAddresses = SERVED,
     ) -> None:
         """`short_names` by channel id (IG, FB...); `calendar_month` (YYYY-MM) is the
-        month page that a column's "and N more" opens, filtered by the column's status."""
+        month page that a column's "and N more" opens, filtered by the column's
+        status; `root` the way from the page to the site's root, and `addresses`
+        how the links go on from there."""
         self._plan = plan
         self._t = t
         self._short_names = short_names
         self._root = root
         self._calendar_month = calendar_month
+        self._addresses = addresses
 
     def board(self, columns: Iterable[Column]) -> Markup:
         """The workflow's columns side by side, then the cancelled posts folded away."""
@@ -121,7 +127,8 @@ class BoardMarkup:
                 self._more(column.hidden_undated, "board_more_backlog", f"#{BACKLOG_ANCHOR}")
             )
         if column.hidden_dated:
-            month = f"{self._root}calendar/{self._calendar_month}/?status={_h(column.status)}"
+            month_page = MONTH_PATH.format(month=self._calendar_month)
+            month = self._href(month_page) + f"?status={_h(column.status)}"
             parts.append(self._more(column.hidden_dated, "board_more_calendar", month))
         return "".join(parts)
 
@@ -153,11 +160,10 @@ class BoardMarkup:
         return f'{day} <span class="ps-card__repeat">{rule}</span>'
 
     def _details(self, card: Card) -> str:
-        """Where the post's details are (`Post.calendar_address`), or the backlog's
-        row for an undated idea."""
-        if not card.address:
+        """Where the post's details are, or the backlog's row for an undated idea."""
+        if not card.details:
             return f"#{BACKLOG_ANCHOR}-{_h(card.id)}"
-        return f"{self._root}{_h(card.address)}"
+        return self._href(card.details, card.id)
 
     def _chips(self, channels: Iterable[str]) -> str:
         return " ".join(f"{self._chip(channel)} {_h(channel)}" for channel in channels)
@@ -180,7 +186,8 @@ class BoardMarkup:
 
     def _channel_links(self, channels: Iterable[str]) -> str:
         return ", ".join(
-            f'{self._chip(channel)} <a href="{self._root}channels/{_h(channel)}/">{_h(channel)}</a>'
+            f'{self._chip(channel)} <a href="{self._href(f"channels/{channel}.md")}">'
+            f"{_h(channel)}</a>"
             for channel in channels
         )
 
@@ -188,7 +195,11 @@ class BoardMarkup:
         if not campaign_id:
             return ""
         name = _h(self._plan.campaign(campaign_id).name)
-        return f'<a href="{self._root}campaigns/{_h(campaign_id)}/">{name}</a>'
+        return f'<a href="{self._href(f"campaigns/{campaign_id}.md")}">{name}</a>'
+
+    def _href(self, path: str, fragment: str = "") -> str:
+        """The href of docs page `path` (and its `#fragment`) from this page."""
+        return _h(self._root + self._addresses.address(path, fragment))
 
 
 def file_and_line(location: Location, plan_file: Path) -> str:

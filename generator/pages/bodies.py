@@ -26,7 +26,7 @@ from xml.etree.ElementTree import Element
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from generator.pages.site_map import address_from_path
+from generator.pages.site_map import SERVED, SiteAddresses
 
 # Those of the site (site/site_settings.py) that make sense in a body; no md_in_html
 # (there is no HTML to put Markdown in) and no toc (the page's own Markdown
@@ -39,15 +39,16 @@ class _PageLinks(Treeprocessor):
 
     page = "index.md"
     pages: Set[str] = frozenset()
+    addresses = SERVED
 
     def run(self, root: Element) -> None:
-        to_root = "../" * address_from_path(self.page).count("/")
+        to_root = self.addresses.root(self.page)
         for element in root.iter("a"):
             href = element.get("href")
             target = self._page_of(href) if href else None
             if href and target is not None:
                 parts = urlsplit(href)
-                address = to_root + address_from_path(target)
+                address = to_root + self.addresses.address(target)
                 element.set("href", urlunsplit(("", "", address or "./", "", parts.fragment)))
 
     def _page_of(self, href: str) -> str | None:
@@ -73,7 +74,11 @@ class BodyRenderer:
         # After the inline patterns have made the links.
         self._md.treeprocessors.register(self._links, "plansite_page_links", 0)
 
-    def render(self, text: str, page: str, pages: Set[str]) -> str:
-        """The HTML of `text`, the body of docs page `page` among `pages`; not sanitized."""
+    def render(
+        self, text: str, page: str, pages: Set[str], addresses: SiteAddresses = SERVED
+    ) -> str:
+        """The HTML of `text`, the body of docs page `page` among `pages`, its links
+        written as `addresses` says; not sanitized."""
         self._links.page, self._links.pages = page, pages
+        self._links.addresses = addresses
         return self._md.reset().convert(text)

@@ -18,6 +18,7 @@ from datetime import date
 
 from generator.model import entities as m
 from generator.model.backlog import Idea
+from generator.pages.calendar_months import posts_path
 
 # The way a post goes, one column each; cancelled posts are folded away below.
 WORKFLOW = m.POST_STATUSES[:-1]
@@ -41,7 +42,7 @@ class Card:
     owner: str = ""
     repeat: m.Repeat | None = None
     minute: int = -1  # of the day, for the order of one day's cards; -1 all day
-    address: str = ""  # where the site describes the post, from its root; none for an idea
+    details: str = ""  # the docs path of the page describing the post; none for an idea
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def card_from_post(post: m.Post) -> Card:
         owner=post.owner,
         repeat=post.repeat,
         minute=post.time.hour * 60 + post.time.minute if post.time else -1,
-        address=post.calendar_address,
+        details=posts_path(post.date),
     )
 
 

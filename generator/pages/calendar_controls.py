@@ -11,13 +11,15 @@ attributes, in the site's language.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 
 from markupsafe import Markup, escape
 
 from generator.i18n import Translator
 from generator.model import entities as m
 from generator.model.key_dates import KINDS
-from generator.pages.calendar_months import CalendarMonth, month_key
+from generator.pages.calendar_months import MONTH_PATH, CalendarMonth, month_path
+from generator.pages.site_map import SERVED, SiteAddresses
 
 FILTERS = ("channel", "campaign", "status", "type", "owner")  # the data-* attributes
 
@@ -27,10 +29,17 @@ def _h(value: object) -> str:
 
 
 class MonthControls:
-    def __init__(self, plan: m.Plan, t: Translator, short_names: dict[str, str]) -> None:
+    def __init__(
+        self,
+        plan: m.Plan,
+        t: Translator,
+        short_names: dict[str, str],
+        addresses: SiteAddresses = SERVED,
+    ) -> None:
         self._plan = plan
         self._t = t
         self._short_names = short_names
+        self._addresses = addresses
 
     def month_name(self, first_day: object) -> str:
         return self._t.date(first_day, "LLLL yyyy").capitalize()  # type: ignore[arg-type]
@@ -41,7 +50,7 @@ class MonthControls:
         links = []
         if month.previous:
             links.append(
-                f'<a class="ps-cal-prev" rel="prev" href="../{month_key(month.previous)}/">'
+                f'<a class="ps-cal-prev" rel="prev" href="{self._href(month, month.previous)}">'
                 f"{_h(self.month_name(month.previous))}</a>"
             )
         views = "".join(
@@ -55,11 +64,20 @@ class MonthControls:
         )
         if month.next:
             links.append(
-                f'<a class="ps-cal-next" rel="next" href="../{month_key(month.next)}/">'
+                f'<a class="ps-cal-next" rel="next" href="{self._href(month, month.next)}">'
                 f"{_h(self.month_name(month.next))}</a>"
             )
         label = _h(t("calendar_navigation"))
         return Markup(f'<nav class="ps-cal-nav" aria-label="{label}">{"".join(links)}</nav>\n')
+
+    def _href(self, month: CalendarMonth, other: date) -> str:
+        """The month page of `other` from the page of `month`."""
+        return _h(self._addresses.between(month.path, month_path(other)))
+
+    def month_address_template(self, month: CalendarMonth) -> str:
+        """Any month page from this one, `{month}` standing for its YYYY-MM: for the
+        calendar's script, which moves between months the way these links do."""
+        return self._addresses.between(month.path, MONTH_PATH)
 
     def filters(self, month: CalendarMonth) -> Markup:
         """A fieldset a filter, with the values this month's publications carry; a

@@ -23,10 +23,13 @@ from generator.model.key_dates import KeyDate
 from generator.model.occurrences import Occurrence
 from generator.pages.calendar_months import (
     CalendarMonth,
+    month_path,
+    posts_path,
     weekday_names,
     weeks_of_month,
 )
 from generator.pages.publication_attributes import attributes_after_date
+from generator.pages.site_map import SERVED, SiteAddresses
 
 
 def _h(value: object) -> str:
@@ -38,9 +41,15 @@ class MonthGrid:
     depends only on its post and channel is made once for all its occurrences."""
 
     def __init__(
-        self, plan: m.Plan, t: Translator, short_names: dict[str, str], key_dates: Sequence[KeyDate]
+        self,
+        plan: m.Plan,
+        t: Translator,
+        short_names: dict[str, str],
+        key_dates: Sequence[KeyDate],
+        addresses: SiteAddresses = SERVED,
     ) -> None:
         self._plan = plan
+        self._addresses = addresses
         self._t = t
         self._short_names = short_names
         self._key_dates = key_dates
@@ -50,6 +59,8 @@ class MonthGrid:
             for n in range((locale.weekend_end - locale.weekend_start) % 7 + 1)
         }
         self._post_parts: dict[tuple[int, str], tuple[m.Post, tuple[str, str, str]]] = {}
+        # The way from a month page to a month's posts page, by their first days.
+        self._ways_to_details: dict[tuple[date, date], str] = {}
 
     def grid(self, month: CalendarMonth) -> Markup:
         """The month's table: a row a week, a cell a day, the day's publications in it."""
@@ -121,14 +132,16 @@ class MonthGrid:
             f"{chip}{time}{title}</a></li>"
         )
 
-    @staticmethod
-    def _href(post: m.Post, day: date) -> str:
-        """The post's details, from the month page of `day`: its own month's posts
-        page, a folder below it, or another month's, a sibling of it (the shorter
-        address counts: the busiest month of a large plan links thousands of times)."""
-        address = post.calendar_address.removeprefix("calendar/")
-        own = f"{day.year:04d}-{day.month:02d}/"
-        return _h(address.removeprefix(own) if address.startswith(own) else "../" + address)
+    def _href(self, post: m.Post, day: date) -> str:
+        """The post's details (the posts page of its first month), from the month page
+        of `day`: the way between the two pages is made once for the month (the
+        busiest month of a large plan links thousands of times)."""
+        months = (day.replace(day=1), post.date.replace(day=1))
+        way = self._ways_to_details.get(months)
+        if way is None:
+            way = self._addresses.between(month_path(months[0]), posts_path(months[1]))
+            self._ways_to_details[months] = way
+        return _h(f"{way}#{post.id}")
 
     def _post_parts_of(self, post: m.Post, channel_id: str) -> tuple[str, str, str]:
         """The attributes after data-date, the chip and the title: the same for every

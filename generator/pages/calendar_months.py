@@ -48,8 +48,12 @@ def month_key(day: date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 
 
+# A month page's docs path, `{month}` standing for its YYYY-MM.
+MONTH_PATH = "calendar/{month}.md"
+
+
 def month_path(day: date) -> str:
-    return f"calendar/{month_key(day)}.md"
+    return MONTH_PATH.format(month=month_key(day))
 
 
 def posts_path(day: date) -> str:

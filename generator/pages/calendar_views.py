@@ -39,9 +39,10 @@ class CalendarViews:
         key_dates = key_dates_between(
             self.plan, context.config, first_calendar_day(self.plan), last_calendar_day(self.plan)
         )
-        self.grid = MonthGrid(self.plan, t, short_names, key_dates)
-        self.controls = MonthControls(self.plan, t, short_names)
-        self.details = PostDetails(self.plan, t)
+        addresses = context.addresses
+        self.grid = MonthGrid(self.plan, t, short_names, key_dates, addresses)
+        self.controls = MonthControls(self.plan, t, short_names, addresses)
+        self.details = PostDetails(self.plan, t, addresses)
 
     @cached_property
     def colours(self) -> dict[str, ChannelColours]:

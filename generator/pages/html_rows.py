@@ -20,6 +20,7 @@ from generator.model.occurrences import Occurrence
 from generator.model.settings import SiteConfig
 from generator.model.utm import post_link
 from generator.pages.markdown_text import safe_href
+from generator.pages.site_map import SERVED, SiteAddresses
 
 
 def _h(value: object) -> str:
@@ -42,9 +43,17 @@ class KeptCells:
 
 class TableRows:
     def __init__(
-        self, plan: m.Plan, config: SiteConfig, t: Translator, kept: KeptCells | None = None
+        self,
+        plan: m.Plan,
+        config: SiteConfig,
+        t: Translator,
+        kept: KeptCells | None = None,
+        addresses: SiteAddresses = SERVED,
     ) -> None:
+        """`root` in each method is the way from the page to the site's root;
+        `addresses` how the links go on from there."""
         self._plan = plan
+        self._addresses = addresses
         self._timezone = config.timezone
         self._t = t
         self._all_day = _h(t("all_day"))
@@ -55,6 +64,7 @@ class TableRows:
         if kept is not None:
             names = (
                 t.language,
+                addresses,
                 tuple((kind.id, kind.name) for kind in plan.content_types),
                 tuple((campaign.id, campaign.name) for campaign in plan.campaigns),
             )
@@ -117,7 +127,7 @@ class TableRows:
         campaign = ""
         if post.campaign:
             name = _h(plan.campaign(post.campaign).name)
-            campaign = f'<a href="{root}campaigns/{_h(post.campaign)}/">{name}</a>'
+            campaign = f'<a href="{self._link(root, "campaigns", post.campaign)}">{name}</a>'
         status = _h(post.status)
         return (
             f"<td>{channels}</td><td>{kind}</td><td>{_h(post.title)}</td>"
@@ -125,6 +135,9 @@ class TableRows:
             f"{_h(self._t('status_' + post.status))}</span></td><td>{campaign}</td>"
         )
 
-    @staticmethod
-    def _channel_link(channel_id: str, root: str) -> str:
-        return f'<a href="{root}channels/{_h(channel_id)}/">{_h(channel_id)}</a>'
+    def _channel_link(self, channel_id: str, root: str) -> str:
+        return f'<a href="{self._link(root, "channels", channel_id)}">{_h(channel_id)}</a>'
+
+    def _link(self, root: str, folder: str, entity_id: str) -> str:
+        """The href of an entity's page (its folder: channels, campaigns...)."""
+        return _h(root + self._addresses.address(f"{folder}/{entity_id}.md"))

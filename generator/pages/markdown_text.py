@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 from generator.load.scalars import ValueProblem, check_link
 from generator.pages.bodies import BodyRenderer
 from generator.pages.html_sanitizer import clean_body
+from generator.pages.site_map import SERVED, SiteAddresses
 
 # Python-Markdown's escapable characters, plus the table extension's '|'.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
@@ -59,9 +60,15 @@ def safe_href(url: str) -> Markup:
     return Markup(str(escape(quote(checked, safe=":/?#[]@!$&'()*+,;=%~"))))
 
 
-def markdown_body(renderer: BodyRenderer, text: str, page: str, pages: Set[str]) -> Markup:
+def markdown_body(
+    renderer: BodyRenderer,
+    text: str,
+    page: str,
+    pages: Set[str],
+    addresses: SiteAddresses = SERVED,
+) -> Markup:
     """An authored Markdown body, on docs page `page` among `pages`, as sanitized
-    HTML for the page's Markdown.
+    HTML for the page's Markdown, its links to pages written as `addresses` says.
 
     The body is rendered by its own Markdown (bodies.py) and sanitized
     (html_sanitizer.py); the page's Markdown gets it as raw HTML blocks,
@@ -70,7 +77,7 @@ def markdown_body(renderer: BodyRenderer, text: str, page: str, pages: Set[str])
     an anchor and a permalink and are listed in the page's table of contents
     like every other heading.
     """
-    return body_for_markdown(clean_body(renderer.render(text, page, pages)))
+    return body_for_markdown(clean_body(renderer.render(text, page, pages, addresses)))
 
 
 def body_for_markdown(body: str) -> Markup:

@@ -11,6 +11,7 @@ from generator.model import entities as m
 from generator.model.content_mix import MixTable
 from generator.model.occurrences import Occurrence
 from generator.model.settings import SiteConfig
+from generator.pages.site_map import SiteAddresses
 
 
 @dataclass(frozen=True)
@@ -26,3 +27,10 @@ class PageContext:
     # end, in time order.
     occurrences: Sequence[Occurrence]
     feed_paths: Mapping[str, str]  # each feed's path by what it holds (feeds.feed_paths)
+    # MkDocs' use_directory_urls: off for a copy opened from files (build --offline).
+    directory_urls: bool = True
+
+    @property
+    def addresses(self) -> SiteAddresses:
+        """How the pages' own HTML writes a link to another page."""
+        return SiteAddresses(self.directory_urls)

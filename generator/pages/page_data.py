@@ -41,6 +41,7 @@ class PageData:
         self.occurrences = context.occurrences
         self.mix_tables = context.mix
         self._findings = context.findings
+        self._addresses = context.addresses
         self.t = t
 
     # -- posts -----------------------------------------------------------------
@@ -108,7 +109,8 @@ class PageData:
 
     def _board_markup(self, root: str) -> BoardMarkup:
         short_names = {key: c.short_name for key, c in channel_colours(self.plan.channels).items()}
-        return BoardMarkup(self.plan, self.t, short_names, root, self.calendar_month)
+        month = self.calendar_month
+        return BoardMarkup(self.plan, self.t, short_names, root, month, self._addresses)
 
     @property
     def calendar_month(self) -> str:

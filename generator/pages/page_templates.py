@@ -26,7 +26,9 @@ class PageTemplates:
         @jinja2.pass_context
         def body(context: jinja2.runtime.Context, text: str) -> Markup:
             """The links of a body are written from the page it is on, among the pages."""
-            return markdown_body(bodies, text, context["page_path"], context["page_paths"])
+            return markdown_body(
+                bodies, text, context["page_path"], context["page_paths"], context["addresses"]
+            )
 
         self._environment = jinja2.Environment(
             loader=jinja2.PackageLoader("generator.pages", "templates"),

@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 from generator.i18n import Translator
 from generator.model import entities as m
 from generator.pages.markdown_text import safe_href
+from generator.pages.site_map import SERVED, SiteAddresses
 
 
 def _h(value: object) -> str:
@@ -21,9 +22,10 @@ def _h(value: object) -> str:
 
 
 class PostDetails:
-    def __init__(self, plan: m.Plan, t: Translator) -> None:
+    def __init__(self, plan: m.Plan, t: Translator, addresses: SiteAddresses = SERVED) -> None:
         self._plan = plan
         self._t = t
+        self._addresses = addresses
 
     def of_posts(self, posts: Iterable[m.Post], root: str) -> Markup:
         """An article per post, its id the post's (the address the feeds give too)."""
@@ -33,7 +35,7 @@ class PostDetails:
         t, plan = self._t, self._plan
         facts = [(t("date"), _h(self._when(post)))]
         channels = ", ".join(
-            f'<a href="{root}channels/{_h(c)}/">{_h(c)}</a>' for c in post.channels
+            f'<a href="{self._link(root, "channels", c)}">{_h(c)}</a>' for c in post.channels
         )
         facts.append((t("channels"), channels))
         status = _h(post.status)
@@ -47,9 +49,8 @@ class PostDetails:
             facts.append((t("type"), _h(plan.content_type(post.type).name)))
         if post.campaign:
             name = _h(plan.campaign(post.campaign).name)
-            facts.append(
-                (t("campaign"), f'<a href="{root}campaigns/{_h(post.campaign)}/">{name}</a>')
-            )
+            campaign = self._link(root, "campaigns", post.campaign)
+            facts.append((t("campaign"), f'<a href="{campaign}">{name}</a>'))
         if post.owner:
             facts.append((t("owner"), _h(post.owner)))
         if post.link:
@@ -61,6 +62,10 @@ class PostDetails:
             f'<h3 class="ps-post__title">{_h(post.title)}</h3>'
             f'<dl class="ps-post__facts">{rows}</dl>{copy}</article>\n'
         )
+
+    def _link(self, root: str, folder: str, entity_id: str) -> str:
+        """The href of an entity's page (its folder: channels, campaigns) from `root`."""
+        return _h(root + self._addresses.address(f"{folder}/{entity_id}.md"))
 
     def _when(self, post: m.Post) -> str:
         """Its first date and time, and how it repeats."""

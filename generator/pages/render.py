@@ -24,7 +24,6 @@ from generator.pages.page_templates import PageTemplates
 from generator.pages.site_map import (
     WIDE_PAGES,
     pages_from_plan,
-    root_from_path,
     titles_from_plan,
 )
 from generator.pages.table_stash import TableStash, placeholder
@@ -66,10 +65,11 @@ def render_pages(context: PageContext, renderer: PageRenderer) -> list[Page]:
         "config": config,
         "t": t,
         "address": PageAddresses(context.feed_paths, config.site_url),
-        "rows": TableRows(plan, config, t, renderer.kept_cells),
+        "rows": TableRows(plan, config, t, renderer.kept_cells, context.addresses),
         "views": PageData(context, t),
         "calendar": CalendarViews(context, t),
         "page_paths": frozenset(titles),  # for the links of authored bodies
+        "addresses": context.addresses,  # for the links the pages' own HTML writes
     }
     pages = []
     for path, template, own in pages_from_plan(plan):
@@ -94,7 +94,8 @@ def _render_page(
         template,
         {
             **variables,
-            "root": Markup(root_from_path(path)),  # the page's links to other pages
+            # The way from the page to the site's root, for its links to other pages.
+            "root": Markup(variables["addresses"].root(path)),
             "out_of_markdown": out_of_markdown,
             "page_path": path,  # for the links of authored bodies (markdown_text.markdown_body)
         },

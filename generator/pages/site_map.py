@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -72,18 +73,65 @@ def titles_from_plan(plan: m.Plan, t: Translator) -> dict[str, str]:
     }
 
 
-def address_from_path(path: str) -> str:
-    """The address of a docs page relative to the site's root, with MkDocs'
-    directory URLs: `index.md` is ``, `goals/index.md` `goals/`, `goals/x.md` `goals/x/`."""
+def address_from_path(path: str, directory_urls: bool = True) -> str:
+    """The address of a docs page relative to the site's root, as MkDocs writes it.
+
+    With directory URLs (a site on a server): `index.md` is ``, `goals/index.md`
+    `goals/`, `goals/x.md` `goals/x/`. Without (a copy opened from files, whose
+    folders would open as listings): `index.html`, `goals/index.html`, `goals/x.html`.
+    """
+    if not directory_urls:
+        return path.removesuffix(".md") + ".html"
     folder, name = posixpath.split(path)
     stem = name.removesuffix(".md")
     parts = [folder] if stem == "index" else [folder, stem]
     return "".join(f"{part}/" for part in parts if part)
 
 
-def root_from_path(path: str) -> str:
+def root_from_path(path: str, directory_urls: bool = True) -> str:
     """The way from a page's address back to the site's root: `../` per folder."""
-    return "../" * address_from_path(path).count("/")
+    return "../" * address_from_path(path, directory_urls).count("/")
+
+
+@dataclass(frozen=True)
+class SiteAddresses:
+    """How the HTML that plansite writes itself links one page to another.
+
+    Links in a page's Markdown name the docs path (`/goals/leads.md`) and
+    MkDocs rewrites them; HTML it is handed (the long tables, the calendar's
+    grid and board, the posts' details, authored bodies) it leaves alone, so
+    every address in it is made here, the way MkDocs makes its own: with
+    directory URLs for a site on a server, with `.html` files for a copy
+    opened from a folder or a zip (`plansite build --offline`).
+    """
+
+    directory_urls: bool = True
+
+    def address(self, path: str, fragment: str = "") -> str:
+        """Docs page `path` (and its `#fragment`) from the site's root."""
+        address = address_from_path(path, self.directory_urls)
+        return f"{address}#{fragment}" if fragment else address
+
+    def root(self, page: str) -> str:
+        """The way back to the site's root from docs page `page`."""
+        return root_from_path(page, self.directory_urls)
+
+    def between(self, page: str, path: str, fragment: str = "") -> str:
+        """Docs page `path` (and its `#fragment`) from docs page `page`, by the
+        shortest way: the calendar's pages link to their neighbours thousands
+        of times."""
+        here = address_from_path(page, self.directory_urls)
+        folders = here.split("/")[:-1]  # those the page's address opens in
+        parts = address_from_path(path, self.directory_urls).split("/")
+        shared = 0
+        while shared < min(len(folders), len(parts) - 1) and folders[shared] == parts[shared]:
+            shared += 1
+        address = "../" * (len(folders) - shared) + "/".join(parts[shared:])
+        address = address or "./"
+        return f"{address}#{fragment}" if fragment else address
+
+
+SERVED = SiteAddresses(directory_urls=True)  # a site on a server, as MkDocs makes it by default
 
 
 def find_section_index(path: str) -> str | None:

@@ -12,6 +12,7 @@ from typing import Any
 from generator.model.settings import SiteConfig
 from generator.pages.channel_stylesheet import CHANNEL_STYLESHEET
 from generator.pages.site_map import SECTION_INDEXES
+from generator.site.search_index import FOLDED_FIELD, SEARCH_SEPARATOR
 from generator.site.theme import theme_dir
 
 STYLESHEET = "assets/stylesheets/plansite.css"
@@ -19,10 +20,18 @@ SCRIPT = "assets/javascripts/plansite.js"
 # The calendar's grid, filters and views, and the overview's coming posts.
 CALENDAR_STYLESHEET = "assets/stylesheets/calendar.css"
 CALENDAR_SCRIPT = "assets/javascripts/calendar.js"
+# Material's offline plugin runs search from a file through this shim, which it
+# would load from a CDN: a copy that is emailed must ask no server.
+IFRAME_WORKER_SHIM = "assets/javascripts/iframe-worker/shim.js"
+# Material's instant loading fetches pages, which a page opened from a file may not.
+_FETCHING_FEATURES = "navigation.instant"
 
 
-def settings_from_config(config: SiteConfig, nav: list[Any]) -> dict[str, Any]:
-    """The MkDocs settings for a plan site: Material, offline, pruned navigation."""
+def settings_from_config(
+    config: SiteConfig, nav: list[Any], offline: bool = False
+) -> dict[str, Any]:
+    """The MkDocs settings for a plan site: Material, no request to another host,
+    pruned navigation; `offline` for a copy opened from files (offline_settings)."""
     theme: dict[str, Any] = {
         "name": "material",
         "custom_dir": str(theme_dir()),
@@ -58,7 +67,7 @@ def settings_from_config(config: SiteConfig, nav: list[Any]) -> dict[str, Any]:
         "not_in_nav": "\n".join(f"/{folder}**/*.md" for folder in SECTION_INDEXES),
         "extra_css": [STYLESHEET, CHANNEL_STYLESHEET, CALENDAR_STYLESHEET],
         "extra_javascript": [SCRIPT, CALENDAR_SCRIPT],
-        "plugins": [{"search": {"lang": config.language}}],
+        "plugins": [{"search": search_settings(config.language)}],
         "markdown_extensions": [
             "tables",
             "attr_list",
@@ -82,7 +91,46 @@ def settings_from_config(config: SiteConfig, nav: list[Any]) -> dict[str, Any]:
         settings["site_url"] = config.site_url
     if config.private:
         settings["extra"] = {"plansite_private": True}  # theme/main.html adds noindex
-    return _merge(settings, config.mkdocs)
+    merged = _merge(settings, config.mkdocs)
+    return offline_settings(merged) if offline else merged
+
+
+def offline_settings(settings: dict[str, Any]) -> dict[str, Any]:
+    """`settings` for a copy opened from a folder or a zip, without a server.
+
+    As Material's "Building for offline usage" says: its offline plugin (search
+    from an index inlined as a script), pages as `.html` files rather than
+    folders (a folder opened from a file shows a listing), and no feature that
+    fetches (instant loading). The plugin's shim comes with plansite's theme.
+    """
+    theme = dict(settings["theme"])
+    theme["features"] = [
+        feature
+        for feature in theme.get("features", [])
+        if not feature.startswith(_FETCHING_FEATURES)
+    ]
+    extra = dict(settings.get("extra") or {})
+    extra["polyfills"] = [IFRAME_WORKER_SHIM]
+    return {
+        **settings,
+        "theme": theme,
+        "extra": extra,
+        "use_directory_urls": False,
+        "plugins": [*settings["plugins"], "offline"],
+    }
+
+
+def search_settings(language: str) -> dict[str, Any]:
+    """Material's search in the site's language, splitting words where people do not
+    type them (search_index.py). Its pipeline only drops stop words: Material ends
+    every word typed with a wildcard, which lunr does not stem, so a stemmed index
+    would miss what people type."""
+    return {
+        "lang": language,
+        "separator": SEARCH_SEPARATOR,
+        "pipeline": ["stopWordFilter"],
+        "fields": {FOLDED_FIELD: {"boost": 1.0}},
+    }
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:

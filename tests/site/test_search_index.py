@@ -43,15 +43,19 @@ def test_a_dirty_build_s_index_is_completed_with_the_pages_it_skipped(tmp_path: 
     assert written["config"] == {"lang": ["en"]}
 
 
-def test_a_clean_build_s_index_is_left_as_the_search_plugin_wrote_it(tmp_path: Path) -> None:
+def test_a_clean_build_s_index_holds_what_the_search_plugin_wrote(tmp_path: Path) -> None:
+    """The plugin's entries, in its order, nothing merged (the words without their
+    accents are tested with the search, in test_search_browser.py)."""
     write_index(tmp_path, [entry(""), entry("a/", "old")])
     index = SearchIndexMerge(merging=False)
     index.build_starts(str(tmp_path))
-    write_index(tmp_path, [entry("a/", "new")])
-    text = (tmp_path / INDEX).read_text("utf-8")
+    write_index(tmp_path, [entry("a/", "new"), entry("b/", "b")])
     index.page_rendered("a/")
     index.build_ends(str(tmp_path))
-    assert (tmp_path / INDEX).read_text("utf-8") == text
+    assert read_index(tmp_path) == {
+        "config": {"lang": ["en"]},
+        "docs": [entry("a/", "new"), entry("b/", "b")],
+    }
 
 
 def test_each_build_s_merge_starts_empty(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from generator.site.site_settings import (
     CALENDAR_STYLESHEET,
     SCRIPT,
     STYLESHEET,
+    search_settings,
     settings_from_config,
 )
 from generator.site.theme import theme_dir
@@ -49,7 +50,8 @@ def test_a_plan_site_is_material_offline_with_the_plan_s_navigation(tmp_path: Pa
     ]
     assert settings["extra_css"] == [STYLESHEET, CHANNEL_STYLESHEET, CALENDAR_STYLESHEET]
     assert settings["extra_javascript"] == [SCRIPT, CALENDAR_SCRIPT]
-    assert settings["plugins"] == [{"search": {"lang": "en"}}]
+    assert settings["plugins"] == [{"search": search_settings("en")}]
+    assert "use_directory_urls" not in settings  # MkDocs' default: pages as folders
     assert settings["site_url"] == "https://plan.example.com/"
     assert "hooks" not in settings  # each build hands MkDocs its hooks itself
     assert "extra" not in settings

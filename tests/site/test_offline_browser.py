@@ -1,0 +1,257 @@
+"""A copy that opens from a folder or a zip: `plansite build --offline`.
+
+Its pages are `.html` files (MkDocs' use_directory_urls off), and every link
+plansite writes itself follows, as MkDocs' own do (pages/site_map.SiteAddresses);
+Material's offline plugin runs search from files with the shim plansite ships.
+The browser tests open the copy from `file://` in Chromium.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import replace
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, Page
+
+from bench.synthetic import write_plan as write_synthetic_plan
+from generator.pages.site_map import SiteAddresses
+from generator.site.site_settings import IFRAME_WORKER_SHIM, settings_from_config
+from generator.site.theme import theme_dir
+from tests.conftest import EXAMPLE_CONFIG, EXAMPLE_PLAN, run_cli
+from tests.pages.small_plans import checked_plan
+from tests.test_browser import Visit
+
+SERVED, FILES = SiteAddresses(directory_urls=True), SiteAddresses(directory_urls=False)
+
+
+@pytest.mark.parametrize(
+    ("path", "served", "files"),
+    [
+        ("index.md", "", "index.html"),
+        ("audit.md", "audit/", "audit.html"),
+        ("goals/index.md", "goals/", "goals/index.html"),
+        ("goals/leads.md", "goals/leads/", "goals/leads.html"),
+        ("goals/reindex.md", "goals/reindex/", "goals/reindex.html"),
+        ("calendar/2027-03.md", "calendar/2027-03/", "calendar/2027-03.html"),
+        ("calendar/2027-03/posts.md", "calendar/2027-03/posts/", "calendar/2027-03/posts.html"),
+    ],
+)
+def test_a_page_s_address_is_a_folder_on_a_server_and_a_file_in_a_copy(
+    path: str, served: str, files: str
+) -> None:
+    assert SERVED.address(path) == served
+    assert FILES.address(path) == files
+    assert FILES.address(path, "x") == files + "#x"
+
+
+@pytest.mark.parametrize(
+    ("page", "path", "served", "files"),
+    [
+        ("calendar/2027-03.md", "calendar/2027-03/posts.md", "posts/#p", "2027-03/posts.html#p"),
+        ("calendar/2027-03.md", "calendar/2027-04/posts.md", "../2027-04/posts/#p",
+         "2027-04/posts.html#p"),
+        ("calendar/2027-03.md", "calendar/2027-04.md", "../2027-04/#p", "2027-04.html#p"),
+        ("calendar/2027-03/posts.md", "calendar/2027-03.md", "../#p", "../2027-03.html#p"),
+        ("calendar/board.md", "calendar/2027-02/posts.md", "../2027-02/posts/#p",
+         "2027-02/posts.html#p"),
+        ("goals/leads.md", "channels/x.md", "../../channels/x/#p", "../channels/x.html#p"),
+        ("index.md", "goals/index.md", "goals/#p", "goals/index.html#p"),
+        ("goals/leads.md", "goals/leads.md", "./#p", "leads.html#p"),
+    ],
+)  # fmt: skip
+def test_one_page_links_to_another_by_the_shortest_way_in_both_modes(
+    page: str, path: str, served: str, files: str
+) -> None:
+    assert SERVED.between(page, path, "p") == served
+    assert FILES.between(page, path, "p") == files
+
+
+def test_the_way_back_to_the_root_counts_the_folders_of_the_page_s_address() -> None:
+    assert [SERVED.root(p) for p in ("index.md", "audit.md", "goals/leads.md")] == [
+        "",
+        "../",
+        "../../",
+    ]
+    assert [FILES.root(p) for p in ("index.md", "audit.md", "goals/leads.md")] == ["", "", "../"]
+
+
+def test_offline_settings_follow_material_s_guide_and_ask_no_other_host(tmp_path: Path) -> None:
+    config = checked_plan(tmp_path, {}).config
+    features = ["navigation.instant", "navigation.instant.progress", "navigation.tabs"]
+    config = replace(config, theme={"features": features})
+    served = settings_from_config(config, [])
+    settings = settings_from_config(config, [], offline=True)
+    assert "use_directory_urls" not in served and "offline" not in served["plugins"]
+    assert settings["use_directory_urls"] is False
+    assert settings["plugins"] == [*served["plugins"], "offline"]
+    # Material's offline plugin would add a CDN's copy of the shim unless one is named.
+    assert settings["extra"]["polyfills"] == [IFRAME_WORKER_SHIM]
+    assert (theme_dir() / IFRAME_WORKER_SHIM).is_file()
+    # Instant loading fetches pages, which a page opened from a file may not.
+    assert settings["theme"]["features"] == ["navigation.tabs"]
+    assert served["theme"]["features"] == features
+
+
+# -- every link of a built copy -------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def synthetic_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A plan of 300 posts over a year (repeats, campaigns, a board whose columns
+    overflow), whose summary links to pages by their docs path."""
+    root = tmp_path_factory.mktemp("synthetic")
+    write_synthetic_plan(root, 300)
+    goal = sorted((root / "plan" / "goals").glob("*.md"))[0].stem
+    with (root / "plan" / "plan.md").open("a", encoding="utf-8") as body:
+        body.write(
+            f"\nSee [the first goal](/goals/{goal}.md) and [the audit](audit.md#competitors).\n"
+        )
+    return root
+
+
+def built(root: Path, *options: str) -> Path:
+    out = root / ("site-" + "-".join(option.strip("-") for option in options or ("served",)))
+    if not out.is_dir():
+        result = run_cli("build", "--out", str(out), *options, cwd=root)
+        assert result.exit_code == 0, result.output
+    return out
+
+
+def broken_links(site: Path, served: bool) -> list[str]:
+    """Each relative link of each page (but the server's 404 page) that does not open
+    a page of the site, or whose anchor that page lacks."""
+    broken: list[str] = []
+    anchors: dict[Path, set[str]] = {}
+    for page in sorted(site.rglob("*.html")):
+        if page.name == "404.html":  # a server's, with addresses from the root
+            continue
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        for element in soup.select("a[href], link[href], script[src], img[src]"):
+            link = str(element.get("href") or element.get("src"))
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or link.startswith("#"):
+                continue
+            target = (page.parent / unquote(parts.path)).resolve()
+            if served and target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{page.relative_to(site)}: {link} opens no file")
+            elif parts.fragment and target.suffix == ".html":
+                if target not in anchors:
+                    html = BeautifulSoup(target.read_text("utf-8"), "html.parser")
+                    anchors[target] = {str(tag["id"]) for tag in html.select("[id]")}
+                if parts.fragment not in anchors[target]:
+                    broken.append(f"{page.relative_to(site)}: {link} has no such anchor")
+    return broken
+
+
+@pytest.mark.parametrize("offline", [True, False], ids=["offline", "served"])
+def test_every_link_opens_a_page_and_its_anchor(synthetic_root: Path, offline: bool) -> None:
+    site = built(synthetic_root, "--offline") if offline else built(synthetic_root)
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 40
+    assert broken_links(site, served=not offline) == []
+    if offline:  # no link ends in a folder, which a browser opens as a listing
+        to_folder = re.compile(r'href="[^":#?]*/(?:[?#][^"]*)?"')
+        assert [p.name for p in pages if to_folder.search(p.read_text("utf-8"))] == []
+
+
+def test_an_offline_copy_carries_its_search_index_as_a_script(synthetic_root: Path) -> None:
+    site = built(synthetic_root, "--offline")
+    script = (site / "search" / "search_index.js").read_text("utf-8")
+    assert script.startswith("var __index = {")
+    assert '"location":"calendar/2027-03.html' in script
+    home = (site / "index.html").read_text("utf-8")
+    assert f'<script src="{IFRAME_WORKER_SHIM}"></script>' in home
+    assert not [p for p in site.rglob("*.html") if "unpkg.com" in p.read_text("utf-8")]
+
+
+def test_the_calendar_s_script_is_told_how_to_reach_another_month(synthetic_root: Path) -> None:
+    """`data-month-address` on a month page: any month's page from it, `{month}` its
+    YYYY-MM; every neighbour it names opens, from a server and from files."""
+    for offline, expected in ((True, "{month}.html"), (False, "../{month}/")):
+        site = built(synthetic_root, "--offline") if offline else built(synthetic_root)
+        page = site / "calendar" / ("2027-03.html" if offline else "2027-03/index.html")
+        calendar = BeautifulSoup(page.read_text("utf-8"), "html.parser").select_one(".ps-calendar")
+        assert calendar is not None
+        template = str(calendar["data-month-address"])
+        assert template == expected
+        for month in str(calendar["data-months"]).split():
+            target = page.parent / template.replace("{month}", month)
+            assert (target / "index.html" if not offline else target).is_file(), month
+
+
+# -- in the browser, from file:// ------------------------------------------------
+
+
+@pytest.fixture(scope="module", params=["fr", "en"])
+def offline_copy(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example plan, in its language and in English, built with --offline and
+    moved elsewhere, as a zip would be unpacked."""
+    root = tmp_path_factory.mktemp(f"offline-{request.param}")
+    shutil.copytree(EXAMPLE_PLAN, root / "plan")
+    config = EXAMPLE_CONFIG.read_text("utf-8").replace("language: fr", f"language: {request.param}")
+    (root / "site_config.yml").write_text(config, "utf-8")
+    result = run_cli("build", "--offline", "--strict", cwd=root)
+    assert result.exit_code == 0, result.output
+    unpacked = tmp_path_factory.mktemp("unpacked") / "plan copy"
+    shutil.move(root / "site", unpacked)
+    return unpacked
+
+
+def follow(page: Page, selector: str) -> str:
+    """Click the first link `selector` finds; the file it opened, from the copy's root."""
+    link = page.locator(selector).first
+    with page.expect_navigation():
+        link.click()
+    assert page.locator("article h1").count() == 1, page.url  # a page, not a listing
+    return page.url
+
+
+@pytest.mark.browser
+def test_an_offline_copy_navigates_from_files(browser: Browser, offline_copy: Path) -> None:
+    visit = Visit(browser, (offline_copy / "index.html").as_uri())
+    page = visit.page
+    root = offline_copy.as_uri() + "/"
+    assert follow(page, '.md-nav--primary a[href="goals/index.html"]') == root + "goals/index.html"
+    goal = follow(page, 'article a[href$=".html"]:not([href*="/"])')
+    assert re.fullmatch(re.escape(root) + r"goals/[a-z0-9-]+\.html", goal)
+    assert follow(page, '.md-nav--primary a[href="../calendar.html"]') == root + "calendar.html"
+    month = follow(page, "article a.ps-cal-open")
+    assert re.fullmatch(re.escape(root) + r"calendar/\d{4}-\d{2}\.html", month)
+    assert page.locator("table.ps-grid").count() == 1
+    follow(page, "a.ps-cal-next")
+    follow(page, "a.ps-cal-prev")
+    assert page.url == month
+    post = page.locator("a.ps-occ").first.get_attribute("href") or ""
+    details = follow(page, "a.ps-occ")
+    assert details.startswith(root + "calendar/") and ".html#" in details
+    assert page.locator(f"article.ps-post[id='{post.split('#')[1]}']").count() == 1
+    channel = follow(page, "article.ps-post dd a[href*='channels/']")
+    assert re.fullmatch(re.escape(root) + r"channels/[a-z0-9-]+\.html", channel)
+    assert visit.errors == []
+    assert visit.foreign == []
+    visit.close()
+
+
+@pytest.mark.browser
+def test_an_offline_copy_searches_from_files(browser: Browser, offline_copy: Path) -> None:
+    visit = Visit(browser, (offline_copy / "audit.html").as_uri())
+    page = visit.page
+    page.locator(".md-search__input").click()
+    page.keyboard.type("AtelierLumen", delay=20)  # Material searches on key events
+    result = page.locator(".md-search-result__item a").first
+    result.wait_for(timeout=15_000)
+    with page.expect_navigation():
+        result.click()
+    assert page.url.startswith(offline_copy.as_uri() + "/")
+    assert urlsplit(page.url).path.endswith(".html")
+    assert page.locator("article h1").count() == 1
+    assert visit.errors == []
+    assert visit.foreign == []  # the shim came with the copy, not from a CDN
+    visit.close()

@@ -36,7 +36,7 @@ from generator.pages.channel_stylesheet import CHANNEL_STYLESHEET, channel_style
 from generator.pages.page_context import PageContext
 from generator.pages.page_templates import PageTemplates
 from generator.pages.render import Page, PageRenderer, render_pages
-from generator.pages.site_map import navigation_from_plan
+from generator.pages.site_map import SiteAddresses, navigation_from_plan
 from generator.pages.table_stash import TableStash
 from generator.runtime import forked
 from generator.runtime.garbage_collector import model_frozen
@@ -204,13 +204,14 @@ def settings_from_checked(checked: Checked, offline: bool = False) -> dict[str, 
 
 
 def files_beside_pages(
-    plan: Plan, config: SiteConfig, occurrences: Sequence[Occurrence]
+    plan: Plan, config: SiteConfig, occurrences: Sequence[Occurrence], offline: bool = False
 ) -> dict[str, bytes]:
     """The files MkDocs copies as they are: the channels' colours, the calendar's
     months as scripts (for what the browser lists from the reader's clock), and
-    robots.txt for a confidential plan."""
+    robots.txt for a confidential plan. `offline`: the scripts link to pages
+    that are files, as the rest of such a copy does."""
     files = {CHANNEL_STYLESHEET: channel_stylesheet(plan, channel_colours(plan.channels))}
-    files |= calendar_data_scripts(plan, occurrences)
+    files |= calendar_data_scripts(plan, occurrences, SiteAddresses(directory_urls=not offline))
     if config.private:
         files["robots.txt"] = ROBOTS_DISALLOW_ALL
     return files
@@ -230,7 +231,7 @@ def _write_site(
     late = LateFiles(list(feed_paths(plan, config).values()), folder, feeds_ready)
     stash = TableStash(folder / ".fragments")  # beside the feeds, which have no such path
     pages = pages_from_checked(checked, PageRenderer(stash, templates.pages), offline)
-    files = files_beside_pages(plan, config, checked.context.all_occurrences)
+    files = files_beside_pages(plan, config, checked.context.all_occurrences, offline)
     settings = settings_from_checked(checked, offline)
     content = SiteContent(pages, settings, stash, files, late)
     return build_site(content, out, strict, templates.theme)

@@ -20,17 +20,21 @@ from collections.abc import Iterable, Sequence
 
 from generator.model import entities as m
 from generator.model.occurrences import Occurrence
-from generator.pages.calendar_months import month_firsts, month_key
+from generator.pages.calendar_months import month_firsts, month_key, posts_path
+from generator.pages.site_map import SERVED, SiteAddresses
 
 MONTHS_GLOBAL = "plansiteMonths"  # window.plansiteMonths["2027-03"] (calendar.js reads it)
 # Characters of HTML markup, as the JavaScript escapes that mean the same inside a string.
 _MARKUP_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
-def calendar_data_scripts(plan: m.Plan, occurrences: Iterable[Occurrence]) -> dict[str, bytes]:
-    """Every month's script of the plan's calendar, by path relative to the site's root."""
+def calendar_data_scripts(
+    plan: m.Plan, occurrences: Iterable[Occurrence], addresses: SiteAddresses = SERVED
+) -> dict[str, bytes]:
+    """Every month's script of the plan's calendar, by path relative to the site's
+    root; the posts' links written as `addresses` says (folders or files)."""
     months = [month_key(first) for first in month_firsts(plan)]  # a page each
-    return data_scripts_from_occurrences(occurrences, months)
+    return data_scripts_from_occurrences(occurrences, months, addresses)
 
 
 def data_script_path(month: str) -> str:
@@ -38,7 +42,15 @@ def data_script_path(month: str) -> str:
     return f"calendar/{month}/occurrences.js"
 
 
-def coming_entries(occurrence: Occurrence) -> list[dict[str, str]]:
+def details_address(post: m.Post, addresses: SiteAddresses) -> str:
+    """Where the site describes the post, from its root: the posts page of its
+    first month, at the post's id."""
+    return addresses.address(posts_path(post.date), post.id)
+
+
+def coming_entries(
+    occurrence: Occurrence, addresses: SiteAddresses = SERVED
+) -> list[dict[str, str]]:
     """The occurrence once per channel, with what the lists of coming posts show and
     the data-* attributes of the calendar's contract; none for an idea or a
     cancelled post, which such lists leave out."""
@@ -55,13 +67,13 @@ def coming_entries(occurrence: Occurrence) -> list[dict[str, str]]:
         "campaign": post.campaign,
         "type": post.type,
         "owner": post.owner,
-        "href": post.calendar_address,
+        "href": details_address(post, addresses),
     }
     return [{**common, "channel": channel_id, **rest} for channel_id in post.channels]
 
 
 def data_scripts_from_occurrences(
-    occurrences: Iterable[Occurrence], months: Sequence[str]
+    occurrences: Iterable[Occurrence], months: Sequence[str], addresses: SiteAddresses = SERVED
 ) -> dict[str, bytes]:
     """One script per month of `months` (empty ones too, so that the browser finds
     every month it asks for), by path relative to the site's root."""
@@ -69,7 +81,7 @@ def data_scripts_from_occurrences(
     for occurrence in occurrences:
         entries = by_month.get(month_key(occurrence.day))
         if entries is not None:
-            entries.extend(coming_entries(occurrence))
+            entries.extend(coming_entries(occurrence, addresses))
     return {data_script_path(month): _script(month, entries) for month, entries in by_month.items()}
 
 

@@ -15,11 +15,14 @@ from generator.model.channel_colours import ChannelColours, channel_colours
 from generator.model.key_dates import key_dates_between
 from generator.model.occurrences import Occurrence, first_calendar_day, last_calendar_day
 from generator.pages.calendar_controls import MonthControls
+from generator.pages.calendar_data_scripts import details_address
 from generator.pages.calendar_grid import MonthGrid
 from generator.pages.calendar_months import (
+    MONTH_PATH,
     CalendarMonth,
     calendar_months,
     month_key,
+    month_path,
     posts_path,
 )
 from generator.pages.channel_stylesheet import channel_stylesheet
@@ -39,7 +42,7 @@ class CalendarViews:
         key_dates = key_dates_between(
             self.plan, context.config, first_calendar_day(self.plan), last_calendar_day(self.plan)
         )
-        addresses = context.addresses
+        addresses = self._addresses = context.addresses
         self.grid = MonthGrid(self.plan, t, short_names, key_dates, addresses)
         self.controls = MonthControls(self.plan, t, short_names, addresses)
         self.details = PostDetails(self.plan, t, addresses)
@@ -72,6 +75,21 @@ class CalendarViews:
     def attributes(occurrence: Occurrence, channel: str) -> Markup:
         """The contract's data-* attributes of one publication (publication_attributes.py)."""
         return Markup(publication_attributes(occurrence.day.isoformat(), channel, occurrence.post))
+
+    def post_address(self, post: m.Post) -> str:
+        """The post's details from the site's root (a folder or a file, as the site is)."""
+        return details_address(post, self._addresses)
+
+    def day_address(self, day: date) -> str:
+        """The day on its month's page, from the site's root."""
+        return self._addresses.address(month_path(day), f"d-{day.isoformat()}")
+
+    @property
+    def month_address_template(self) -> str:
+        """Any month page from the site's root, `{month}` standing for its YYYY-MM:
+        for the script that lists the overview's coming posts again and links on
+        to the month of the first it leaves out."""
+        return self._addresses.address(MONTH_PATH)
 
     @staticmethod
     def posts_path(month: CalendarMonth) -> str:

@@ -8,9 +8,11 @@ The browser tests open the copy from `file://` in Chromium.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -184,6 +186,72 @@ def test_the_calendar_s_script_is_told_how_to_reach_another_month(synthetic_root
         for month in str(calendar["data-months"]).split():
             target = page.parent / template.replace("{month}", month)
             assert (target / "index.html" if not offline else target).is_file(), month
+
+
+def month_script_entries(site: Path) -> list[dict[str, str]]:
+    """Every entry of every month's script (calendar/YYYY-MM/occurrences.js), one a line."""
+    return [
+        json.loads(line.rstrip(","))
+        for script in sorted((site / "calendar").glob("*/occurrences.js"))
+        for line in script.read_text("utf-8").splitlines()
+        if line.startswith("{")
+    ]
+
+
+def opens(site: Path, page: Path, link: str) -> bool:
+    """True when `link`, from `page` of `site`, opens a page (a file, not a folder's
+    listing, from files) that has the link's anchor."""
+    parts = urlsplit(link)
+    target = (page.parent / unquote(parts.path)).resolve()
+    if target.is_dir():
+        target = target / "index.html"
+    if not target.is_file() or not target.is_relative_to(site.resolve()):
+        return False
+    return not parts.fragment or parts.fragment in ids_of(target)
+
+
+@cache
+def ids_of(page: Path) -> frozenset[str]:
+    html = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+    return frozenset(str(tag["id"]) for tag in html.select("[id]"))
+
+
+@pytest.mark.parametrize("offline", [True, False], ids=["offline", "served"])
+def test_the_month_scripts_link_each_post_to_its_details(
+    synthetic_root: Path, offline: bool
+) -> None:
+    """The overview's script lists coming posts from these links: from files they
+    name the posts page's file, on a server its folder."""
+    site = built(synthetic_root, "--offline") if offline else built(synthetic_root)
+    links = sorted({entry["href"] for entry in month_script_entries(site)})
+    assert len(links) > 100
+    pattern = r"calendar/\d{4}-\d{2}/posts" + (r"\.html" if offline else "/") + "#[a-z0-9-]+"
+    assert [link for link in links if not re.fullmatch(pattern, link)] == []
+    home = site / "index.html"
+    assert [link for link in links if not opens(site, home, link)] == []
+
+
+@pytest.mark.parametrize("offline", [True, False], ids=["offline", "served"])
+def test_the_overview_tells_its_script_how_to_reach_a_month(
+    synthetic_root: Path, offline: bool
+) -> None:
+    """`data-month-address` on the overview's coming lists: the month whose day the
+    "more" link opens, from the overview; and the build's own "more" link opens it."""
+    site = built(synthetic_root, "--offline") if offline else built(synthetic_root)
+    home = site / "index.html"
+    soup = BeautifulSoup(home.read_text("utf-8"), "html.parser")
+    lists = soup.select(".ps-coming[data-coming]")
+    assert len(lists) == 2
+    for coming in lists:
+        template = str(coming["data-month-address"])
+        assert template == ("calendar/{month}.html" if offline else "calendar/{month}/")
+        for month in str(coming["data-months"]).split():
+            assert opens(site, home, template.replace("{month}", month)), month
+    more = [str(a["href"]) for a in soup.select(".ps-coming__more a")]
+    assert more, "the 30 days of the synthetic plan hold more than a list shows"
+    assert [link for link in more if not opens(site, home, link)] == []
+    coming = [str(a["href"]) for a in soup.select(".ps-coming a.ps-occ")]
+    assert coming and [link for link in coming if not opens(site, home, link)] == []
 
 
 # -- in the browser, from file:// ------------------------------------------------

@@ -11,14 +11,18 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections.abc import Iterator
 from dataclasses import replace
+from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from typing import Any
+from urllib.parse import unquote, urljoin, urlsplit
+from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from bench.synthetic import write_plan as write_synthetic_plan
 from generator.pages.site_map import SiteAddresses
@@ -26,7 +30,7 @@ from generator.site.site_settings import IFRAME_WORKER_SHIM, settings_from_confi
 from generator.site.theme import theme_dir
 from tests.conftest import EXAMPLE_CONFIG, EXAMPLE_PLAN, run_cli
 from tests.pages.small_plans import checked_plan
-from tests.test_browser import Visit
+from tests.test_browser import LAPTOP, Visit
 
 SERVED, FILES = SiteAddresses(directory_urls=True), SiteAddresses(directory_urls=False)
 
@@ -323,3 +327,157 @@ def test_an_offline_copy_searches_from_files(browser: Browser, offline_copy: Pat
     assert visit.errors == []
     assert visit.foreign == []  # the shim came with the copy, not from a CDN
     visit.close()
+
+
+# -- the calendar's script, from file:// -------------------------------------------
+
+PARIS = ZoneInfo("Europe/Paris")
+# A day of the example plan's March, on the reader's clock (as the calendar's tests).
+READER_NOW = datetime(2027, 3, 10, 12, tzinfo=PARIS)
+
+
+class Reader:
+    """A reader in Paris whose clock is fixed, with what the pages logged as errors
+    and asked of another host."""
+
+    def __init__(self, browser: Browser, now: datetime) -> None:
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+        self.context = browser.new_context(viewport=LAPTOP, timezone_id="Europe/Paris")  # type: ignore[arg-type]
+        self.context.clock.set_fixed_time(now)
+        self.context.on("weberror", lambda error: self.errors.append(str(error.error)))
+        self.context.on("console", self._console)
+        self.context.on("request", self._request)
+
+    def _console(self, message: Any) -> None:
+        if message.type == "error":
+            self.errors.append(message.text)
+
+    def _request(self, request: Any) -> None:
+        if not request.url.startswith(("file:", "data:", "blob:")):
+            self.foreign.append(request.url)
+
+    def open(self, url: str) -> Page:
+        page = self.context.new_page()
+        page.goto(url, wait_until="networkidle")
+        return page
+
+
+@pytest.fixture
+def reader(browser: Browser) -> Iterator[Reader]:
+    made = Reader(browser, READER_NOW)
+    yield made
+    made.context.close()
+
+
+def started(page: Page) -> None:
+    """Wait until the calendar's script has taken the month page in hand."""
+    page.wait_for_selector(".ps-calendar.ps-js", state="attached")
+
+
+@pytest.mark.browser
+def test_an_offline_copy_goes_from_the_overview_to_a_post_a_month_the_board_and_search(
+    reader: Reader, browser: Browser, offline_copy: Path
+) -> None:
+    root = offline_copy.as_uri() + "/"
+    page = reader.open(root + "index.html")
+    # The coming posts, listed again from the reader's clock out of the month scripts.
+    page.wait_for_selector(".ps-coming--today >> nth=1")
+    post = page.locator(".ps-coming a.ps-occ").first.get_attribute("href") or ""
+    assert re.fullmatch(r"calendar/2027-0[23]/posts\.html#[a-z0-9-]+", post), post
+    assert follow(page, ".ps-coming a.ps-occ") == root + post
+    assert page.locator(f"article.ps-post[id='{post.split('#')[1]}']").count() == 1
+
+    page.goto(root + "calendar.html", wait_until="networkidle")
+    assert follow(page, "article a.ps-cal-open") == root + "calendar/2027-03.html"  # the reader's
+    started(page)
+    # The week view steps past the month's last week into the next month's file.
+    page.click('.ps-cal-views [data-view="week"]')
+    for _ in range(3):
+        page.click(".ps-cal-next-week")
+    with page.expect_navigation():
+        page.click(".ps-cal-next-week")
+    assert page.url == root + "calendar/2027-04.html?view=week&week=2027-04-05"
+    started(page)
+    assert page.locator("tr.ps-week:visible").get_attribute("data-week") == "2027-04-05"
+    # Today is in March: its button opens March's file at the day.
+    with page.expect_navigation():
+        page.click(".ps-cal-today")
+    started(page)  # which then writes the week it shows into the address
+    assert page.url == root + "calendar/2027-03.html?view=week&week=2027-03-08#d-2027-03-10"
+    # A filter travels with the calendar's own links to the previous and next month.
+    page.click('.ps-cal-views [data-view="month"]')
+    page.check('input[name="channel"][value="instagram"]')
+    expect(page.locator("a.ps-cal-prev")).to_have_attribute(
+        "href", "2027-02.html?channel=instagram"
+    )
+    assert follow(page, "a.ps-cal-prev") == root + "calendar/2027-02.html?channel=instagram"
+    started(page)
+    assert follow(page, "a.ps-cal-next") == root + "calendar/2027-03.html?channel=instagram"
+    started(page)
+    assert page.locator('input[name="channel"][value="instagram"]').is_checked()
+    shown = page.locator("table.ps-grid [data-date]:visible")
+    assert shown.count() > 0
+    assert set(shown.evaluate_all("links => links.map(a => a.dataset.channel)")) == {"instagram"}
+
+    page.goto(root + "calendar.html", wait_until="networkidle")
+    assert follow(page, 'article a[href="calendar/board.html"]') == root + "calendar/board.html"
+    card = page.locator(".ps-card a.ps-card__title[href*='posts']").first
+    details = card.get_attribute("href") or ""
+    assert re.search(r"calendar/\d{4}-\d{2}/posts\.html#[a-z0-9-]+$", details), details
+    expected = urljoin(page.url, details)
+    assert follow(page, ".ps-card a.ps-card__title[href*='posts']") == expected
+    assert page.locator(f"article.ps-post[id='{details.split('#')[1]}']").count() == 1
+    # Search from a page two folders down, for a handle typed without its @; in a
+    # browser whose clock runs (Material's search waits for the clock to move on).
+    search = Visit(browser, page.url)
+    search.page.locator(".md-search__input").click()
+    search.page.keyboard.type("AtelierLumen", delay=20)  # Material searches on key events
+    result = search.page.locator(".md-search-result__item a").first
+    result.wait_for(timeout=15_000)
+    with search.page.expect_navigation():
+        result.click()
+    assert search.page.url.startswith(root) and urlsplit(search.page.url).path.endswith(".html")
+    assert search.page.locator("article h1").count() == 1
+    assert search.errors == [] and search.foreign == []
+    search.close()
+    assert reader.errors == []
+    assert reader.foreign == []
+
+
+def busy_day(entries: list[dict[str, str]], limit: int) -> date:
+    """The first day whose next 30 days hold more publications than a list shows."""
+    days = sorted(date.fromisoformat(entry["date"]) for entry in entries)
+    for first in days:
+        if sum(first <= day <= first + timedelta(days=29) for day in days) > limit:
+            return first
+    raise AssertionError("no 30 days hold more than the list shows")
+
+
+@pytest.mark.browser
+def test_the_overview_s_script_links_coming_posts_and_more_to_files(
+    browser: Browser, synthetic_root: Path
+) -> None:
+    """From the reader's clock, on a day with more posts than the list shows: each
+    post and the "more" link open a page of the copy, not a folder's listing."""
+    site = built(synthetic_root, "--offline")
+    root = site.as_uri() + "/"
+    first = busy_day(month_script_entries(site), 50)
+    reader = Reader(
+        browser, datetime.combine(first, datetime.min.time(), PARIS) + timedelta(hours=12)
+    )
+    page = reader.open(root + "index.html")
+    page.wait_for_selector(".ps-coming--today >> nth=1")
+    posts = page.locator(".ps-coming--today a.ps-occ").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    )
+    assert posts and [link for link in posts if not opens(site, site / "index.html", link)] == []
+    more = page.locator('.ps-coming--today[data-coming="days"] .ps-coming__more a')
+    href = more.get_attribute("href") or ""
+    assert re.fullmatch(r"calendar/\d{4}-\d{2}\.html#d-\d{4}-\d{2}-\d{2}", href), href
+    with page.expect_navigation():
+        more.click()
+    assert page.url == root + href
+    assert page.locator(f"td#{href.split('#')[1]}").count() == 1
+    assert reader.errors == []
+    reader.context.close()

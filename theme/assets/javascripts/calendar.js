@@ -9,8 +9,12 @@
   const FOLD_AFTER = 3; // a busy day of the month view shows this many, then "+N more"
   const VIEWS = ["month", "week", "agenda"];
   const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-  // A link to another month's page: "../2027-04/", "../2027-04/#d-2027-04-01".
-  const MONTH_LINK = /^((?:\.\.\/)?)(\d{4}-\d{2})\/(#.*)?$/;
+  // Any month's page from a month page, `{month}` standing for its YYYY-MM, when
+  // the page does not say (data-month-address): a site on a server. A copy
+  // opened from files says "{month}.html" (pages/site_map.py, SiteAddresses).
+  const SERVED_MONTH_ADDRESS = "../{month}/";
+  // A month page's address ends so, on a server or in a copy opened from files.
+  const MONTH_PAGE_END = /(?:^|\/)(\d{4}-\d{2})(?:\/|\.html)$/;
 
   // -- days, on the reader's clock ---------------------------------------------
 
@@ -35,6 +39,19 @@
 
   function today() {
     return isoDay(new Date()); // local date, not UTC
+  }
+
+  function monthAddress(template, month) {
+    return template.split("{month}").join(month);
+  }
+
+  // A link to another month's page as `template` writes it, with its #anchor:
+  // "../2027-04/#d-2027-04-01", or "2027-04.html#d-2027-04-01" from files.
+  function monthLinkPattern(template) {
+    const parts = template.split("{month}").map(function (part) {
+      return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    });
+    return new RegExp("^" + parts.join("(\\d{4}-\\d{2})") + "(#.*)?$");
   }
 
   function fill(template, values) {
@@ -140,6 +157,7 @@
     this.root = root;
     this.month = root.getAttribute("data-month") || "";
     this.months = (root.getAttribute("data-months") || "").split(/\s+/).filter(Boolean);
+    this.monthAddress = root.getAttribute("data-month-address") || SERVED_MONTH_ADDRESS;
     this.form = root.querySelector("form.ps-filters");
     const fieldsets = this.form ? this.form.querySelectorAll("fieldset[data-filter]") : [];
     this.facets = Array.from(fieldsets).map(function (fieldset) { return new Facet(fieldset); });
@@ -300,11 +318,13 @@
 
   // The links to other months (previous, next, a list of months) carry the query.
   MonthPage.prototype.collectMonthLinks = function () {
+    const template = this.monthAddress;
+    const pattern = monthLinkPattern(template);
     this.monthLinks = Array.from(this.root.querySelectorAll("a[href]")).filter(function (element) {
-      return MONTH_LINK.test(element.getAttribute("href"));
+      return pattern.test(element.getAttribute("href"));
     }).map(function (element) {
-      const match = element.getAttribute("href").match(MONTH_LINK);
-      return { element: element, target: match[1] + match[2] + "/", hash: match[3] || "" };
+      const match = element.getAttribute("href").match(pattern);
+      return { element: element, target: monthAddress(template, match[1]), hash: match[2] || "" };
     });
   };
 
@@ -482,7 +502,7 @@
     const target = this.neighbourMonth(step);
     if (!target) return;
     const day = addDays(this.week.getAttribute("data-week"), 7 * step);
-    window.location.href = "../" + target + "/" + this.query("week", day);
+    window.location.href = monthAddress(this.monthAddress, target) + this.query("week", day);
   };
 
   MonthPage.prototype.neighbourMonth = function (step) {
@@ -545,7 +565,8 @@
       });
     } else if (this.months.indexOf(month) >= 0) {
       button.addEventListener("click", function () {
-        window.location.href = "../" + month + "/" + page.carriedQuery() + "#d-" + day;
+        window.location.href = monthAddress(page.monthAddress, month) + page.carriedQuery() +
+          "#d-" + day;
       });
     } else {
       button.disabled = true;
@@ -645,7 +666,8 @@
       const next = found[limit].date;
       const count = { count: formatNumber(found.length - limit) };
       const link = element("a", "", fill(list.getAttribute("data-more-template"), count));
-      link.href = root + "calendar/" + next.slice(0, 7) + "/#d-" + next;
+      const months = list.getAttribute("data-month-address") || root + "calendar/{month}/";
+      link.href = monthAddress(months, next.slice(0, 7)) + "#d-" + next;
       const more = element("p", "ps-coming__more");
       more.appendChild(link);
       nodes.push(more);
@@ -696,10 +718,10 @@
   function openReadersMonth(button) {
     const key = today().slice(0, 7);
     const link = Array.from(document.querySelectorAll("article a[href]")).find(function (a) {
-      return a !== button && /(^|\/)(\d{4}-\d{2})\/$/.test(a.getAttribute("href")) &&
-        a.getAttribute("href").endsWith(key + "/");
+      const match = a.getAttribute("href").match(MONTH_PAGE_END);
+      return a !== button && match !== null && match[1] === key;
     });
-    const shown = (button.getAttribute("href").match(/(\d{4}-\d{2})\/$/) || [])[1];
+    const shown = (button.getAttribute("href").match(MONTH_PAGE_END) || [])[1];
     if (!link || !shown || shown === key) return;
     const month = function (iso) {
       return new Intl.DateTimeFormat(language(), { month: "long", year: "numeric" })

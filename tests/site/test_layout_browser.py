@@ -90,7 +90,7 @@ def offenders(
     viewport: dict[str, int],
     script: str,
     argument: object = None,
-) -> dict[str, list[str]]:  # noqa: E501
+) -> dict[str, list[str]]:
     """What `script` finds on each page, for the pages where it finds something."""
     found: dict[str, list[str]] = {}
     page: Page = browser.new_page(viewport=viewport)  # type: ignore[arg-type]
@@ -124,7 +124,7 @@ def test_at_390_a_table_that_scrolls_shows_it(browser: Browser, site: tuple[Path
 def test_the_lists_checked_have_post_titles(browser: Browser, site: tuple[Path, str]) -> None:
     """The title check above is not empty: the channel page has its cards, the
     overview its rows."""
-    built, base = site
+    _built, base = site
     page = browser.new_page(viewport=PHONE)  # type: ignore[arg-type]
     for path in ("channels/instagram/", ""):
         page.goto(base + path, wait_until="load")

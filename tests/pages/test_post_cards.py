@@ -224,3 +224,29 @@ def test_nothing_coming_says_so_and_still_links_to_the_calendar(tmp_path: Path) 
     assert html.select_one(".ps-post-cards__none") is not None
     more = html.select_one(".ps-post-cards__more a")
     assert more is not None and more["href"] == "../../calendar/2027-02/?campaign=launch"
+
+
+CONTRACT = {"data-date", "data-channel", "data-campaign", "data-status", "data-type", "data-owner"}
+POST_ELEMENTS = (
+    ".ps-occurrences tbody tr",  # the lists of coming posts
+    ".ps-utm-links tbody tr",  # the tagged links
+    "article.ps-post-card",  # channel and campaign pages
+    "article.ps-post",  # a post's details
+    "li.ps-card",  # the board
+    "a.ps-occ",  # the month grids, the overview's coming posts
+)
+
+
+def test_every_post_row_or_card_of_the_example_site_carries_the_contract(
+    example_site: Path,
+) -> None:
+    """A team's CSS finds posts by the same attributes on every page (docs/calendar.md)."""
+    found = dict.fromkeys(POST_ELEMENTS, 0)
+    for path in example_site.rglob("index.html"):
+        html = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        for selector in POST_ELEMENTS:
+            for element in html.select(selector):
+                missing = CONTRACT - set(element.attrs)
+                assert not missing, f"{path.relative_to(example_site)}: {selector} {missing}"
+                found[selector] += 1
+    assert all(found.values()), found  # each kind was there to check

@@ -8,13 +8,8 @@ from datetime import datetime, timedelta
 
 from generator.checks.registry import CheckContext, Finding, found, rule
 from generator.diagnostics import Severity
+from generator.model.network_limits import length_on_network
 
-# Longest copy each network accepts, in characters.
-COPY_LIMITS = {
-    "x": 280, "bluesky": 300, "threads": 500, "mastodon": 500, "pinterest": 500,
-    "snapchat": 250, "instagram": 2200, "tiktok": 2200, "linkedin": 3000,
-    "youtube": 5000, "facebook": 63206,
-}  # fmt: skip
 # Accepted gap: a fifth of the planned posts per week, and never less than half
 # a post (one post every other week is noise, not a missed cadence).
 CADENCE_TOLERANCE = 0.2
@@ -136,18 +131,21 @@ def before_period(ctx: CheckContext) -> Iterator[Finding]:
 
 @rule("PS507", 5, Severity.ERROR, "copy longer than the network allows")
 def copy_too_long(ctx: CheckContext) -> Iterator[Finding]:
+    """Against model/network_limits.py, the table the post cards count with too:
+    the copy, or the title where the network limits the title (YouTube)."""
     for post in ctx.plan.posts:
         for channel_id in post.channels:
             network = ctx.plan.channel(channel_id).network
-            limit = COPY_LIMITS.get(network)
-            if limit is not None and len(post.copy) > limit:
+            measured = length_on_network(post, network)
+            if measured is not None and measured.over:
+                key = "PS507" if measured.counts == "copy" else "PS507_title"
                 yield found(
                     post.source,
-                    "PS507",
+                    key,
                     post=post.id,
-                    length=len(post.copy),
+                    length=measured.length,
                     network=network,
-                    limit=limit,
+                    limit=measured.limit,
                 )
 
 

@@ -19,7 +19,9 @@ from generator.model import entities as m
 from generator.model.occurrences import Occurrence
 from generator.model.settings import SiteConfig
 from generator.model.utm import post_link
+from generator.pages.calendar_data_scripts import details_address
 from generator.pages.markdown_text import safe_href
+from generator.pages.publication_attributes import publication_attributes
 from generator.pages.site_map import SERVED, SiteAddresses
 
 
@@ -73,15 +75,20 @@ class TableRows:
             kept.names, kept.cells = names, self._post_cells
 
     def occurrences(self, occurrences: Iterable[Occurrence], root: str) -> Markup:
-        """One row per occurrence."""
+        """One row per occurrence and channel, as the calendar places publications,
+        each with the calendar's data-* attributes (publication_attributes.py)."""
         rows = []
         for occurrence in occurrences:
             post = occurrence.post
             day = _h(self._t.date(occurrence.day, "EEE d MMM"))
-            rows.append(
-                f"<tr><td>{day}</td><td>{self._time(occurrence)}</td>"
-                f"{self._cells_of(post, root)}</tr>\n"
-            )
+            iso_day = occurrence.day.isoformat()
+            for channel_id in post.channels:
+                rows.append(
+                    f"<tr{publication_attributes(iso_day, channel_id, post)}>"
+                    f"<td>{day}</td><td>{self._time(occurrence)}</td>"
+                    f"<td>{self._channel_link(channel_id, root)}</td>"
+                    f"{self._cells_of(post, root)}</tr>\n"
+                )
         return Markup("".join(rows))
 
     def tagged_links(self, root: str) -> Markup:
@@ -91,11 +98,14 @@ class TableRows:
             if not post.link:
                 continue
             day, title = _h(self._t.date(post.date, "medium")), _h(post.title)
+            iso_day = post.date.isoformat()
             for channel_id in post.channels:
                 url = post_link(self._plan, post, channel_id)
                 rows.append(
-                    f"<tr><td>{day}</td><td>{self._channel_link(channel_id, root)}</td>"
-                    f'<td>{title}</td><td class="ps-utm"><a href="{safe_href(url)}">{_h(url)}</a>'
+                    f"<tr{publication_attributes(iso_day, channel_id, post)}>"
+                    f"<td>{day}</td><td>{self._channel_link(channel_id, root)}</td>"
+                    f'<td class="ps-row__title">{title}</td>'
+                    f'<td class="ps-utm"><a href="{safe_href(url)}">{_h(url)}</a>'
                     "</td></tr>\n"
                 )
         return Markup("".join(rows))
@@ -112,7 +122,8 @@ class TableRows:
         return clock if zone == self._timezone else f"{clock} ({_h(zone)})"
 
     def _cells_of(self, post: m.Post, root: str) -> str:
-        """The cells that depend only on the post, made once for all its occurrences."""
+        """The cells that depend only on the post (type, title, status, campaign), made
+        once for all its occurrences and channels."""
         key = (id(post), root)
         made = self._post_cells.get(key) or self._before.get(key)
         if made is None or made[0] is not post:
@@ -122,7 +133,6 @@ class TableRows:
 
     def _make_cells(self, post: m.Post, root: str) -> str:
         plan = self._plan
-        channels = ", ".join(self._channel_link(c, root) for c in post.channels)
         kind = _h(plan.content_type(post.type).name) if post.type else ""
         campaign = ""
         if post.campaign:
@@ -130,7 +140,9 @@ class TableRows:
             campaign = f'<a href="{self._link(root, "campaigns", post.campaign)}">{name}</a>'
         status = _h(post.status)
         return (
-            f"<td>{channels}</td><td>{kind}</td><td>{_h(post.title)}</td>"
+            f'<td>{kind}</td><td class="ps-row__title">'
+            f'<a href="{_h(root + details_address(post, self._addresses))}">'
+            f"{_h(post.title)}</a></td>"
             f'<td><span class="ps-badge ps-badge--{status}">'
             f"{_h(self._t('status_' + post.status))}</span></td><td>{campaign}</td>"
         )

@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 from generator.i18n import Translator
 from generator.model import entities as m
 from generator.pages.markdown_text import safe_href
+from generator.pages.publication_attributes import publication_attributes
 from generator.pages.site_map import SERVED, SiteAddresses
 
 
@@ -58,7 +59,7 @@ class PostDetails:
         rows = "".join(f"<dt>{_h(label)}</dt><dd>{value}</dd>" for label, value in facts)
         copy = f'<p class="ps-post__copy">{_h(post.copy)}</p>' if post.copy else ""
         return (
-            f'<article class="ps-post ps-occ--{status}" id="{_h(post.id)}">'
+            f'<article class="ps-post ps-occ--{status}" id="{_h(post.id)}"{self._attributes(post)}>'
             f'<h3 class="ps-post__title">{_h(post.title)}</h3>'
             f'<dl class="ps-post__facts">{rows}</dl>{copy}</article>\n'
         )
@@ -66,6 +67,12 @@ class PostDetails:
     def _link(self, root: str, folder: str, entity_id: str) -> str:
         """The href of an entity's page (its folder: channels, campaigns) from `root`."""
         return _h(root + self._addresses.address(f"{folder}/{entity_id}.md"))
+
+    @staticmethod
+    def _attributes(post: m.Post) -> str:
+        """The contract's data-* attributes (publication_attributes.py), as the board's
+        cards write them for a post: its first date, its channels space-separated."""
+        return publication_attributes(post.date.isoformat(), " ".join(post.channels), post)
 
     def _when(self, post: m.Post) -> str:
         """Its first date and time, and how it repeats."""

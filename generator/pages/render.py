@@ -21,7 +21,9 @@ from generator.pages.page_context import PageContext
 from generator.pages.page_data import PageData
 from generator.pages.page_links import PageAddresses
 from generator.pages.page_templates import PageTemplates
+from generator.pages.post_cards import PostCards
 from generator.pages.site_map import (
+    TABLE_PAGES,
     WIDE_PAGES,
     pages_from_plan,
     titles_from_plan,
@@ -60,13 +62,23 @@ def render_pages(context: PageContext, renderer: PageRenderer) -> list[Page]:
     plan, config = context.plan, context.config
     t = Translator(config.language)
     titles = titles_from_plan(plan, t)
+    views = PageData(context, t)
     shared: dict[str, Any] = {
         "plan": plan,
         "config": config,
         "t": t,
         "address": PageAddresses(context.feed_paths, config.site_url),
         "rows": TableRows(plan, config, t, renderer.kept_cells, context.addresses),
-        "views": PageData(context, t),
+        "views": views,
+        "cards": PostCards(
+            plan,
+            t,
+            context.occurrences,
+            context.today,
+            views.calendar_month,
+            config.timezone,
+            context.addresses,
+        ),
         "calendar": CalendarViews(context, t),
         "page_paths": frozenset(titles),  # for the links of authored bodies
         "addresses": context.addresses,  # for the links the pages' own HTML writes
@@ -74,8 +86,8 @@ def render_pages(context: PageContext, renderer: PageRenderer) -> list[Page]:
     pages = []
     for path, template, own in pages_from_plan(plan):
         body, kept_out = _render_page(renderer, path, template, {**shared, **own})
-        wide = path.startswith(WIDE_PAGES)
-        pages.append(Page(path, _front_matter(titles[path], wide) + body, kept_out))
+        hidden = _hidden_sidebars(path)
+        pages.append(Page(path, _front_matter(titles[path], hidden) + body, kept_out))
     return pages
 
 
@@ -103,14 +115,22 @@ def _render_page(
     return body, kept_out
 
 
-def _front_matter(title: str, wide: bool = False) -> str:
-    """MkDocs metadata giving the page title as the plan has it, and for a wide
-    page Material's `hide` of the navigation and table of contents beside it.
+def _hidden_sidebars(path: str) -> list[str]:
+    """What Material leaves out beside a page: both sidebars beside the calendar's
+    grids, the table of contents beside wide tables."""
+    if path.startswith(WIDE_PAGES):
+        return ["navigation", "toc"]
+    return ["toc"] if path in TABLE_PAGES else []
+
+
+def _front_matter(title: str, hidden: list[str] | None = None) -> str:
+    """MkDocs metadata giving the page title as the plan has it, and Material's
+    `hide` of the sidebars a page leaves out (_hidden_sidebars).
 
     Material prints titles into HTML, some escaped and some not: the MkDocs
     hooks (site/hooks.py) hand them over escaped once, as markupsafe Markup.
     """
     meta: dict[str, object] = {"title": title}
-    if wide:
-        meta["hide"] = ["navigation", "toc"]
+    if hidden:
+        meta["hide"] = hidden
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n"

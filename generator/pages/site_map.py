@@ -42,6 +42,10 @@ BOARD_PAGE = ("calendar/board.md", "calendar_board.md.j2")
 # Pages laid out across the content's whole width (the month grids, the board's
 # columns): Material's `hide` drops the navigation and table of contents beside them.
 WIDE_PAGES = ("calendar/",)
+# The pages whose tables are wider than the text beside a table of contents:
+# Material leaves it out there (front matter `hide: [toc]`), and the table
+# takes its place.
+TABLE_PAGES = ("index.md", "audit.md", "goals/index.md", "measurement.md", "content.md")
 
 
 def titles_from_plan(plan: m.Plan, t: Translator) -> dict[str, str]:

@@ -22,9 +22,17 @@ from tests.pages.small_plans import checked_plan, posts
 
 EVIL = "<b>x</b> & 'q' \"dq\""
 
-PLAIN_OCCURRENCES = """\
-{%- for o in occurrences -%}
-<tr>
+ATTRIBUTES = (
+    'data-date="{{ day }}" data-channel="{{ c }}" data-campaign="{{ post.campaign }}"'
+    ' data-status="{{ post.status }}" data-type="{{ post.type }}" data-owner="{{ post.owner }}"'
+)
+PLAIN_OCCURRENCES = (
+    """\
+{%- for o in occurrences -%}{% for c in o.post.channels -%}
+{%- set post, day = o.post, o.day.isoformat() -%}
+<tr """
+    + ATTRIBUTES
+    + """>
 {%- if o.start -%}
   {%- set clock = o.start.strftime("%H:%M") -%}
   {%- set zone = o.post.timezone.key -%}
@@ -33,24 +41,30 @@ PLAIN_OCCURRENCES = """\
   {%- set time = t("all_day") -%}
 {%- endif -%}
 <td>{{ t.date(o.day, "EEE d MMM") }}</td><td>{{ time }}</td>
-<td>{% for c in o.post.channels %}<a href="{{ root }}channels/{{ c }}/">{{ c }}</a>
-{%- if not loop.last %}, {% endif %}{% endfor %}</td>
+<td><a href="{{ root }}channels/{{ c }}/">{{ c }}</a></td>
 <td>{% if o.post.type %}{{ plan.content_type(o.post.type).name }}{% endif %}</td>
-<td>{{ o.post.title }}</td>
+<td class="ps-row__title">
+<a href="{{ root }}{{ post.calendar_address }}">{{ o.post.title }}</a></td>
 <td><span class="ps-badge ps-badge--{{ o.post.status }}">
 {{- t("status_" ~ o.post.status) }}</span></td>
 <td>{% if o.post.campaign %}<a href="{{ root }}campaigns/{{ o.post.campaign }}/">
 {{- plan.campaign(o.post.campaign).name }}</a>{% endif %}</td></tr>{{ "\\n" }}
-{%- endfor -%}
-"""
-PLAIN_TAGGED_LINKS = """\
-{%- for post in plan.posts if post.link -%}{% for c in post.channels -%}
-{%- set url = post_link(plan, post, c) -%}
-<tr><td>{{ t.date(post.date, "medium") }}</td><td><a href="{{ root }}channels/{{ c }}/">{{ c }}</a>
-{%- raw %}</td><td>{% endraw %}{{ post.title }}</td><td class="ps-utm"><a href="{{ url|href }}">
-{{- url }}</a></td></tr>{{ "\\n" }}
 {%- endfor %}{% endfor -%}
 """
+)
+PLAIN_TAGGED_LINKS = (
+    """\
+{%- for post in plan.posts if post.link -%}{% for c in post.channels -%}
+{%- set url, day = post_link(plan, post, c), post.date.isoformat() -%}
+<tr """
+    + ATTRIBUTES
+    + """><td>{{ t.date(post.date, "medium") }}</td>
+<td><a href="{{ root }}channels/{{ c }}/">{{ c }}</a></td>
+<td class="ps-row__title">{{ post.title }}</td>
+<td class="ps-utm"><a href="{{ url|href }}">{{- url }}</a></td></tr>{{ "\\n" }}
+{%- endfor %}{% endfor -%}
+"""
+)
 
 
 def plain(template: str, **variables: object) -> str:
@@ -100,7 +114,8 @@ def test_occurrence_rows_are_those_a_plain_template_writes(
         timezone=checked.config.timezone,
     )
     assert str(made) == expected
-    assert len(BeautifulSoup(expected, "html.parser").find_all("tr")) == 6
+    # One row per occurrence and channel: the all-day post is on two channels.
+    assert len(BeautifulSoup(expected, "html.parser").find_all("tr")) == 7
 
 
 @pytest.mark.parametrize("root", ["../", ""])
@@ -123,10 +138,11 @@ def test_time_cells_show_all_day_or_the_clock_and_a_zone_of_its_own(tmp_path: Pa
     occurrences = checked.context.all_occurrences
     html = rows.occurrences(occurrences, root="")
     rows_found = BeautifulSoup(str(html), "html.parser").find_all("tr")
-    assert len(rows_found) == len(occurrences)
+    publications = [o for o in occurrences for _ in o.post.channels]
+    assert len(rows_found) == len(publications)
     times = {
         occurrence.post.id: tr.find_all("td")[1].get_text()
-        for occurrence, tr in zip(occurrences, rows_found, strict=True)
+        for occurrence, tr in zip(publications, rows_found, strict=True)
     }
     assert times == {
         "evil": "10:00",

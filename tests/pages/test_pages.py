@@ -260,18 +260,22 @@ def test_persona_pages_list_the_channels_where_they_are(example_site: Path) -> N
         assert linked == expected
 
 
-def test_campaign_pages_list_their_posts(example_site: Path) -> None:
+def test_campaign_pages_show_their_coming_posts_and_link_to_the_calendar(
+    example_site: Path,
+) -> None:
+    """A campaign page shows its coming publications as cards (post_cards.py) and
+    sends to the calendar, filtered on the campaign, for all of them."""
     for name in CALENDAR_FILES:
         for campaign in load(name).get("campaigns", []):
             html = article(page(example_site, f"campaigns/{campaign['id']}"))
             assert html.h1 is not None
             assert html.h1.get_text(strip=True).rstrip("¶") == campaign["name"]
-            titles = {
-                cells(r)[4].get_text(strip=True)
-                for r in html.select("table")[-1].select("tbody tr")
-            }
+            titles = {t.get_text(strip=True) for t in html.select(".ps-post-card__title")}
             expected = {p["title"] for p in all_posts() if p.get("campaign") == campaign["id"]}
-            assert titles == expected
+            assert titles <= expected
+            more = html.select_one(".ps-post-cards__more a")
+            assert more is not None
+            assert str(more["href"]).endswith(f"/?campaign={campaign['id']}")
 
 
 def test_an_english_build_speaks_english(tmp_path: Path) -> None:
@@ -397,5 +401,6 @@ def test_occurrence_rows_escape_every_cell_and_anchor_a_post_once(
         assert tr.find("b") is None
         assert [a["href"] for a in tr.find_all("a")] == [
             "../channels/instagram/",
+            "../calendar/2027-01/posts/#weekly",
             "../campaigns/launch/",
         ]

@@ -37,7 +37,7 @@ class KeptCells:
 
     def __init__(self) -> None:
         self.names: object = None
-        self.cells: dict[tuple[int, str], tuple[m.Post, str]] = {}
+        self.cells: dict[tuple[int, str], tuple[m.Post, str, str]] = {}
 
 
 class TableRows:
@@ -50,8 +50,8 @@ class TableRows:
         self._all_day = _h(t("all_day"))
         # This render's cells by (id of the post, root); each entry holds its
         # post, so that the id stays the post's.
-        self._post_cells: dict[tuple[int, str], tuple[m.Post, str]] = {}
-        self._before: dict[tuple[int, str], tuple[m.Post, str]] = {}
+        self._post_cells: dict[tuple[int, str], tuple[m.Post, str, str]] = {}
+        self._before: dict[tuple[int, str], tuple[m.Post, str, str]] = {}
         if kept is not None:
             names = (
                 t.language,
@@ -62,15 +62,19 @@ class TableRows:
                 self._before = kept.cells
             kept.names, kept.cells = names, self._post_cells
 
-    def occurrences(self, occurrences: Iterable[Occurrence], root: str) -> Markup:
-        """One row per occurrence."""
+    def occurrences(
+        self, occurrences: Iterable[Occurrence], root: str, campaign_column: bool = True
+    ) -> Markup:
+        """One row per occurrence; without the campaign's cell on a campaign's own page,
+        where every row would repeat its name."""
         rows = []
         for occurrence in occurrences:
             post = occurrence.post
             day = _h(self._t.date(occurrence.day, "EEE d MMM"))
+            cells, campaign = self._cells_of(post, root)
             rows.append(
                 f"<tr><td>{day}</td><td>{self._time(occurrence)}</td>"
-                f"{self._cells_of(post, root)}</tr>\n"
+                f"{cells}{campaign if campaign_column else ''}</tr>\n"
             )
         return Markup("".join(rows))
 
@@ -101,16 +105,17 @@ class TableRows:
         zone = occurrence.post.timezone.key
         return clock if zone == self._timezone else f"{clock} ({_h(zone)})"
 
-    def _cells_of(self, post: m.Post, root: str) -> str:
-        """The cells that depend only on the post, made once for all its occurrences."""
+    def _cells_of(self, post: m.Post, root: str) -> tuple[str, str]:
+        """The cells that depend only on the post, made once for all its occurrences:
+        those of every table, and the campaign's."""
         key = (id(post), root)
         made = self._post_cells.get(key) or self._before.get(key)
         if made is None or made[0] is not post:
-            made = (post, self._make_cells(post, root))
+            made = (post, *self._make_cells(post, root))
         self._post_cells[key] = made
-        return made[1]
+        return made[1], made[2]
 
-    def _make_cells(self, post: m.Post, root: str) -> str:
+    def _make_cells(self, post: m.Post, root: str) -> tuple[str, str]:
         plan = self._plan
         channels = ", ".join(self._channel_link(c, root) for c in post.channels)
         kind = _h(plan.content_type(post.type).name) if post.type else ""
@@ -122,8 +127,8 @@ class TableRows:
         return (
             f"<td>{channels}</td><td>{kind}</td><td>{_h(post.title)}</td>"
             f'<td><span class="ps-badge ps-badge--{status}">'
-            f"{_h(self._t('status_' + post.status))}</span></td><td>{campaign}</td>"
-        )
+            f"{_h(self._t('status_' + post.status))}</span></td>"
+        ), f"<td>{campaign}</td>"
 
     @staticmethod
     def _channel_link(channel_id: str, root: str) -> str:

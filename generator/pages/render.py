@@ -22,7 +22,7 @@ from generator.pages.page_data import PageData
 from generator.pages.page_links import PageAddresses
 from generator.pages.page_templates import PageTemplates
 from generator.pages.site_map import (
-    WIDE_PAGES,
+    is_wide,
     pages_from_plan,
     root_from_path,
     titles_from_plan,
@@ -74,7 +74,7 @@ def render_pages(context: PageContext, renderer: PageRenderer) -> list[Page]:
     pages = []
     for path, template, own in pages_from_plan(plan):
         body, kept_out = _render_page(renderer, path, template, {**shared, **own})
-        wide = path.startswith(WIDE_PAGES)
+        wide = is_wide(path)
         pages.append(Page(path, _front_matter(titles[path], wide) + body, kept_out))
     return pages
 

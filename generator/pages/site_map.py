@@ -11,6 +11,11 @@ from generator.model import entities as m
 from generator.model.settings import SiteConfig
 from generator.pages.calendar_months import month_firsts, month_path, posts_path
 
+# The calendar's own page: the index of its section (Material's navigation.indexes),
+# so that the menu shows "Calendar" once, not a section "Calendar" holding a page
+# "Calendar".
+CALENDAR_INDEX = "calendar/index.md"
+
 # The pages every plan has, in the order they are rendered, with their template.
 SECTION_PAGES = (
     ("index.md", "overview.md.j2"),
@@ -19,7 +24,7 @@ SECTION_PAGES = (
     ("audit.md", "audit.md.j2"),
     ("channels/index.md", "channels.md.j2"),
     ("content.md", "content.md.j2"),
-    ("calendar.md", "calendar.md.j2"),
+    (CALENDAR_INDEX, "calendar.md.j2"),
     ("inspiration.md", "inspiration.md.j2"),
     ("measurement.md", "measurement.md.j2"),
     ("health.md", "health.md.j2"),
@@ -33,14 +38,20 @@ SECTION_INDEXES = {
     "goals/": "goals/index.md",
     "personas/": "personas/index.md",
     "channels/": "channels/index.md",
-    "campaigns/": "calendar.md",
-    "calendar/": "calendar.md",  # the board, the month pages and their posts
+    "campaigns/": CALENDAR_INDEX,
+    # the board, the month pages and their posts
+    "calendar/": CALENDAR_INDEX,
 }
 # The calendar's board: every post by its status, and the ideas without a date.
 BOARD_PAGE = ("calendar/board.md", "calendar_board.md.j2")
 # Pages laid out across the content's whole width (the month grids, the board's
 # columns): Material's `hide` drops the navigation and table of contents beside them.
 WIDE_PAGES = ("calendar/",)
+
+
+def is_wide(path: str) -> bool:
+    """Whether the page at `path` (a docs path) is laid out across the whole width."""
+    return path.startswith(WIDE_PAGES) and path != CALENDAR_INDEX  # which keeps its sidebars
 
 
 def titles_from_plan(plan: m.Plan, t: Translator) -> dict[str, str]:
@@ -50,9 +61,9 @@ def titles_from_plan(plan: m.Plan, t: Translator) -> dict[str, str]:
         "goals/index.md": t("goals"),
         "personas/index.md": t("personas"),
         "audit.md": t("audit"),
-        "channels/index.md": t("missions"),
+        "channels/index.md": t("channels"),
         "content.md": t("content"),
-        "calendar.md": t("calendar"),
+        CALENDAR_INDEX: t("calendar"),
         "inspiration.md": t("inspiration"),
         "measurement.md": t("measurement"),
         "health.md": t("health"),
@@ -121,7 +132,7 @@ def navigation_from_plan(plan: m.Plan, config: SiteConfig) -> list[Any]:
         {t("channels"): section("channels/index.md")},
         {t("inspiration"): "inspiration.md"},
         {t("content"): "content.md"},
-        {t("calendar"): section("calendar.md")},
+        {t("calendar"): section(CALENDAR_INDEX)},
         {t("measurement"): "measurement.md"},
         {t("health"): "health.md"},
     ]

@@ -83,7 +83,7 @@ def test_the_board_is_a_page_of_the_calendar_section_out_of_the_navigation(
     checked = checked_plan(tmp_path, {})
     paths = [path for path, _, _ in pages_from_plan(checked.plan)]
     assert paths[: len(SECTION_PAGES) + 1] == [p for p, _ in SECTION_PAGES] + [BOARD]
-    assert find_section_index(BOARD) == "calendar.md"
+    assert find_section_index(BOARD) == "calendar/index.md"
     assert BOARD not in str(navigation_from_plan(checked.plan, checked.config))
 
 

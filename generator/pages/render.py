@@ -22,7 +22,7 @@ from generator.pages.page_data import PageData
 from generator.pages.page_links import PageAddresses
 from generator.pages.page_templates import PageTemplates
 from generator.pages.site_map import (
-    is_wide,
+    hidden_sidebars,
     pages_from_plan,
     root_from_path,
     titles_from_plan,
@@ -74,8 +74,8 @@ def render_pages(context: PageContext, renderer: PageRenderer) -> list[Page]:
     pages = []
     for path, template, own in pages_from_plan(plan):
         body, kept_out = _render_page(renderer, path, template, {**shared, **own})
-        wide = is_wide(path)
-        pages.append(Page(path, _front_matter(titles[path], wide) + body, kept_out))
+        hidden = hidden_sidebars(path)
+        pages.append(Page(path, _front_matter(titles[path], hidden) + body, kept_out))
     return pages
 
 
@@ -102,14 +102,14 @@ def _render_page(
     return body, kept_out
 
 
-def _front_matter(title: str, wide: bool = False) -> str:
-    """MkDocs metadata giving the page title as the plan has it, and for a wide
-    page Material's `hide` of the navigation and table of contents beside it.
+def _front_matter(title: str, hidden: list[str] | None = None) -> str:
+    """MkDocs metadata giving the page title as the plan has it, and Material's
+    `hide` of the sidebars a page needs the room of (site_map.hidden_sidebars).
 
     Material prints titles into HTML, some escaped and some not: the MkDocs
     hooks (site/hooks.py) hand them over escaped once, as markupsafe Markup.
     """
     meta: dict[str, object] = {"title": title}
-    if wide:
-        meta["hide"] = ["navigation", "toc"]
+    if hidden:
+        meta["hide"] = hidden
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n"

@@ -49,9 +49,17 @@ BOARD_PAGE = ("calendar/board.md", "calendar_board.md.j2")
 WIDE_PAGES = ("calendar/",)
 
 
-def is_wide(path: str) -> bool:
-    """Whether the page at `path` (a docs path) is laid out across the whole width."""
-    return path.startswith(WIDE_PAGES) and path != CALENDAR_INDEX  # which keeps its sidebars
+# Pages whose tables need the table of contents' room: the audit's inventory has
+# nine columns, which at 1280 px did not fit beside it.
+PAGES_WITHOUT_TOC = ("audit.md",)
+
+
+def hidden_sidebars(path: str) -> list[str]:
+    """The sidebars Material hides beside the page at `path` (a docs path): both
+    beside the wide pages, the table of contents beside pages of wide tables."""
+    if path.startswith(WIDE_PAGES) and path != CALENDAR_INDEX:  # which keeps its sidebars
+        return ["navigation", "toc"]
+    return ["toc"] if path in PAGES_WITHOUT_TOC else []
 
 
 def titles_from_plan(plan: m.Plan, t: Translator) -> dict[str, str]:

@@ -17,7 +17,6 @@ from markupsafe import Markup, escape
 from generator.i18n import Translator
 from generator.model import entities as m
 from generator.pages.chart_figure import ChartData, ChartFrame, chart_figure
-from generator.pages.mix_chart import share_text
 from generator.pages.network_names import network_name
 
 LABEL_WIDTH = 170
@@ -90,7 +89,8 @@ def _formats(t: Translator) -> dict[str, Callable[[float], str]]:
     return {
         "followers": t.number,
         "posts_per_week": t.number,
-        "engagement": lambda value: share_text(t, value),
+        # A rate as the audit's tables write it, to the hundredth the audit gives.
+        "engagement": lambda value: f"{t.number(value)} %",
     }
 
 

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup, Tag
 from tests.conftest import run_cli, write_plan
 from tests.model.test_audit_actions import AUDIT
 
-HOSTILE = '<img src=x onerror=alert(1)>'
+HOSTILE = "<img src=x onerror=alert(1)>"
 HOSTILE_AUDIT = AUDIT.replace("owner: Ana", f"owner: '{HOSTILE}'").replace(
     'handle: "@old"', f"handle: '{HOSTILE}'"
 )

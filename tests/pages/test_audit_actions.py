@@ -68,7 +68,7 @@ def test_the_actions_are_counted_by_kind(audit: Tag, french_audit: Tag) -> None:
 def test_the_actions_are_grouped_by_owner_with_their_count(audit: Tag) -> None:
     groups = todo_of(audit).select(".ps-todo__owner")
     headings = [g.h3.get_text(" ", strip=True) for g in groups if g.h3]
-    assert headings == [f"{HOSTILE} (1)", "Sam (1)", "zoé (1)", "no owner (2)"]
+    assert headings == [f"{HOSTILE} (1)", "Sam (1)", "zoé (1)", "No owner (2)"]
     last = [li.get_text(" ", strip=True) for li in groups[-1].select("li")]
     assert last[0].startswith("Report Instagram — @ex.official")
     assert last[1].startswith("Give it an owner Pinterest — ex")

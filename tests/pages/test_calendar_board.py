@@ -24,6 +24,7 @@ from generator.pages.calendar_board import (
 from generator.pages.html_sanitizer import clean_page
 from generator.pages.render import Page, PageRenderer, render_pages
 from generator.pages.site_map import (
+    PAGES_WITHOUT_TOC,
     SECTION_PAGES,
     find_section_index,
     navigation_from_plan,
@@ -97,13 +98,14 @@ def test_the_board_s_title_is_in_the_site_s_language(
     assert f"title: {title}\n" in page
     assert f"\n# {title}\n" in page
     # Four columns need the room of Material's navigation and table of contents, as
-    # the month grids do; other pages keep them.
+    # the month grids do; other pages keep them, or the navigation at least.
     assert "hide:\n- navigation\n- toc\n" in page.split("---\n")[1]
     assert not any(
         "hide:" in text.split("---\n")[1]
         for path, text in pages.items()
-        if not path.startswith("calendar/")
+        if not path.startswith("calendar/") and path not in PAGES_WITHOUT_TOC
     )
+    assert all("hide:\n- toc\n" in pages[path] for path in PAGES_WITHOUT_TOC)
 
 
 def test_columns_go_from_idea_to_published_each_with_its_count(tmp_path: Path) -> None:

@@ -18,8 +18,8 @@ from tests.pages.test_page_data import page_data
 HOSTILE = "<script>alert(1)</script>"
 CONTENT = f"""\
 types:
-  - {{id: tips, name: Tips, share: 60, purpose: educate}}
-  - {{id: news, name: "{HOSTILE}", share: 40, purpose: promote}}
+  - {{id: tips, name: Tips, share: 33.333, purpose: educate}}
+  - {{id: news, name: "{HOSTILE}", share: 66.667, purpose: promote}}
 """
 LINKEDIN = """\
 ---
@@ -115,10 +115,22 @@ def test_the_chart_its_table_and_the_health_page_write_a_share_the_same_way(site
     table = figure.select_one("details table")
     assert table is not None
     assert drawn == column(table, 2) == [share_text(t, 37.5), share_text(t, 62.5)]
-    assert column(table, 1) == [share_text(t, 60), share_text(t, 40)]
+    assert column(table, 1) == [share_text(t, 33.333), share_text(t, 66.667)]
     health = article(site, "health").select("table")
     whole_plan = next(tab for tab in health if column(tab, 3) == ["3", "5"])
     assert column(whole_plan, 2) == drawn
+
+
+def test_every_table_of_shares_writes_them_as_the_charts_do(site: Path) -> None:
+    """The content types' shares, and a channel's targets, to one decimal as well."""
+    t = Translator(language_of(site))
+    expected = [share_text(t, 33.333), share_text(t, 66.667)]
+    assert expected[0] in (t.number(33.3) + " %", "33,3 %")
+    types = article(site, "content").select("table")[1]
+    assert column(types, 1) == expected
+    channel = article(site, "channels/instagram")
+    targets = next(tab for tab in channel.select("table") if column(tab, 0) == ["Tips", HOSTILE])
+    assert column(targets, 1) == expected
 
 
 def test_plan_text_in_a_chart_stays_text(site: Path) -> None:

@@ -6,14 +6,13 @@ from collections.abc import Iterator
 
 from generator.checks.registry import CheckContext, Finding, Labels, found, rule
 from generator.diagnostics import Severity
-
-LIVE_STATUSES = ("keep", "update")
+from generator.model.audit_actions import in_service, lacks_owner, profile_gaps
 
 
 @rule("PS201", 2, Severity.WARNING, "an account without owner")
 def without_owner(ctx: CheckContext) -> Iterator[Finding]:
     for account in ctx.plan.accounts:
-        if account.in_use and not account.owner:
+        if lacks_owner(account):
             yield found(
                 account.source,
                 "PS201",
@@ -53,16 +52,14 @@ def channel_without_account(ctx: CheckContext) -> Iterator[Finding]:
 def account_without_mission(ctx: CheckContext) -> Iterator[Finding]:
     used = {channel.account for channel in ctx.plan.channels}
     for account in ctx.plan.accounts:
-        if account.official and account.status in LIVE_STATUSES and account.id not in used:
+        if in_service(account) and account.id not in used:
             yield found(account.source, "PS205", account=account.id)
 
 
 @rule("PS206", 3, Severity.WARNING, "an incomplete profile")
 def incomplete_profile(ctx: CheckContext) -> Iterator[Finding]:
     for account in ctx.plan.accounts:
-        if not account.official or account.status not in LIVE_STATUSES:
-            continue
-        missing = account.profile.missing()
+        missing = profile_gaps(account)
         if missing:
             yield found(
                 account.source, "PS206", account=account.id, missing=Labels("profile_", missing)

@@ -15,6 +15,14 @@ from markupsafe import Markup
 from generator.diagnostics import Diagnostic
 from generator.i18n import Translator
 from generator.model import entities as m
+from generator.model.audit_actions import (
+    AuditAction,
+    action_counts,
+    actions_by_owner,
+    audit_actions,
+    profile_asked,
+    profile_gaps,
+)
 from generator.model.channel_colours import channel_colours
 from generator.model.content_mix import MixTable, mix_targets
 from generator.model.occurrences import Occurrence, first_calendar_day
@@ -24,8 +32,11 @@ from generator.pages.board_html import BoardMarkup
 from generator.pages.calendar_board import Column, board_from_plan
 from generator.pages.calendar_months import first_weekday
 from generator.pages.campaign_timeline import campaign_timeline
-from generator.pages.charts import bar_chart, progress_chart
+from generator.pages.charts import progress_chart
 from generator.pages.coming_posts import ComingList, coming_lists
+from generator.pages.competitor_chart import competitor_chart
+from generator.pages.mix_chart import mix_chart, share_text
+from generator.pages.network_names import network_name
 from generator.pages.page_context import PageContext
 
 UPCOMING = 10
@@ -161,6 +172,9 @@ class PageData:
     def next_review(self) -> date | None:
         return self.plan.review.next_date
 
+    def channels_on(self, network: str) -> list[str]:
+        return [c.id for c in self.plan.channels if c.network == network]
+
     def networks_channels(self, persona: m.Persona) -> list[str]:
         """The plan's channels on the networks where the persona is."""
         return [c.id for c in self.plan.channels if c.network in persona.networks]
@@ -179,6 +193,29 @@ class PageData:
     def competitor_networks(self) -> list[str]:
         """Networks where a competitor is present, for the side-by-side comparison."""
         return sorted({a.network for c in self.plan.competitors for a in c.accounts})
+
+    def competitor_chart(self, network: str) -> Markup:
+        return competitor_chart(self.plan, network, self.t)
+
+    def network_name(self, network: str) -> str:
+        return network_name(network, self.t)
+
+    @cached_property
+    def audit_actions(self) -> tuple[AuditAction, ...]:
+        return audit_actions(self.plan)
+
+    @property
+    def audit_actions_by_owner(self) -> list[tuple[str, list[AuditAction]]]:
+        return actions_by_owner(self.audit_actions)
+
+    @property
+    def audit_action_counts(self) -> dict[str, int]:
+        return action_counts(self.audit_actions)
+
+    @staticmethod
+    def profile_gaps(account: m.Account) -> tuple[str, ...] | None:
+        """What the account's profile lacks; None where no profile is asked of it."""
+        return profile_gaps(account) if profile_asked(account) else None
 
     def ours(self, network: str) -> list[m.Account]:
         return [a for a in self.plan.accounts if a.network == network and a.in_use]
@@ -213,5 +250,8 @@ class PageData:
 
     def mix_chart(self, table: MixTable, title: str) -> Markup:
         """Bars of a mix table's actual shares, with a tick at each target."""
-        bars = [(self.mix_label(line.label), line.target, line.actual) for line in table.lines]
-        return bar_chart(bars, title)
+        return mix_chart(table, title, self.mix_label, self.t)
+
+    def share(self, percent: float) -> str:
+        """A share (percent) as every table and chart writes it."""
+        return share_text(self.t, percent)

@@ -23,8 +23,7 @@ from generator.pages.page_links import PageAddresses
 from generator.pages.page_templates import PageTemplates
 from generator.pages.post_cards import PostCards
 from generator.pages.site_map import (
-    TABLE_PAGES,
-    WIDE_PAGES,
+    hidden_sidebars,
     pages_from_plan,
     titles_from_plan,
 )
@@ -86,7 +85,7 @@ def render_pages(context: PageContext, renderer: PageRenderer) -> list[Page]:
     pages = []
     for path, template, own in pages_from_plan(plan):
         body, kept_out = _render_page(renderer, path, template, {**shared, **own})
-        hidden = _hidden_sidebars(path)
+        hidden = hidden_sidebars(path)
         pages.append(Page(path, _front_matter(titles[path], hidden) + body, kept_out))
     return pages
 
@@ -115,17 +114,9 @@ def _render_page(
     return body, kept_out
 
 
-def _hidden_sidebars(path: str) -> list[str]:
-    """What Material leaves out beside a page: both sidebars beside the calendar's
-    grids, the table of contents beside wide tables."""
-    if path.startswith(WIDE_PAGES):
-        return ["navigation", "toc"]
-    return ["toc"] if path in TABLE_PAGES else []
-
-
 def _front_matter(title: str, hidden: list[str] | None = None) -> str:
     """MkDocs metadata giving the page title as the plan has it, and Material's
-    `hide` of the sidebars a page leaves out (_hidden_sidebars).
+    `hide` of the sidebars a page needs the room of (site_map.hidden_sidebars).
 
     Material prints titles into HTML, some escaped and some not: the MkDocs
     hooks (site/hooks.py) hand them over escaped once, as markupsafe Markup.

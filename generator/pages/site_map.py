@@ -12,6 +12,11 @@ from generator.model import entities as m
 from generator.model.settings import SiteConfig
 from generator.pages.calendar_months import month_firsts, month_path, posts_path
 
+# The calendar's own page: the index of its section (Material's navigation.indexes),
+# so that the menu shows "Calendar" once, not a section "Calendar" holding a page
+# "Calendar".
+CALENDAR_INDEX = "calendar/index.md"
+
 # The pages every plan has, in the order they are rendered, with their template.
 SECTION_PAGES = (
     ("index.md", "overview.md.j2"),
@@ -20,7 +25,7 @@ SECTION_PAGES = (
     ("audit.md", "audit.md.j2"),
     ("channels/index.md", "channels.md.j2"),
     ("content.md", "content.md.j2"),
-    ("calendar.md", "calendar.md.j2"),
+    (CALENDAR_INDEX, "calendar.md.j2"),
     ("inspiration.md", "inspiration.md.j2"),
     ("measurement.md", "measurement.md.j2"),
     ("health.md", "health.md.j2"),
@@ -34,8 +39,9 @@ SECTION_INDEXES = {
     "goals/": "goals/index.md",
     "personas/": "personas/index.md",
     "channels/": "channels/index.md",
-    "campaigns/": "calendar.md",
-    "calendar/": "calendar.md",  # the board, the month pages and their posts
+    "campaigns/": CALENDAR_INDEX,
+    # the board, the month pages and their posts
+    "calendar/": CALENDAR_INDEX,
 }
 # The calendar's board: every post by its status, and the ideas without a date.
 BOARD_PAGE = ("calendar/board.md", "calendar_board.md.j2")
@@ -48,6 +54,14 @@ WIDE_PAGES = ("calendar/",)
 TABLE_PAGES = ("index.md", "audit.md", "goals/index.md", "measurement.md", "content.md")
 
 
+def hidden_sidebars(path: str) -> list[str]:
+    """The sidebars Material hides beside the page at `path` (a docs path): both
+    beside the wide pages, the table of contents beside pages of wide tables."""
+    if path.startswith(WIDE_PAGES) and path != CALENDAR_INDEX:  # which keeps its sidebars
+        return ["navigation", "toc"]
+    return ["toc"] if path in TABLE_PAGES else []
+
+
 def titles_from_plan(plan: m.Plan, t: Translator) -> dict[str, str]:
     """Each page's title by its docs path, for its front matter and for the navigation."""
     return {
@@ -55,9 +69,9 @@ def titles_from_plan(plan: m.Plan, t: Translator) -> dict[str, str]:
         "goals/index.md": t("goals"),
         "personas/index.md": t("personas"),
         "audit.md": t("audit"),
-        "channels/index.md": t("missions"),
+        "channels/index.md": t("channels"),
         "content.md": t("content"),
-        "calendar.md": t("calendar"),
+        CALENDAR_INDEX: t("calendar"),
         "inspiration.md": t("inspiration"),
         "measurement.md": t("measurement"),
         "health.md": t("health"),
@@ -173,7 +187,7 @@ def navigation_from_plan(plan: m.Plan, config: SiteConfig) -> list[Any]:
         {t("channels"): section("channels/index.md")},
         {t("inspiration"): "inspiration.md"},
         {t("content"): "content.md"},
-        {t("calendar"): section("calendar.md")},
+        {t("calendar"): section(CALENDAR_INDEX)},
         {t("measurement"): "measurement.md"},
         {t("health"): "health.md"},
     ]

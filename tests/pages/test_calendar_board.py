@@ -25,6 +25,7 @@ from generator.pages.html_sanitizer import clean_page
 from generator.pages.render import Page, PageRenderer, render_pages
 from generator.pages.site_map import (
     SECTION_PAGES,
+    TABLE_PAGES,
     find_section_index,
     navigation_from_plan,
     pages_from_plan,
@@ -83,7 +84,7 @@ def test_the_board_is_a_page_of_the_calendar_section_out_of_the_navigation(
     checked = checked_plan(tmp_path, {})
     paths = [path for path, _, _ in pages_from_plan(checked.plan)]
     assert paths[: len(SECTION_PAGES) + 1] == [p for p, _ in SECTION_PAGES] + [BOARD]
-    assert find_section_index(BOARD) == "calendar.md"
+    assert find_section_index(BOARD) == "calendar/index.md"
     assert BOARD not in str(navigation_from_plan(checked.plan, checked.config))
 
 
@@ -97,14 +98,14 @@ def test_the_board_s_title_is_in_the_site_s_language(
     assert f"title: {title}\n" in page
     assert f"\n# {title}\n" in page
     # Four columns need the room of Material's navigation and table of contents, as
-    # the month grids do; other pages keep the navigation (pages of wide tables
-    # leave only their table of contents out).
+    # the month grids do; other pages keep them, or the navigation at least.
     assert "hide:\n- navigation\n- toc\n" in page.split("---\n")[1]
     assert not any(
         "- navigation" in text.split("---\n")[1]
         for path, text in pages.items()
-        if not path.startswith("calendar/")
+        if not path.startswith("calendar/") and path not in TABLE_PAGES
     )
+    assert all("hide:\n- toc\n" in pages[path] for path in TABLE_PAGES)
 
 
 def test_columns_go_from_idea_to_published_each_with_its_count(tmp_path: Path) -> None:

@@ -62,7 +62,7 @@ def test_every_page_in_a_stable_order_with_its_title(tmp_path: Path) -> None:
     titles = {page.path: front_matter(page)["title"] for page in pages}
     assert titles["personas/sam.md"] == "Sam <the> buyer"
     assert titles["goals/reach.md"] == "Reach more people"
-    assert titles["channels/index.md"] == "Missions"
+    assert titles["channels/index.md"] == "Channels"
     assert [page.path for page in rendered(tmp_path / "again", files)] == paths
 
 
@@ -134,7 +134,7 @@ def test_feeds_are_linked_by_https_and_webcal_when_the_address_is_known(
     if site_url:
         config += f"site_url: {site_url}\n"
     pages = rendered(tmp_path, {"site_config.yml": config})
-    calendar = next(p for p in pages if p.path == "calendar.md")
+    calendar = next(p for p in pages if p.path == "calendar/index.md")
     assert expected in calendar.text
     assert ("webcal" in calendar.text) is bool(site_url)
     channel = next(p for p in pages if p.path == "channels/instagram.md")
@@ -201,9 +201,9 @@ def test_tables_of_a_page_whose_id_ends_in_index_link_from_its_own_address(
         ("goals/leads.md", "goals/index.md"),
         ("personas/sam.md", "personas/index.md"),
         ("channels/instagram.md", "channels/index.md"),
-        ("campaigns/spring.md", "calendar.md"),
+        ("campaigns/spring.md", "calendar/index.md"),
         ("goals/index.md", None),
-        ("calendar.md", None),
+        ("calendar/index.md", None),
         ("audit.md", None),
     ],
 )

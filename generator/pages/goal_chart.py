@@ -98,7 +98,9 @@ def value_axis(low: float, high: float) -> tuple[float, float, float]:
     raw = (high - low) / (Y_TICKS - 1)
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(s * magnitude for s in (1, 2, 2.5, 5, 10) if s * magnitude >= raw)
-    return math.floor(low / step) * step, math.ceil(high / step) * step, step
+    # Rounded first: 1.2 / 0.2 is 5.999... in floating point, and 1.2 a whole step.
+    first, last = math.floor(round(low / step, 9)), math.ceil(round(high / step, 9))
+    return round(first * step, 9), round(last * step, 9), step
 
 
 def _chart_name(goal: m.Goal, start: date, t: Translator) -> str:

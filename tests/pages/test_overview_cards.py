@@ -169,7 +169,7 @@ def test_the_audit_card_counts_each_open_action_and_links_the_audit(tmp_path: Pa
         "1 to create",
         "1 to update",  # fb: its profile lacks elements
         "1 to delete",
-        "1 impostors to report",
+        "1 impostor to report",
         "1 without an owner",  # fb again
     ]
 

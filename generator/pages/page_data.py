@@ -173,10 +173,6 @@ class PageData:
 
     # -- the plan's other parts --------------------------------------------------
 
-    @property
-    def next_review(self) -> date | None:
-        return self.plan.review.next_date
-
     def networks_channels(self, persona: m.Persona) -> list[str]:
         """The plan's channels on the networks where the persona is."""
         return [c.id for c in self.plan.channels if c.network in persona.networks]

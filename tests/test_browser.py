@@ -101,7 +101,7 @@ KEY_CONTENT = {
     "channels/": (".ps-mission", 4),  # the four missions
     "calendar/2027-03/": ("table.ps-grid a.ps-occ", 31),  # March's publications
     "calendar/board/": (".ps-card", 45),  # every post once
-    "goals/taux-conversion/": ("svg.ps-progress circle", 2),  # the goal chart's points
+    "goals/taux-conversion/": ("svg.ps-chart--progress text.ps-chart__value", 2),  # its points
 }
 
 

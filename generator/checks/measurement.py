@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from generator.checks.registry import CheckContext, Finding, Labels, found, rule
 from generator.diagnostics import Severity
+from generator.model.review_status import review_status
 
 
 @rule("PS601", 6, Severity.WARNING, "a goal whose metric cannot be tracked")
@@ -23,14 +24,14 @@ def untrackable(ctx: CheckContext) -> Iterator[Finding]:
 @rule("PS602", 6, Severity.WARNING, "a review that is overdue")
 def review_overdue(ctx: CheckContext) -> Iterator[Finding]:
     review, today = ctx.plan.review, ctx.plan.today
-    due = review.next_date
-    if due is not None and today > due:
+    status = review_status(review, today)  # the overview's badge says the same
+    if status is not None and status.state == "overdue":
         yield found(
             ctx.plan.source,
             "PS602",
             last=review.last,
             cadence=Labels("cadence_", (review.cadence,)),
-            due=due,
+            due=status.next_date,
             today=today,
         )
 

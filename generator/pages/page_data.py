@@ -23,20 +23,30 @@ from generator.model.audit_actions import (
     profile_asked,
     profile_gaps,
 )
+from generator.model.cadence import counted_days_by_channel, weekly_post_counts
 from generator.model.channel_colours import channel_colours
 from generator.model.content_mix import MixTable, mix_targets
 from generator.model.occurrences import Occurrence, first_calendar_day
-from generator.model.pace import goal_start, on_pace
+from generator.model.pace import on_pace
 from generator.model.serving import GoalServing
 from generator.pages.board_html import BoardMarkup
+from generator.pages.cadence_chart import cadence_chart
 from generator.pages.calendar_board import Column, board_from_plan
 from generator.pages.calendar_months import first_weekday
 from generator.pages.campaign_timeline import campaign_timeline
-from generator.pages.charts import progress_chart
 from generator.pages.coming_posts import ComingList, coming_lists
 from generator.pages.competitor_chart import competitor_chart
+from generator.pages.goal_chart import progress_chart
 from generator.pages.mix_chart import mix_chart, share_text
 from generator.pages.network_names import network_name
+from generator.pages.overview_cards import (
+    ChannelCard,
+    GoalCard,
+    TeamCards,
+    channel_cards,
+    goal_cards,
+    team_cards,
+)
 from generator.pages.page_context import PageContext
 
 UPCOMING = 10
@@ -150,27 +160,30 @@ class PageData:
     def pace(self, goal: m.Goal) -> bool | None:
         return on_pace(goal, self.plan)
 
-    def progress_chart(self, goal: m.Goal, title: str) -> Markup:
+    def progress_chart(self, goal: m.Goal) -> Markup:
         """The goal's measurements against the line from baseline to target, if it has both."""
-        metric = goal.metric
-        if metric is None or metric.baseline is None or metric.target is None:
-            return Markup("")
-        if goal.deadline is None:
-            return Markup("")
-        start = goal_start(goal, self.plan)
-        return progress_chart(
-            [(p.date, p.value) for p in goal.measured],
-            (start, metric.baseline),
-            (goal.deadline, metric.target),
-            title,
-            self.t.number,
-        )
+        return progress_chart(goal, self.plan, self.t)
+
+    # -- the overview's cards and the channels' cadence ------------------------
+
+    def goal_cards(self) -> list[GoalCard]:
+        return goal_cards(self.plan, self.t, self._addresses)
+
+    def channel_cards(self) -> list[ChannelCard]:
+        return channel_cards(self.plan, self._counted_days, self.today, self.t, self._addresses)
+
+    def team_cards(self) -> TeamCards:
+        return team_cards(self.plan, self.today, self._addresses)
+
+    def cadence_chart(self, channel: m.Channel) -> Markup:
+        weeks = weekly_post_counts(channel, self._counted_days, self.plan.period)
+        return cadence_chart(channel, weeks, self.t)
+
+    @cached_property
+    def _counted_days(self) -> dict[str, list[date]]:
+        return counted_days_by_channel(self.occurrences)
 
     # -- the plan's other parts --------------------------------------------------
-
-    @property
-    def next_review(self) -> date | None:
-        return self.plan.review.next_date
 
     def channels_on(self, network: str) -> list[str]:
         return [c.id for c in self.plan.channels if c.network == network]

@@ -11,14 +11,16 @@ from typing import Any
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from generator.build import Inputs, check_plan
 from generator.checks.placeholders import CODE_FIELDS, placeholder_texts
 from generator.commands.new import TEMPLATES, Draft
+from generator.i18n import Translator
 from generator.load.plan_folder import split_front_matter
 from generator.model.entities import Goal
 from generator.model.sentences import sentence_count
-from generator.pages import page_data
+from generator.pages.goal_chart import progress_chart
 from tests.conftest import MINIMAL_FILES, run_cli, write_plan
 
 
@@ -291,20 +293,12 @@ def test_a_per_period_metric_sums_from_its_baseline(tmp_path: Path) -> None:
     assert goal.reached == pytest.approx(30 / 55)
 
 
-def test_the_goal_chart_draws_the_running_total(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    drawn: list[list[tuple[object, float]]] = []
-
-    def capture(points: list[tuple[object, float]], *rest: object) -> str:
-        drawn.append(list(points))
-        return ""
-
-    monkeypatch.setattr(page_data, "progress_chart", capture)
+def test_the_goal_chart_draws_the_running_total(tmp_path: Path) -> None:
     root = leads_plan(tmp_path, ", values: per_period")
-    result = run_cli("build", cwd=root)
-    assert result.exit_code == 0, result.output
-    assert [10, 19, 30] in [[value for _, value in points] for points in drawn]
+    goal = leads_goal(root)
+    checked = check_plan(Inputs(root / "plan", root / "site_config.yml"))
+    chart = BeautifulSoup(str(progress_chart(goal, checked.plan, Translator("en"))), "html.parser")
+    assert [text.get_text() for text in chart.select("text.ps-chart__value")] == ["10", "19", "30"]
 
 
 # -- PS701: placeholder text from the starter or from `new` ------------------------------

@@ -170,7 +170,7 @@ def overview(tmp_path: Path, campaigns: str, language: str = "en") -> str:
     return next(page.text for page in pages if page.path == "index.md")
 
 
-def test_the_overview_shows_the_timeline_and_its_table_before_the_next_posts(
+def test_the_overview_shows_the_timeline_and_its_table_before_the_coming_posts(
     tmp_path: Path,
 ) -> None:
     campaigns = (
@@ -179,7 +179,7 @@ def test_the_overview_shows_the_timeline_and_its_table_before_the_next_posts(
         " channels: [instagram]}\n"
     )
     page = overview(tmp_path, campaigns)
-    campaigns_at, posts_at = page.index("## Campaigns"), page.index("## Next posts")
+    campaigns_at, posts_at = page.index("## Campaigns"), page.index("## This week")
     assert campaigns_at < page.index('<svg class="ps-chart ps-timeline"') < posts_at
     table = page[page.index("| Campaign | Start | End | Channels |") : posts_at]
     assert "| [Spring &amp; co](/campaigns/spring.md) | March 1, 2027 | March 31, 2027 |" in table
@@ -189,7 +189,7 @@ def test_the_overview_shows_the_timeline_and_its_table_before_the_next_posts(
 def test_a_plan_without_campaigns_has_no_campaigns_section(tmp_path: Path) -> None:
     page = overview(tmp_path, "")
     assert "## Campaigns" not in page and "ps-timeline" not in page
-    assert "## Next posts" in page
+    assert "## This week" in page
 
 
 def test_the_overview_s_timeline_speaks_french_on_a_french_site(tmp_path: Path) -> None:

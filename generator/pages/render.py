@@ -15,8 +15,10 @@ import yaml
 from markupsafe import Markup
 
 from generator.i18n import Translator
+from generator.pages import long_lists
 from generator.pages.calendar_views import CalendarViews
 from generator.pages.html_rows import KeptCells, TableRows
+from generator.pages.list_pages import LongLists
 from generator.pages.page_context import PageContext
 from generator.pages.page_data import PageData
 from generator.pages.page_links import PageAddresses
@@ -53,6 +55,9 @@ class PageRenderer:
     stash: TableStash
     templates: PageTemplates = field(default_factory=PageTemplates)
     kept_cells: KeptCells | None = None
+    # The most rows of a long list on one page (long_lists.py), read when the
+    # renderer is made: a test sets a small budget for a plan of a few hundred posts.
+    page_rows: int = field(default_factory=lambda: long_lists.PAGE_ROWS)
 
 
 def render_pages(context: PageContext, renderer: PageRenderer) -> list[Page]:
@@ -61,18 +66,24 @@ def render_pages(context: PageContext, renderer: PageRenderer) -> list[Page]:
     plan, config = context.plan, context.config
     t = Translator(config.language)
     titles = titles_from_plan(plan, t)
+    views = PageData(context, t)
+    lists = LongLists(plan, views, t, renderer.page_rows)
+    listed = list(lists.pages())
     shared: dict[str, Any] = {
         "plan": plan,
         "config": config,
         "t": t,
         "address": PageAddresses(context.feed_paths, config.site_url),
         "rows": TableRows(plan, config, t, renderer.kept_cells),
-        "views": PageData(context, t),
+        "views": views,
+        "lists": lists,
         "calendar": CalendarViews(context, t),
-        "page_paths": frozenset(titles),  # for the links of authored bodies
+        "page_paths": frozenset(titles) | {page.path for page in listed},
     }
+    titles |= {page.path: page.title for page in listed}
+    every = [*pages_from_plan(plan), *((p.path, p.template, p.variables) for p in listed)]
     pages = []
-    for path, template, own in pages_from_plan(plan):
+    for path, template, own in every:
         body, kept_out = _render_page(renderer, path, template, {**shared, **own})
         wide = path.startswith(WIDE_PAGES)
         pages.append(Page(path, _front_matter(titles[path], wide) + body, kept_out))

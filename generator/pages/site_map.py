@@ -35,6 +35,9 @@ SECTION_INDEXES = {
     "channels/": "channels/index.md",
     "campaigns/": "calendar.md",
     "calendar/": "calendar.md",  # the board, the month pages and their posts
+    # The pages of the long lists past the page budget (long_lists.py).
+    "measurement/": "measurement.md",
+    "health/": "health.md",
 }
 # The calendar's board: every post by its status, and the ideas without a date.
 BOARD_PAGE = ("calendar/board.md", "calendar_board.md.j2")

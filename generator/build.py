@@ -45,6 +45,7 @@ from generator.site.mkdocs_run import SiteBuildError
 from generator.site.output_folder import OutputRefused, check_output_folder
 from generator.site.scratch_build import build_site, scratch_folder
 from generator.site.site_content import LateFiles, SiteContent
+from generator.site.site_footer import FOOTER_EXTRA, footer_from_plan
 from generator.site.site_settings import settings_from_config
 
 __all__ = ["Checked", "Inputs", "KeptTemplates", "build", "check_plan"]
@@ -190,8 +191,11 @@ def page_context_from_checked(checked: Checked) -> PageContext:
 
 
 def settings_from_checked(checked: Checked) -> dict[str, Any]:
-    """MkDocs' settings for the plan's site."""
-    return settings_from_config(checked.config, navigation_from_plan(checked.plan, checked.config))
+    """MkDocs' settings for the plan's site, with the words of its footer."""
+    plan, config = checked.plan, checked.config
+    settings = settings_from_config(config, navigation_from_plan(plan, config))
+    settings.setdefault("extra", {})[FOOTER_EXTRA] = footer_from_plan(plan, config)
+    return settings
 
 
 def files_beside_pages(

@@ -22,6 +22,7 @@ from generator.pages.list_pages import LongLists
 from generator.pages.page_context import PageContext
 from generator.pages.page_data import PageData
 from generator.pages.page_links import PageAddresses
+from generator.pages.page_sources import edit_address, source_files
 from generator.pages.page_templates import PageTemplates
 from generator.pages.site_map import (
     WIDE_PAGES,
@@ -30,6 +31,9 @@ from generator.pages.site_map import (
     titles_from_plan,
 )
 from generator.pages.table_stash import TableStash, placeholder
+
+# The front matter's key for the address that edits a page's plan file.
+EDIT_META = "plansite_edit_url"
 
 
 @dataclass(frozen=True)
@@ -82,11 +86,13 @@ def render_pages(context: PageContext, renderer: PageRenderer) -> list[Page]:
     }
     titles |= {page.path: page.title for page in listed}
     every = [*pages_from_plan(plan), *((p.path, p.template, p.variables) for p in listed)]
+    sources = source_files(plan)
     pages = []
     for path, template, own in every:
         body, kept_out = _render_page(renderer, path, template, {**shared, **own})
         wide = path.startswith(WIDE_PAGES)
-        pages.append(Page(path, _front_matter(titles[path], wide) + body, kept_out))
+        edit = edit_address(config, sources[path]) if path in sources else ""
+        pages.append(Page(path, _front_matter(titles[path], wide, edit) + body, kept_out))
     return pages
 
 
@@ -113,9 +119,11 @@ def _render_page(
     return body, kept_out
 
 
-def _front_matter(title: str, wide: bool = False) -> str:
-    """MkDocs metadata giving the page title as the plan has it, and for a wide
-    page Material's `hide` of the navigation and table of contents beside it.
+def _front_matter(title: str, wide: bool = False, edit: str = "") -> str:
+    """MkDocs metadata giving the page title as the plan has it, for a wide
+    page Material's `hide` of the navigation and table of contents beside it,
+    and the address that edits the page's plan file, for the footer
+    (theme/main.html).
 
     Material prints titles into HTML, some escaped and some not: the MkDocs
     hooks (site/hooks.py) hand them over escaped once, as markupsafe Markup.
@@ -123,4 +131,6 @@ def _front_matter(title: str, wide: bool = False) -> str:
     meta: dict[str, object] = {"title": title}
     if wide:
         meta["hide"] = ["navigation", "toc"]
+    if edit:
+        meta[EDIT_META] = edit
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n"

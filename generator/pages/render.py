@@ -123,7 +123,7 @@ def _front_matter(title: str, wide: bool = False, edit: str = "") -> str:
     """MkDocs metadata giving the page title as the plan has it, for a wide
     page Material's `hide` of the navigation and table of contents beside it,
     and the address that edits the page's plan file, for the footer
-    (theme/main.html).
+    (theme/partials/copyright.html).
 
     Material prints titles into HTML, some escaped and some not: the MkDocs
     hooks (site/hooks.py) hand them over escaped once, as markupsafe Markup.

@@ -23,7 +23,7 @@ FOOTER_EXTRA = "plansite_footer"
 
 
 def footer_from_plan(plan: m.Plan, config: SiteConfig) -> dict[str, str]:
-    """The footer's words, as text: theme/main.html escapes each as it prints it."""
+    """The footer's words, as text: theme/partials/copyright.html escapes each as it prints it."""
     t = Translator(config.language)
     built = build_date(config)
     dated = (

@@ -1,4 +1,4 @@
-"""The plan's own footer (theme/main.html, site/site_footer.py): organisation, period,
+"""The plan's own footer (theme/partials/copyright.html, site/site_footer.py): organisation, period,
 date and "Edit this page" to the page's plan file, in the site's language; never
 Material's English "Made with"."""
 
@@ -160,3 +160,18 @@ def test_a_plan_outside_the_config_folder_gets_no_edit_link(tmp_path: Path) -> N
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert edit_link(tmp_path / "site", "goals/abonnes-instagram") is None
+
+
+def test_material_s_own_footer_links_stay_around_it(tmp_path: Path) -> None:
+    """Only the footer's line is the plan's: a team that turns on Material's previous
+    and next links, or names its social accounts, still gets them."""
+    config = CONFIG.format(language="en") + (
+        "theme: {features: [navigation.footer]}\n"
+        "mkdocs: {extra: {social: [{icon: fontawesome/brands/mastodon,"
+        " link: 'https://mastodon.example/@plan'}]}}\n"
+    )
+    footer = footer_of(built(tmp_path, config), "goals")
+    assert footer.select(".md-footer__link")  # previous and next pages
+    assert footer.select_one(".md-social a[href='https://mastodon.example/@plan']") is not None
+    assert footer.select_one(".ps-footer__organisation").get_text() == "Example Ltd"
+    assert "Made with" not in footer.get_text()

@@ -11,7 +11,8 @@ then measures:
 - a preview rebuild after one post is edited (commands/preview_rebuild.Preview);
 - `plansite build` and `plansite check` as commands: wall time and the peak
   RSS of each run's own process and the processes it forks;
-- what the build wrote: pages (index.html files), feed bytes, largest page.
+- what the build wrote: pages (index.html files), feed bytes, the largest page
+  and its size (no page over 1 MB of HTML at 10k posts: pages/long_lists.py).
 
 For the 10k plan, the calendar (bench/calendar_filter.py): the time a
 channel filter takes on its busiest month page in headless Chromium, beside
@@ -76,6 +77,7 @@ class SizeResult:
     check: Command
     pages: int
     feed_bytes: int
+    largest_page: str  # its address in the site, e.g. `calendar/2027-05/`
     largest_page_mb: float
     preview_seconds: float
 
@@ -249,6 +251,7 @@ def run_commands(
 def _result(ready: Prepared, build: Command, check: Command) -> SizeResult:
     site = ready.folder / "site-0"
     pages = list(site.rglob("index.html"))
+    largest = max(pages, key=lambda page: page.stat().st_size)
     return SizeResult(
         plan=ready.plan,
         posts=ready.posts,
@@ -260,7 +263,8 @@ def _result(ready: Prepared, build: Command, check: Command) -> SizeResult:
         check=check,
         pages=len(pages),
         feed_bytes=sum(f.stat().st_size for f in site.rglob("*.ics")),
-        largest_page_mb=max(p.stat().st_size for p in pages) / 2**20,
+        largest_page=_address(largest.parent.relative_to(site).as_posix()),
+        largest_page_mb=largest.stat().st_size / 2**20,
         preview_seconds=ready.preview_seconds,
     )
 
@@ -305,6 +309,11 @@ def _plansite(plan: SyntheticPlan, command: str, *extra: str) -> Command:
     plansite = venv_tool("plansite")
     files = ("--plan", plan.plan_dir, "--config", plan.config_file)
     return run_command([plansite, command, *files, *extra])
+
+
+def _address(folder: str) -> str:
+    """A page's folder in the site as its address: `calendar/2027-05/`, or `/`."""
+    return "/" if folder == "." else f"{folder}/"
 
 
 def _megabytes(folder: Path) -> float:
@@ -389,7 +398,8 @@ def _figures_table(results: dict[int, SizeResult]) -> str:
         ("`plansite build` peak RSS (MB)", lambda r: f"{r.build.peak_rss_mb:.0f}"),
         ("`plansite check` peak RSS (MB)", lambda r: f"{r.check.peak_rss_mb:.0f}"),
         ("pages written (index.html)", lambda r: str(r.pages)),
-        ("largest page (MB of HTML)", lambda r: f"{r.largest_page_mb:.1f}"),
+        ("largest page", lambda r: f"`{r.largest_page}`"),
+        ("largest page (MB of HTML)", lambda r: f"{r.largest_page_mb:.2f}"),
         ("feed bytes, all feeds", lambda r: f"{r.feed_bytes:,}"),
         ("plan-check warnings", lambda r: f"{r.inprocess.warnings:,}"),
     ]
@@ -491,6 +501,12 @@ def ratios(results: dict[int, SizeResult], peers: Peers) -> list[Ratio]:
             ),
             "<= 0.5",
             lambda v: v <= 0.5,
+        ),
+        Ratio(
+            "largest page 10k (MB of HTML)",
+            results[REFERENCE_SIZE].largest_page_mb if REFERENCE_SIZE in results else None,
+            "< 1",
+            lambda v: v < 1,
         ),
         Ratio(
             "check 10k / build 10k",

@@ -45,6 +45,7 @@ from generator.site.mkdocs_run import SiteBuildError
 from generator.site.output_folder import OutputRefused, check_output_folder
 from generator.site.scratch_build import build_site, scratch_folder
 from generator.site.site_content import LateFiles, SiteContent
+from generator.site.site_footer import FOOTER_EXTRA, footer_from_plan
 from generator.site.site_settings import settings_from_config
 
 __all__ = ["Checked", "Inputs", "KeptTemplates", "build", "check_plan"]
@@ -198,9 +199,11 @@ def page_context_from_checked(checked: Checked, offline: bool = False) -> PageCo
 
 
 def settings_from_checked(checked: Checked, offline: bool = False) -> dict[str, Any]:
-    """MkDocs' settings for the plan's site."""
-    nav = navigation_from_plan(checked.plan, checked.config)
-    return settings_from_config(checked.config, nav, offline)
+    """MkDocs' settings for the plan's site, with the words of its footer."""
+    plan, config = checked.plan, checked.config
+    settings = settings_from_config(config, navigation_from_plan(plan, config), offline)
+    settings.setdefault("extra", {})[FOOTER_EXTRA] = footer_from_plan(plan, config)
+    return settings
 
 
 def files_beside_pages(

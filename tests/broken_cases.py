@@ -806,4 +806,10 @@ CASES: list[Case] = [
         "plan/personas/claire.md:3:12: error: unknown channel 'shop' "
         "(known: instagram; or create plan/channels/shop.md)",
     ),
+    Case(
+        "edit-uri-out-of-the-repository",
+        edit(CONFIG, add="edit_uri: ../elsewhere/\n"),
+        "site_config.yml:5:1: error: 'edit_uri' must be a path in the repository ending with /, "
+        "such as edit/main/ (GitHub) or -/edit/main/ (GitLab)",
+    ),
 ]

@@ -120,6 +120,7 @@ def _settings(data: dict[str, Any]) -> dict[str, Any]:
     """The settings the file gives, by SiteConfig field: SiteConfig holds the defaults."""
     calendar, checks = data.get("calendar", {}), data.get("checks", {})
     settings = given(data, "site_url", "language", "timezone", "theme", "mkdocs", "private")
+    settings |= given(data, "repo_url", "edit_uri")
     settings |= given(calendar, "include_ideas") | given_as(
         calendar, parse_duration, "default_duration"
     )

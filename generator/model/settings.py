@@ -15,6 +15,10 @@ class SiteConfig:
     site_name: str
     source: Location
     site_url: str = ""
+    # The plan's repository, and where it edits a file (MkDocs' edit_uri, from the
+    # folder of site_config.yml): each page's footer links to its plan file.
+    repo_url: str = ""
+    edit_uri: str = "edit/main/"
     language: str = "en"
     timezone: str = "UTC"
     theme: dict[str, object] = field(default_factory=dict)

@@ -31,14 +31,20 @@ def post_link(plan: Plan, post: Post, channel_id: str) -> str:
     """The post's link tagged for one of its channels; empty when the post has no link."""
     if not post.link:
         return ""
-    campaign = ""
-    if post.campaign:
-        found = plan.campaign(post.campaign)
-        campaign = found.utm_campaign or found.id
     return tag_link(
         post.link,
         source=plan.channel(channel_id).network,
         medium=plan.utm_medium,
-        campaign=campaign or post.type,
+        campaign=utm_campaign(plan, post),
         content=post.id,
     )
+
+
+def utm_campaign(plan: Plan, post: Post) -> str:
+    """What analytics files the post's visits under: its campaign's `utm_campaign`
+    (else the campaign's id), else the post's content type."""
+    campaign = ""
+    if post.campaign:
+        found = plan.campaign(post.campaign)
+        campaign = found.utm_campaign or found.id
+    return campaign or post.type

@@ -23,6 +23,7 @@ from generator.pages.calendar_data_scripts import details_address
 from generator.pages.markdown_text import safe_href
 from generator.pages.publication_attributes import publication_attributes
 from generator.pages.site_map import SERVED, SiteAddresses
+from generator.pages.tagged_link_pages import TaggedLink, TaggedLinkPages
 
 
 def _h(value: object) -> str:
@@ -91,23 +92,24 @@ class TableRows:
                 )
         return Markup("".join(rows))
 
-    def tagged_links(self, root: str) -> Markup:
-        """One row per post with a link and per channel it goes to, with its UTM link."""
+    def tagged_links(self, root: str, links: Iterable[TaggedLink] | None = None) -> Markup:
+        """One row per post with a link and per channel it goes to, with its UTM link:
+        `links`, or every one of the plan."""
         rows = []
-        for post in self._plan.posts:
-            if not post.link:
-                continue
-            day, title = _h(self._t.date(post.date, "medium")), _h(post.title)
-            iso_day = post.date.isoformat()
-            for channel_id in post.channels:
-                url = post_link(self._plan, post, channel_id)
-                rows.append(
-                    f"<tr{publication_attributes(iso_day, channel_id, post)}>"
-                    f"<td>{day}</td><td>{self._channel_link(channel_id, root)}</td>"
-                    f'<td class="ps-row__title">{title}</td>'
-                    f'<td class="ps-utm"><a href="{safe_href(url)}">{_h(url)}</a>'
-                    "</td></tr>\n"
-                )
+        last: m.Post | None = None
+        day = title = ""
+        for link in TaggedLinkPages(self._plan, 0).links if links is None else links:
+            post, channel_id = link.post, link.channel
+            if post is not last:  # a post's channels are next to each other
+                day, title = _h(self._t.date(post.date, "medium")), _h(post.title)
+                last = post
+            url = post_link(self._plan, post, channel_id)
+            rows.append(
+                f"<tr{publication_attributes(post.date.isoformat(), channel_id, post)}>"
+                f"<td>{day}</td><td>{self._channel_link(channel_id, root)}</td>"
+                f'<td class="ps-row__title">{title}</td>'
+                f'<td class="ps-utm"><a href="{safe_href(url)}">{_h(url)}</a></td></tr>\n'
+            )
         return Markup("".join(rows))
 
     def tagged_link_count(self) -> int:

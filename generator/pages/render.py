@@ -15,11 +15,14 @@ import yaml
 from markupsafe import Markup
 
 from generator.i18n import Translator
+from generator.pages import long_lists
 from generator.pages.calendar_views import CalendarViews
 from generator.pages.html_rows import KeptCells, TableRows
+from generator.pages.list_pages import LongLists
 from generator.pages.page_context import PageContext
 from generator.pages.page_data import PageData
 from generator.pages.page_links import PageAddresses
+from generator.pages.page_sources import edit_address, source_files
 from generator.pages.page_templates import PageTemplates
 from generator.pages.post_cards import PostCards
 from generator.pages.site_map import (
@@ -28,6 +31,9 @@ from generator.pages.site_map import (
     titles_from_plan,
 )
 from generator.pages.table_stash import TableStash, placeholder
+
+# The front matter's key for the address that edits a page's plan file.
+EDIT_META = "plansite_edit_url"
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,9 @@ class PageRenderer:
     stash: TableStash
     templates: PageTemplates = field(default_factory=PageTemplates)
     kept_cells: KeptCells | None = None
+    # The most rows of a long list on one page (long_lists.py), read when the
+    # renderer is made: a test sets a small budget for a plan of a few hundred posts.
+    page_rows: int = field(default_factory=lambda: long_lists.PAGE_ROWS)
 
 
 def render_pages(context: PageContext, renderer: PageRenderer) -> list[Page]:
@@ -62,6 +71,8 @@ def render_pages(context: PageContext, renderer: PageRenderer) -> list[Page]:
     t = Translator(config.language)
     titles = titles_from_plan(plan, t)
     views = PageData(context, t)
+    lists = LongLists(plan, views, t, renderer.page_rows)
+    listed = list(lists.pages())
     shared: dict[str, Any] = {
         "plan": plan,
         "config": config,
@@ -79,14 +90,19 @@ def render_pages(context: PageContext, renderer: PageRenderer) -> list[Page]:
             context.addresses,
         ),
         "calendar": CalendarViews(context, t),
-        "page_paths": frozenset(titles),  # for the links of authored bodies
+        "lists": lists,
+        "page_paths": frozenset(titles) | {page.path for page in listed},
         "addresses": context.addresses,  # for the links the pages' own HTML writes
     }
+    titles |= {page.path: page.title for page in listed}
+    every = [*pages_from_plan(plan), *((p.path, p.template, p.variables) for p in listed)]
+    sources = source_files(plan)
     pages = []
-    for path, template, own in pages_from_plan(plan):
+    for path, template, own in every:
         body, kept_out = _render_page(renderer, path, template, {**shared, **own})
         hidden = hidden_sidebars(path)
-        pages.append(Page(path, _front_matter(titles[path], hidden) + body, kept_out))
+        edit = edit_address(config, sources[path]) if path in sources else ""
+        pages.append(Page(path, _front_matter(titles[path], hidden, edit) + body, kept_out))
     return pages
 
 
@@ -114,9 +130,11 @@ def _render_page(
     return body, kept_out
 
 
-def _front_matter(title: str, hidden: list[str] | None = None) -> str:
-    """MkDocs metadata giving the page title as the plan has it, and Material's
-    `hide` of the sidebars a page needs the room of (site_map.hidden_sidebars).
+def _front_matter(title: str, hidden: list[str] | None = None, edit: str = "") -> str:
+    """MkDocs metadata giving the page title as the plan has it, Material's
+    `hide` of the sidebars a page needs the room of (site_map.hidden_sidebars),
+    and the address that edits the page's plan file, for the footer
+    (theme/partials/copyright.html).
 
     Material prints titles into HTML, some escaped and some not: the MkDocs
     hooks (site/hooks.py) hand them over escaped once, as markupsafe Markup.
@@ -124,4 +142,6 @@ def _front_matter(title: str, hidden: list[str] | None = None) -> str:
     meta: dict[str, object] = {"title": title}
     if hidden:
         meta["hide"] = hidden
+    if edit:
+        meta[EDIT_META] = edit
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n"

@@ -42,6 +42,9 @@ SECTION_INDEXES = {
     "campaigns/": CALENDAR_INDEX,
     # the board, the month pages and their posts
     "calendar/": CALENDAR_INDEX,
+    # The pages of the long lists past the page budget (long_lists.py).
+    "measurement/": "measurement.md",
+    "health/": "health.md",
 }
 # The calendar's board: every post by its status, and the ideas without a date.
 BOARD_PAGE = ("calendar/board.md", "calendar_board.md.j2")

@@ -422,10 +422,17 @@ def test_thousands_of_findings_stay_out_of_markdown(make_plan: PlanFactory) -> N
     )
     root = make_plan({"plan/calendar/q1.yml": "posts:\n" + posts})
     assert run_cli("build", cwd=root).exit_code == 0
-    page = BeautifulSoup(
-        (root / "site" / "health" / "index.html").read_text("utf-8"), "html.parser"
-    )
+    health = root / "site" / "health"
+    page = BeautifulSoup((health / "index.html").read_text("utf-8"), "html.parser")
     spacing = [li for li in page.select("ul.ps-findings li") if "PS502" in li.get_text()]
+    assert len(spacing) == 10  # the first of the rule's; its own page lists them all
+    more = page.select_one(".ps-findings-more a")
+    assert more is not None and more["href"] == "../health/step-5-ps502/"
+    rule_page = BeautifulSoup(
+        (health / "step-5-ps502" / "index.html").read_text("utf-8"), "html.parser"
+    )
+    spacing = rule_page.select("ul.ps-findings li")
     assert len(spacing) == 399
-    assert all(li.find("p") is None for li in spacing)  # no Markdown paragraphs inside
-    assert "plansite-fragment" not in str(page)  # the kept-out list was put back
+    for listed in (page, rule_page):
+        assert all(li.find("p") is None for li in spacing)  # no Markdown paragraphs inside
+        assert "plansite-fragment" not in str(listed)  # the kept-out list was put back

@@ -288,6 +288,7 @@ SCHEMA_DEFAULTS: list[tuple[str, tuple[str, ...], Any, str, Any]] = [
      "include_ideas", None),
     ("site_config", ("utm", "properties", "medium"), SiteConfig, "utm_medium", None),
     ("site_config", ("private",), SiteConfig, "private", None),
+    ("site_config", ("edit_uri",), SiteConfig, "edit_uri", None),
     ("site_config", ("max_file_mb",), SiteConfig, "max_file_bytes",
      lambda mb: mb * 1024 * 1024),
     ("site_config", ("checks", "properties", "min_gap"), SiteConfig, "min_gap",

@@ -47,6 +47,8 @@ def test_a_plan_site_is_material_offline_with_the_plan_s_navigation(tmp_path: Pa
         "/channels/**/*.md",
         "/campaigns/**/*.md",
         "/calendar/**/*.md",
+        "/measurement/**/*.md",  # the pages of long lists (pages/long_lists.py)
+        "/health/**/*.md",
     ]
     assert settings["extra_css"] == [STYLESHEET, CHANNEL_STYLESHEET, CALENDAR_STYLESHEET]
     assert settings["extra_javascript"] == [SCRIPT, CALENDAR_SCRIPT]

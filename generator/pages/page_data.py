@@ -92,22 +92,8 @@ class PageData:
     def _first_upcoming(self) -> int:
         return bisect_left(self.occurrences, self.today, key=lambda o: o.day)
 
-    def on_channel(self, channel_id: str) -> list[Occurrence]:
-        return self.upcoming(lambda post: channel_id in post.channels)
-
     def for_goal(self, goal: m.Goal) -> list[Occurrence]:
         return self.upcoming(lambda post: self._serving.serves(post, goal))
-
-    def in_campaign(self, campaign_id: str) -> list[Occurrence]:
-        return self._by_campaign.get(campaign_id, [])
-
-    @cached_property
-    def _by_campaign(self) -> dict[str, list[Occurrence]]:
-        grouped: dict[str, list[Occurrence]] = {}
-        for occurrence in self.occurrences:
-            if occurrence.post.campaign:
-                grouped.setdefault(occurrence.post.campaign, []).append(occurrence)
-        return grouped
 
     # -- board and campaigns ---------------------------------------------------
 

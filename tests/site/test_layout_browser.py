@@ -123,10 +123,10 @@ def test_at_390_a_table_that_scrolls_shows_it(browser: Browser, site: tuple[Path
 
 def test_the_lists_checked_have_post_titles(browser: Browser, site: tuple[Path, str]) -> None:
     """The title check above is not empty: the channel page has its cards, the
-    overview its rows."""
+    measurement page its rows of tagged links."""
     _built, base = site
     page = browser.new_page(viewport=PHONE)  # type: ignore[arg-type]
-    for path in ("channels/instagram/", ""):
+    for path in ("channels/instagram/", "measurement/"):
         page.goto(base + path, wait_until="load")
         assert page.locator(POST_TITLES).count() > 0, path
     page.close()

@@ -293,7 +293,10 @@ def test_an_offline_copy_navigates_from_files(browser: Browser, offline_copy: Pa
     assert follow(page, '.md-nav--primary a[href="goals/index.html"]') == root + "goals/index.html"
     goal = follow(page, 'article a[href$=".html"]:not([href*="/"])')
     assert re.fullmatch(re.escape(root) + r"goals/[a-z0-9-]+\.html", goal)
-    assert follow(page, '.md-nav--primary a[href="../calendar.html"]') == root + "calendar.html"
+    assert (
+        follow(page, '.md-nav--primary a[href="../calendar/index.html"]')
+        == root + "calendar/index.html"
+    )
     month = follow(page, "article a.ps-cal-open")
     assert re.fullmatch(re.escape(root) + r"calendar/\d{4}-\d{2}\.html", month)
     assert page.locator("table.ps-grid").count() == 1
@@ -388,7 +391,7 @@ def test_an_offline_copy_goes_from_the_overview_to_a_post_a_month_the_board_and_
     assert follow(page, ".ps-coming a.ps-occ") == root + post
     assert page.locator(f"article.ps-post[id='{post.split('#')[1]}']").count() == 1
 
-    page.goto(root + "calendar.html", wait_until="networkidle")
+    page.goto(root + "calendar/index.html", wait_until="networkidle")
     assert follow(page, "article a.ps-cal-open") == root + "calendar/2027-03.html"  # the reader's
     started(page)
     # The week view steps past the month's last week into the next month's file.
@@ -420,8 +423,8 @@ def test_an_offline_copy_goes_from_the_overview_to_a_post_a_month_the_board_and_
     assert shown.count() > 0
     assert set(shown.evaluate_all("links => links.map(a => a.dataset.channel)")) == {"instagram"}
 
-    page.goto(root + "calendar.html", wait_until="networkidle")
-    assert follow(page, 'article a[href="calendar/board.html"]') == root + "calendar/board.html"
+    page.goto(root + "calendar/index.html", wait_until="networkidle")
+    assert follow(page, 'article a[href="board.html"]') == root + "calendar/board.html"
     card = page.locator(".ps-card a.ps-card__title[href*='posts']").first
     details = card.get_attribute("href") or ""
     assert re.search(r"calendar/\d{4}-\d{2}/posts\.html#[a-z0-9-]+$", details), details

@@ -65,7 +65,7 @@ def test_on_a_laptop_the_cards_sit_side_by_side(browser: Browser, site: str) -> 
         ".ps-cards--goals .ps-tile",
         "cards => cards.map(c => Math.round(c.getBoundingClientRect().top))",
     )
-    assert 2 <= tops.count(tops[0]) <= 3  # two or three in the first row
+    assert tops.count(tops[0]) >= 2  # side by side: as many as the width holds
     assert page.evaluate(OVERFLOWING) == []
     page.close()
 

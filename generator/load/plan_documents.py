@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.load.marked_yaml import DataPath, SourceDoc
+from generator.load.results.result_rows import ResultFile
 
 # The kind of each file decides which schema checks it.
 SINGLE_FILES = {
@@ -41,6 +42,8 @@ class PlanDocuments:
     unreadable: dict[str, list[Path]] = field(default_factory=dict)
     # Where each file's schema problems lie: () is the file as a whole.
     broken: dict[Path, list[DataPath]] = field(default_factory=dict)
+    # The exports of plan/results/, read but not yet matched to posts.
+    results: list[ResultFile] = field(default_factory=list)
 
     def valid(self, doc: SourceDoc, data_path: DataPath = ()) -> bool:
         """True when no schema problem lies at or below `data_path`, nor at the file itself."""

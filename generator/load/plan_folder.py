@@ -32,6 +32,7 @@ from generator.load.plan_documents import (
     SINGLE_FILES,
     PlanDocuments,
 )
+from generator.load.results.results_folder import RESULTS_FOLDER, read_results_folder
 from generator.load.validation import validate_doc
 from generator.runtime import forked
 
@@ -92,6 +93,9 @@ def read_plan_folder(
     _report_strays(root, report, [folder for folder in folders.values() if folder is not None])
     calendars = _files(folders[CALENDAR_FOLDER], ".yml", ".yaml")
     _read_calendars(calendars, report, limits, documents, parallel, kept)
+    results = _plan_subfolder(root / RESULTS_FOLDER, within, report)
+    if results is not None:
+        documents.results = read_results_folder(results, within, max_bytes)
     if kept is not None:
         kept.keep_only(doc.path for doc in _every_doc(documents))
     return documents
@@ -210,7 +214,7 @@ def _parsed_and_validated(
 def _report_strays(root: Path, report: Report, folders: list[Path]) -> None:
     """Files and folders plansite would skip: a misspelled name must not make
     part of the plan silently vanish. `folders` are the plan's folders to look into."""
-    known = [*SINGLE_FILES, *FOLDERS]
+    known = [*SINGLE_FILES, *FOLDERS, RESULTS_FOLDER]
     for entry in sorted(root.iterdir()):
         if _ignored(entry) or entry.name in known:
             continue

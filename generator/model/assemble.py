@@ -10,6 +10,8 @@ builder; this module only calls them in order and puts the plan together.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.diagnostics import Report
 from generator.load.document_fields import list_at
 from generator.load.kept_files import KeptFiles
@@ -35,7 +37,8 @@ from generator.model.markdown_entities import (
 )
 from generator.model.plan_header import header_from_doc
 from generator.model.posts import post_order, posts_from_doc
-from generator.model.references import References, refer_item
+from generator.model.references import Place, References, refer_item
+from generator.model.result_matching import results_from_files
 from generator.model.settings import SiteConfig
 
 
@@ -98,7 +101,10 @@ def plan_from_documents(
         key_dates=key_dates,
         backlog=backlog,
     )
-    return None if len(report.errors) > errors_before else plan
+    if len(report.errors) > errors_before:
+        return None
+    zone = parse_timezone(config.timezone)
+    return replace(plan, results=results_from_files(plan, documents.results, zone))
 
 
 def _markdown_entities(
@@ -131,7 +137,10 @@ def _experiments_referred(
     if doc is None:
         return ()
     for position, item in enumerate(list_at(doc.data, "experiments")):
-        refer_item(references, documents, doc, "experiment", item, ("experiments", position))
+        where = ("experiments", position)
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            references.define("experiment", item["id"], Place(doc, (*where, "id")))
+        refer_item(references, documents, doc, "experiment", item, where)
     return tuple(experiments_from_data(documents.valid_data("measurement")))
 
 

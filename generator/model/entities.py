@@ -14,21 +14,17 @@ from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 from zoneinfo import ZoneInfo
 
-from dateutil.relativedelta import relativedelta
-
 from generator.diagnostics import Location
 from generator.model.links import is_web_link
 from generator.model.pace import measured_progress
+from generator.model.results import ExperimentArm, MetricSource, PlanResults, PublishedPlace
+from generator.model.review_status import Review
 
 if TYPE_CHECKING:  # entities of their own modules, which build them from these
     from generator.model.backlog import Idea
     from generator.model.key_dates import KeyDate
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-# Time between two reviews, by plan.md's cadence: calendar months, as a team
-# counts them (2 November, then 2 December; 31 January, then 28 February).
-REVIEW_EVERY = {"weekly": relativedelta(weeks=1), "monthly": relativedelta(months=1),
-                "quarterly": relativedelta(months=3)}  # fmt: skip
 # What a post's status says. Scheduled and published posts reach the audience (the
 # mix and the cadence count them); ideas and cancelled ones are neither among the
 # coming posts nor exported to a scheduler; drafts and scheduled ones are to publish.
@@ -71,20 +67,6 @@ class Voice:
 
 
 @dataclass(frozen=True)
-class Review:
-    cadence: str = ""
-    last: date | None = None
-
-    @property
-    def next_date(self) -> date | None:
-        """When the plan is next due for review; None without a cadence or a last review."""
-        if not self.cadence or self.last is None:
-            return None
-        next_review: date = self.last + REVIEW_EVERY[self.cadence]
-        return next_review
-
-
-@dataclass(frozen=True)
 class Metric:
     name: str
     kind: str = "other"
@@ -93,6 +75,7 @@ class Metric:
     target: float | None = None
     direction: str = "increase"
     values: str = "total"  # or "per_period": what each period added (model/pace.py)
+    source: MetricSource | None = None  # the results it is computed from (goal_sources.py)
 
 
 @dataclass(frozen=True)
@@ -114,13 +97,16 @@ class Goal:
     owner: str = ""
     channels: tuple[str, ...] = ()
     personas: tuple[str, ...] = ()
-    progress: tuple[ProgressPoint, ...] = ()
+    progress: tuple[ProgressPoint, ...] = ()  # typed by hand
     body: str = ""
+    computed: tuple[ProgressPoint, ...] = ()  # from the results its metric's source names
 
     @property
     def measured(self) -> tuple[ProgressPoint, ...]:
-        """The metric's value at each point: running totals for a per-period metric."""
-        return measured_progress(self.progress, self.metric)
+        """The metric's value at each point, from the results when the metric has a
+        source that gave any, else from the hand-typed progress; running totals
+        for a per-period metric."""
+        return measured_progress(self.computed or self.progress, self.metric)
 
     @property
     def latest(self) -> ProgressPoint | None:
@@ -279,6 +265,7 @@ class Tool:
 @dataclass(frozen=True)
 class Experiment:
     name: str
+    id: str = ""  # posts take part by it: `experiment: {id, variant}`
     hypothesis: str = ""
     channel: str = ""
     start: date | None = None
@@ -334,6 +321,8 @@ class Post:
     owner: str = ""
     status: str = "scheduled"
     repeat: Repeat | None = None
+    published: tuple[PublishedPlace, ...] = ()  # where it went live, per channel
+    experiment: ExperimentArm | None = None
 
     @property
     def start(self) -> datetime | None:
@@ -399,6 +388,7 @@ class Plan:
     posts: tuple[Post, ...] = ()  # every one dated; ideas without a date are the backlog
     key_dates: tuple[KeyDate, ...] = ()
     backlog: tuple[Idea, ...] = ()
+    results: PlanResults = field(default_factory=PlanResults)
 
     def goal(self, goal_id: str) -> Goal:
         return self._by_id.goals[goal_id]
@@ -432,12 +422,11 @@ class Plan:
 
     @cached_property
     def today(self) -> date:
-        """The plan's own notion of now: its latest measurement, else its last review,
-        else its start. Never the wall clock, so a build gives the same findings
+        """The plan's own notion of now: its latest measurement (progress or results)
+        or last review, else its start. Never the wall clock, so a build gives the same findings
         and pages whenever it runs."""
         dates = [p.date for g in self.goals for p in g.progress]
-        if self.review.last:
-            dates.append(self.review.last)
+        dates += [day for day in (self.review.last, self.results.latest_day) if day]
         return max(dates, default=self.period.start)
 
 

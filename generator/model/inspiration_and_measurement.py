@@ -40,6 +40,6 @@ def experiments_from_data(data: dict[str, Any]) -> Iterator[Experiment]:
     for item in (fields_of(entry, "name") for entry in list_at(data, "experiments")):
         yield Experiment(
             name=item["name"],
-            **given(item, "hypothesis", "channel", "result"),
+            **given(item, "id", "hypothesis", "channel", "result"),
             **given_as(item, parse_date, "start", "end"),
         )

@@ -9,7 +9,8 @@ from generator.diagnostics import Location, Report
 from generator.load.document_fields import fields_of, given, given_as, list_at
 from generator.load.marked_yaml import SourceDoc
 from generator.load.scalars import parse_date
-from generator.model.entities import Period, Review, TeamMember, Voice
+from generator.model.entities import Period, TeamMember, Voice
+from generator.model.review_status import Review
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from generator.model.references import (
     references_of_item,
 )
 from generator.model.repeats import repeat_from_data
+from generator.model.results import ExperimentArm, PublishedPlace
 
 
 @dataclass(frozen=True)
@@ -121,8 +122,24 @@ def post_from_item(
         repeat=repeat_from_data(item["repeat"], day, doc, (*where, "repeat"), report)
         if "repeat" in item
         else None,
+        published=published_places(item.get("published")),
+        experiment=ExperimentArm(**item["experiment"]) if "experiment" in item else None,
         **given(item, "type", "copy", "link", "campaign", "owner", "status"),
     )
+
+
+def published_places(data: dict[str, Any] | None) -> tuple[PublishedPlace, ...]:
+    """`published: {url, id}` for every channel of the post, and `{<channel>: {url,
+    id}}` for one; empty values are left out, as if not written."""
+    if not data:
+        return ()
+    places = [PublishedPlace("", data.get("url") or "", data.get("id") or "")]
+    places += [
+        PublishedPlace(channel, where.get("url") or "", where.get("id") or "")
+        for channel, where in data.items()
+        if channel not in ("url", "id") and isinstance(where, dict)
+    ]
+    return tuple(place for place in places if place.url or place.id)
 
 
 def post_order(post: Post) -> tuple[date, str, str]:

@@ -23,14 +23,19 @@ from generator.load.plan_documents import ENTITY_FOLDERS, PlanDocuments
 from generator.load.validation import network_names
 from generator.model.ids import SLUG
 
-KINDS = ("goal", "persona", "channel", "account", "content type", "campaign", "post")
+KINDS = ("goal", "persona", "channel", "account", "content type", "campaign", "post", "experiment")
 # A persona's `channels` entry: a channel id, or (what the field held before
 # personas had `networks`) a network name, read as such with a warning.
 PERSONA_CHANNEL = "persona channel"
 _FOLDER_OF = {kind: folder for folder, kind in ENTITY_FOLDERS.items()}
 # Kinds whose ids are defined in a file of another kind, and the Markdown ones
 # whose files are named for their ids.
-_DEFINED_IN = {"account": "audit", "content type": "content", "campaign": "calendar"}
+_DEFINED_IN = {
+    "account": "audit",
+    "content type": "content",
+    "campaign": "calendar",
+    "experiment": "measurement",
+}
 _NAMED_FILES = ("goal", "persona", "channel")
 
 # A reference as an item makes it: (kind, id, where in its document).
@@ -192,10 +197,30 @@ def references_of_item(
     """The references an item makes, from each field the schema found no problem in."""
     if not isinstance(item, dict):
         return
-    for field, kind in REFERENCE_FIELDS.get(item_kind, {}).items():
-        for entity_id, at in _ids_in(item.get(field), (*where, field)):
-            if documents.valid(doc, at):
-                yield kind, entity_id, at
+    found = [
+        (kind, entity_id, at)
+        for field, kind in REFERENCE_FIELDS.get(item_kind, {}).items()
+        for entity_id, at in _ids_in(item.get(field), (*where, field))
+    ]
+    if item_kind == "post":
+        found += _result_references(item, where)
+    yield from ((kind, entity_id, at) for kind, entity_id, at in found if documents.valid(doc, at))
+
+
+def _result_references(item: dict[str, Any], where: DataPath) -> Iterator[Reference]:
+    """What a post's results fields name: the experiment it takes part in, and the
+    channels `published` gives a place for (its keys other than url and id)."""
+    experiment = item.get("experiment")
+    if isinstance(experiment, dict) and isinstance(experiment.get("id"), str):
+        yield from _tagged("experiment", _ids_in(experiment["id"], (*where, "experiment", "id")))
+    published = item.get("published")
+    if isinstance(published, dict):
+        channels = {key: value for key, value in published.items() if key not in ("url", "id")}
+        yield from _tagged("channel", _ids_in(channels, (*where, "published")))
+
+
+def _tagged(kind: str, ids: Iterable[tuple[str, DataPath]]) -> Iterator[Reference]:
+    return ((kind, entity_id, at) for entity_id, at in ids)
 
 
 def _ids_in(value: Any, at: DataPath) -> Iterator[tuple[str, DataPath]]:

@@ -10,11 +10,31 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from generator.model.entities import Review
+from dateutil.relativedelta import relativedelta
 
+# Time between two reviews, by plan.md's cadence: calendar months, as a team
+# counts them (2 November, then 2 December; 31 January, then 28 February).
+REVIEW_EVERY = {"weekly": relativedelta(weeks=1), "monthly": relativedelta(months=1),
+                "quarterly": relativedelta(months=3)}  # fmt: skip
 DUE_WITHIN = timedelta(days=7)  # a review this close is the team's next thing to prepare
 
 ReviewState = Literal["later", "due", "overdue"]
+
+
+@dataclass(frozen=True)
+class Review:
+    """plan.md's review: how often the plan is reviewed, and when it last was."""
+
+    cadence: str = ""
+    last: date | None = None
+
+    @property
+    def next_date(self) -> date | None:
+        """When the plan is next due for review; None without a cadence or a last review."""
+        if not self.cadence or self.last is None:
+            return None
+        next_review: date = self.last + REVIEW_EVERY[self.cadence]
+        return next_review
 
 
 @dataclass(frozen=True)

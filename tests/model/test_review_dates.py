@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.model import entities as m
+from generator.model.review_status import REVIEW_EVERY
 from tests.conftest import REPO, run_cli, write_plan
 
 
@@ -40,7 +41,7 @@ def test_every_cadence_the_schema_allows_has_a_step() -> None:
     """A cadence added to the plan format without its step would fail a build."""
     schema = json.loads((REPO / "generator/load/schemas/plan.schema.json").read_text("utf-8"))
     cadences = schema["properties"]["review"]["properties"]["cadence"]["enum"]
-    assert set(cadences) == set(m.REVIEW_EVERY)
+    assert set(cadences) == set(REVIEW_EVERY)
 
 
 PLAN_REVIEWED_2_NOVEMBER = """\

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from generator.diagnostics import Location
 from generator.model.links import is_web_link
+from generator.model.media import MediaFile, MediaItem
 from generator.model.pace import measured_progress
 from generator.model.results import ExperimentArm, MetricSource, PlanResults, PublishedPlace
 from generator.model.review_status import Review
@@ -323,6 +324,7 @@ class Post:
     repeat: Repeat | None = None
     published: tuple[PublishedPlace, ...] = ()  # where it went live, per channel
     experiment: ExperimentArm | None = None
+    media: tuple[MediaItem, ...] = ()  # images and videos (model/media.py)
 
     @property
     def start(self) -> datetime | None:
@@ -388,6 +390,7 @@ class Plan:
     posts: tuple[Post, ...] = ()  # every one dated; ideas without a date are the backlog
     key_dates: tuple[KeyDate, ...] = ()
     backlog: tuple[Idea, ...] = ()
+    media_files: tuple[MediaFile, ...] = ()  # each file read once, whatever posts use it
     results: PlanResults = field(default_factory=PlanResults)
 
     def goal(self, goal_id: str) -> Goal:
@@ -407,6 +410,14 @@ class Plan:
 
     def campaign(self, campaign_id: str) -> Campaign:
         return self._by_id.campaigns[campaign_id]
+
+    def media_file(self, path: str) -> MediaFile | None:
+        """What reading a media file (its path as written) found; None for a URL."""
+        return self._media_by_path.get(path)
+
+    @cached_property
+    def _media_by_path(self) -> dict[str, MediaFile]:
+        return {media.path: media for media in self.media_files}
 
     @cached_property
     def _by_id(self) -> _Lookups:

@@ -14,6 +14,7 @@ from typing import Any
 
 from generator.load.marked_yaml import DataPath, SourceDoc
 from generator.load.results.result_rows import ResultFile
+from generator.model.media import MediaFile
 
 # The kind of each file decides which schema checks it.
 SINGLE_FILES = {
@@ -44,6 +45,8 @@ class PlanDocuments:
     broken: dict[Path, list[DataPath]] = field(default_factory=dict)
     # The exports of plan/results/, read but not yet matched to posts.
     results: list[ResultFile] = field(default_factory=list)
+    # The files of plan/media/, each read once (load/media_folder.py).
+    media: list[MediaFile] = field(default_factory=list)
 
     def valid(self, doc: SourceDoc, data_path: DataPath = ()) -> bool:
         """True when no schema problem lies at or below `data_path`, nor at the file itself."""

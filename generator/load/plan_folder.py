@@ -24,6 +24,7 @@ from generator.load.confined_files import (
 )
 from generator.load.kept_files import KeptFiles, ReadFile
 from generator.load.marked_yaml import SourceDoc, YamlError, parse_yaml
+from generator.load.media_folder import MEDIA_FOLDER, read_media_folder
 from generator.load.plan_documents import (
     CALENDAR_FOLDER,
     ENTITY_FOLDERS,
@@ -96,6 +97,9 @@ def read_plan_folder(
     results = _plan_subfolder(root / RESULTS_FOLDER, within, report)
     if results is not None:
         documents.results = read_results_folder(results, within, max_bytes)
+    media = _plan_subfolder(root / MEDIA_FOLDER, within, report)
+    if media is not None:
+        documents.media = read_media_folder(media, root, within, max_bytes)
     if kept is not None:
         kept.keep_only(doc.path for doc in _every_doc(documents))
     return documents
@@ -214,7 +218,7 @@ def _parsed_and_validated(
 def _report_strays(root: Path, report: Report, folders: list[Path]) -> None:
     """Files and folders plansite would skip: a misspelled name must not make
     part of the plan silently vanish. `folders` are the plan's folders to look into."""
-    known = [*SINGLE_FILES, *FOLDERS, RESULTS_FOLDER]
+    known = [*SINGLE_FILES, *FOLDERS, RESULTS_FOLDER, MEDIA_FOLDER]
     for entry in sorted(root.iterdir()):
         if _ignored(entry) or entry.name in known:
             continue

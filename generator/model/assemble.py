@@ -100,6 +100,7 @@ def plan_from_documents(
         posts=posts,
         key_dates=key_dates,
         backlog=backlog,
+        media_files=tuple(documents.media),
     )
     if len(report.errors) > errors_before:
         return None

@@ -16,6 +16,7 @@ from generator.load.plan_documents import PlanDocuments
 from generator.load.scalars import parse_date, parse_duration, parse_time, parse_timezone
 from generator.model.entities import Post
 from generator.model.ids import post_id
+from generator.model.media import MediaItem
 from generator.model.references import (
     Place,
     Reference,
@@ -124,6 +125,14 @@ def post_from_item(
         else None,
         published=published_places(item.get("published")),
         experiment=ExperimentArm(**item["experiment"]) if "experiment" in item else None,
+        media=tuple(
+            MediaItem(
+                entry["file"],
+                doc.locate((*where, "media", n)),
+                **given(entry, "alt", "kind", "cover"),
+            )
+            for n, entry in enumerate(item.get("media", ()))
+        ),
         **given(item, "type", "copy", "link", "campaign", "owner", "status"),
     )
 

@@ -27,6 +27,7 @@ from generator.model.inspiration_and_measurement import (
     tools_from_data,
 )
 from generator.model.key_dates import KeyDate
+from generator.model.media import MediaItem
 from generator.model.markdown_entities import channel_from_doc, goal_from_doc, persona_from_doc
 from generator.model.plan_header import header_from_doc
 from generator.model.posts import MadePost, posts_from_doc
@@ -296,6 +297,10 @@ SCHEMA_DEFAULTS: list[tuple[str, tuple[str, ...], Any, str, Any]] = [
     ("site_config", ("checks", "properties", "stale_after_days"), SiteConfig,
      "stale_after_days", None),
     ("calendar", ("key_dates", "items", "properties", "kind"), KeyDate, "kind", None),
+    ("calendar", ("posts", "items", "properties", "media", "items", "properties", "kind"),
+     MediaItem, "kind", None),
+    ("calendar", ("posts", "items", "properties", "media", "items", "properties", "cover"),
+     MediaItem, "cover", None),
 ]  # fmt: skip
 
 

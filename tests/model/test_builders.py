@@ -27,8 +27,8 @@ from generator.model.inspiration_and_measurement import (
     tools_from_data,
 )
 from generator.model.key_dates import KeyDate
-from generator.model.media import MediaItem
 from generator.model.markdown_entities import channel_from_doc, goal_from_doc, persona_from_doc
+from generator.model.media import MediaItem
 from generator.model.plan_header import header_from_doc
 from generator.model.posts import MadePost, posts_from_doc
 from generator.model.settings import SiteConfig

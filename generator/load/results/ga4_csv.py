@@ -12,6 +12,7 @@ none and is skipped. An exploration's "Grand total" row is skipped, and
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -115,7 +116,9 @@ def _holds_a_number(cells: list[str]) -> bool:
 
 
 def _dimension(text: str) -> str:
-    return "" if text == NOT_SET else text
+    """GA4's `(not set)` is no value; a value is shared by every row that has it
+    (a campaign's name, on thousands of rows, is kept once)."""
+    return "" if text == NOT_SET else sys.intern(text)
 
 
 def read_ga4_rows(

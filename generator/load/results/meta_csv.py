@@ -16,6 +16,7 @@ read, each under its own name.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,7 +123,7 @@ def read_meta_rows(
                 metrics=metrics,
                 published_at=published,
                 network=meta.network,
-                account=cell_at(cells, account_at),
+                account=sys.intern(cell_at(cells, account_at)),  # kept once for every row
                 url=cell_at(cells, url_at),
                 platform_id=cell_at(cells, post_id_at),
                 title=cell_at(cells, title_at) or cell_at(cells, description_at),

@@ -9,6 +9,7 @@ The text columns are those of `TEXT_COLUMNS`.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -24,6 +25,7 @@ from generator.load.results.result_values import ISO_DAY, day_from_iso
 
 TEXT_COLUMNS = ("date", "channel", "post", "url", "campaign", "title", "network", "account")
 ONE_OF = ("post", "url", "channel")
+SHARED_COLUMNS = ("channel", "post", "campaign", "network", "account")
 
 
 def is_plansite_header(names: list[str]) -> bool:
@@ -43,6 +45,9 @@ def read_plansite_rows(
         if name and name not in TEXT_COLUMNS and name not in names[:position]
     ]
     date_at = text_at["date"]
+    # Channels, posts and campaigns repeat on many rows: each is kept once.
+    shared_at = [(name, at) for name, at in text_at.items() if name in SHARED_COLUMNS]
+    own_at = [(name, at) for name, at in text_at.items() if name not in SHARED_COLUMNS]
     days: dict[str, date | None] = {}
     rows: list[ResultRow] = []
     problems: list[ReadProblem] = []
@@ -54,7 +59,8 @@ def read_plansite_rows(
         if day is None:
             problems.append(date_problem(path, line, date_at, text, ISO_DAY))
             continue
-        values = {name: cell_at(cells, position) for name, position in text_at.items()}
+        values = {name: sys.intern(cell_at(cells, at)) for name, at in shared_at}
+        values.update((name, cell_at(cells, at)) for name, at in own_at)
         rows.append(
             ResultRow(
                 line=line,

@@ -307,6 +307,18 @@ def test_a_row_with_a_bad_cell_keeps_its_other_figures_and_the_rows_after_it() -
     assert [r.metrics for r in result.rows] == [{"clicks": 3}, {"reach": 4, "clicks": 5}]
 
 
+@pytest.mark.parametrize("cell", ["nan", "inf", "-Infinity", "1e999"])
+def test_a_number_that_counts_nothing_is_not_one(cell: str) -> None:
+    result = read_text(f"date,post,reach,clicks\n2027-01-01,a,{cell},2\n")
+    assert where(result) == [("PS611_number", 2, 3)]
+    assert result.rows[0].metrics == {"clicks": 2}
+
+
+def test_a_cell_of_spaces_is_no_figure() -> None:
+    result = read_text("date,post,reach,clicks\n2027-01-01,a,  ,2\n")
+    assert (result.problems, result.rows[0].metrics) == ((), {"clicks": 2})
+
+
 def test_hostile_values_are_passed_as_values_and_cut_short() -> None:
     value = "\x1b]0;pwned\x07" + "9" * 500
     result = read_text(f"date,post,reach\n2027-01-01,a,{value}\n")

@@ -196,16 +196,24 @@ def metrics_from_cells(
     problems: list[ReadProblem],
 ) -> dict[str, float]:
     """The metrics of a row: `columns` are (position, metric name); an empty cell is
-    no figure, a cell that is not a number a problem at its column."""
+    no figure, a cell that is not a number a problem at its column.
+
+    `float` is tried inline first: it reads nearly every cell, in one C call."""
     metrics: dict[str, float] = {}
     length = len(cells)
     for position, name in columns:
         if position >= length:
             continue
         text = cells[position]
-        if not text or text.isspace():
-            continue
-        value = number_from_cell(text)
+        value: float | None
+        try:
+            read = float(text)
+        except ValueError:
+            if not text or text.isspace():
+                continue
+            value = number_from_cell(text)
+        else:
+            value = read if read - read == 0 else None  # nan and infinity count nothing
         if value is None:
             location = Location(at[0], at[1], position + 1)
             problems.append(ReadProblem(location, "PS611_number", {"value": shown_value(text)}))

@@ -16,9 +16,8 @@ def test_the_synthetic_exports_read_without_a_problem(
 ) -> None:
     path = tmp_path / "export.csv"
     write(path, 300)
-    plansite_seconds, csv_seconds, rows = results_reading.time_reading(path, repeat=1)
+    _, _, rows = results_reading.time_reading(path, repeat=1)
     assert rows == 300
-    assert plansite_seconds > 0 and csv_seconds > 0
 
 
 def test_the_report_gives_every_figure_and_the_memory_verdict(tmp_path: Path) -> None:

@@ -381,11 +381,12 @@ def test_a_link_out_of_the_plan_and_a_file_too_large_are_refused(
 
 def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path: Path, results: Path) -> None:
     members = export_members()
-    members["Plausible export/utm_contents.csv"] = b"name,visitors\n" + b"0" * (LIMIT - 20)
+    del members["Plausible export/utm_contents.csv"]
+    members["/../../etc/utm_contents.csv"] = b"name,visitors\n" + b"0" * (LIMIT - 20)
     (results / "bomb.zip").write_bytes(plausible_zip(members))
     (found,) = read_folder(tmp_path)
-    assert [(p.key, p.location.path.name) for p in found.problems] == [
-        ("PS610_zip_ratio", "utm_contents.csv")
+    assert [(p.key, p.location.path) for p in found.problems] == [
+        ("PS610_zip_ratio", results / "bomb.zip" / "utm_contents.csv")  # never a place on disk
     ]
 
 

@@ -119,7 +119,7 @@ def _refused(path: Path, key: str, values: dict[str, object]) -> ResultFile:
 def _member_text(
     path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo, max_bytes: int
 ) -> str | ReadProblem:
-    inner = path / member.filename
+    inner = path / PurePosixPath(member.filename).name  # a name, never a place on disk
     if member.flag_bits & 0x1:
         return ReadProblem(Location(inner), "PS610_zip_encrypted")
     if member.file_size > max_bytes:

@@ -1,7 +1,7 @@
 """Benchmark plansite on synthetic plans and compare it with two references.
 
     .venv/bin/python bench/run.py [--sizes 1000,10000,50000] [--skip-peer] [--repeat 3]
-                                  [--out FILE]
+                                  [--out FILE] [--results-only] [--result-rows 100000]
 
 For each size (number of posts) it writes a synthetic plan (bench/synthetic.py),
 then measures:
@@ -18,7 +18,9 @@ For the 10k plan, the calendar (bench/calendar_filter.py): the time a
 channel filter takes on its busiest month page in headless Chromium, beside
 the size of its largest calendar page. Then the references (bench/peers.py):
 a bare `mkdocs build` of as many plain pages, and yaml2ics converting the
-same events. It prints
+same events. Last, reading results exports of 100k rows against the csv
+module alone, and its peak memory (bench/results_reading.py; `--results-only`
+runs just that). It prints
 every figure and the ratios the project aims for, each marked PASS or FAIL.
 Commands, preview rebuilds and the bare MkDocs build run `--repeat` times
 and their median is kept (peak RSS: the highest); yaml2ics runs once.
@@ -55,6 +57,7 @@ from bench import calendar_filter
 from bench.floor import icalendar_seconds, libyaml_read_seconds
 from bench.measure import STAGES, Command, InProcess, run_command, time_build, venv_tool
 from bench.peers import Yaml2ics, bare_mkdocs, ensure_yaml2ics, run_yaml2ics
+from bench.results_reading import DEFAULT_ROWS, results_report
 from bench.synthetic import SyntheticPlan, write_plan
 from generator import build
 from generator.commands.preview_rebuild import Preview
@@ -101,6 +104,12 @@ class Peers:
 
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
+    if args.results_only:
+        text = results_report(args.result_rows, args.repeat)
+        print(text)
+        if args.out:
+            Path(args.out).write_text(_header() + text, encoding="utf-8")
+        return 0
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="plansite-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
@@ -116,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
         text = report(results, peers)
         if REFERENCE_SIZE in prepared:
             text += "\n" + calendar_report(prepared[REFERENCE_SIZE])
+        _progress(f"reading results exports of {args.result_rows} rows")
+        text += "\n" + results_report(args.result_rows, args.repeat)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -136,6 +147,17 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--skip-peer", action="store_true", help="skip bare MkDocs and yaml2ics")
     parser.add_argument("--out", help="also write the tables to this Markdown file")
     parser.add_argument("--keep", help="generate into this folder and keep plans and sites")
+    parser.add_argument(
+        "--results-only",
+        action="store_true",
+        help="only time reading results exports (bench/results_reading.py)",
+    )
+    parser.add_argument(
+        "--result-rows",
+        type=int,
+        default=DEFAULT_ROWS,
+        help=f"rows of each results export read (default {DEFAULT_ROWS})",
+    )
     parser.add_argument("--seed", type=int, default=2027, help="seed of the synthetic plans")
     parser.add_argument(
         "--repeat",

@@ -2,65 +2,73 @@
 
 `date, channel, post, url, impressions, reach, engagements, clicks, sessions,
 conversions, followers`: only `date` and one of `post`, `url` or `channel`
-are required; any other column of numbers is a custom metric, named by its
-header in lower case (docs/results.md).
+are required; every other column holds numbers, a metric named by its
+header in lower case (a column plansite does not know is a custom metric).
+The text columns are those of `TEXT_COLUMNS`.
 """
 
 from __future__ import annotations
 
-import csv
+import sys
+from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
-from generator.diagnostics import Location
 from generator.load.results.result_rows import ReadProblem, ResultFile, ResultRow
-from generator.load.scalars import ValueProblem, parse_date
+from generator.load.results.result_text import (
+    cell_at,
+    date_problem,
+    is_blank,
+    metrics_from_cells,
+)
+from generator.load.results.result_values import ISO_DAY, day_from_iso
 
-TEXT_COLUMNS = ("date", "channel", "post", "url", "campaign", "title")
+TEXT_COLUMNS = ("date", "channel", "post", "url", "campaign", "title", "network", "account")
 ONE_OF = ("post", "url", "channel")
+SHARED_COLUMNS = ("channel", "post", "campaign", "network", "account")
 
 
-def is_plansite_header(header: list[str]) -> bool:
-    names = {name.strip().lower() for name in header}
+def is_plansite_header(names: list[str]) -> bool:
+    """`names` are lower case and trimmed (result_text.header_names)."""
     return "date" in names and any(name in names for name in ONE_OF)
 
 
-def read_plansite_rows(path: Path, lines: list[str]) -> ResultFile:
-    """The rows of a plansite CSV; a cell that is not a date or a number is a
-    problem at its row and column, and its row is left out."""
-    numbered = [(n, line) for n, line in enumerate(lines, start=1) if not line.startswith("#")]
-    reader = csv.reader(line for _, line in numbered)
-    header = [name.strip().lower() for name in next(reader)]
+def read_plansite_rows(
+    path: Path, names: list[str], records: Iterator[tuple[int, list[str]]]
+) -> ResultFile:
+    """The rows of a plansite CSV after its header; a row whose date cannot be read
+    is left out, a cell that is not a number leaves its metric out."""
+    text_at = {name: names.index(name) for name in TEXT_COLUMNS if name in names}
+    metric_columns = [
+        (position, name)
+        for position, name in enumerate(names)
+        if name and name not in TEXT_COLUMNS and name not in names[:position]
+    ]
+    date_at = text_at["date"]
+    # Channels, posts and campaigns repeat on many rows: each is kept once.
+    shared_at = [(name, at) for name, at in text_at.items() if name in SHARED_COLUMNS]
+    own_at = [(name, at) for name, at in text_at.items() if name not in SHARED_COLUMNS]
+    days: dict[str, date | None] = {}
     rows: list[ResultRow] = []
     problems: list[ReadProblem] = []
-    for (line_number, _), cells in zip(numbered[1:], reader, strict=False):
-        if not any(cell.strip() for cell in cells):
+    for line, cells in records:
+        if is_blank(cells):
             continue
-        values = dict(zip(header, (cell.strip() for cell in cells), strict=False))
-        try:
-            day = parse_date(values["date"])
-        except ValueProblem:
-            column = header.index("date") + 1
-            problems.append(
-                ReadProblem(
-                    Location(path, line_number, column), "PS611_date", {"value": values["date"]}
-                )
-            )
+        text = cell_at(cells, date_at)
+        day = days[text] if text in days else days.setdefault(text, day_from_iso(text))
+        if day is None:
+            problems.append(date_problem(path, line, date_at, text, ISO_DAY))
             continue
-        metrics: dict[str, float] = {}
-        for position, name in enumerate(header):
-            if name in TEXT_COLUMNS or not values.get(name):
-                continue
-            try:
-                metrics[name] = float(values[name])
-            except ValueError:
-                location = Location(path, line_number, position + 1)
-                problems.append(ReadProblem(location, "PS611_number", {"value": values[name]}))
+        values = {name: sys.intern(cell_at(cells, at)) for name, at in shared_at}
+        values.update((name, cell_at(cells, at)) for name, at in own_at)
         rows.append(
             ResultRow(
-                line=line_number,
+                line=line,
                 day=day,
-                metrics=metrics,
+                metrics=metrics_from_cells(cells, metric_columns, (path, line), problems),
                 channel=values.get("channel", ""),
+                network=values.get("network", ""),
+                account=values.get("account", ""),
                 post=values.get("post", ""),
                 url=values.get("url", ""),
                 campaign=values.get("campaign", ""),

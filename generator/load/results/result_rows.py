@@ -43,7 +43,8 @@ class ResultRow:
 
     `line` is the row's line in its file, for "file:line" in findings. `day`
     is the day the numbers are for (a GA4 `Date`, a plansite `date`), else
-    the day of `published_at`, else the first day of the file's period.
+    the day of `published_at`, else the last day of the file's period (the
+    day its totals were reached), else None.
     `published_at` is when the network says the post went live, as written:
     without a zone (Meta writes none); the model reads it in the plan's. `post` is a plansite post
     id as the file gives it (a plansite CSV's `post`, or utm_content).
@@ -76,7 +77,8 @@ class ReadProblem:
 @dataclass(frozen=True)
 class ResultFile:
     """A results file as read: its kind (None when no header was recognised),
-    its rows, and the period it covers when the file says (GA4's comment lines)."""
+    its rows, and the period it covers when the file says (GA4's comment lines,
+    the dates of a Plausible export's visitors.csv)."""
 
     path: Path
     kind: str | None

@@ -257,11 +257,9 @@ def _measured(scale: Scale, series: Series, metric: m.Metric, t: Translator) -> 
     yield f'<polyline points="{path}" class="{line_class}"/>'
     for point in points:
         x, y = scale.x(point.date), scale.y(point.value)
-        label = t(
-            "label_value",
-            label=f"{t(series.label_key)}, {t.date(point.date)}",
-            value=unit_text(t, point.value, metric),
-        )
+        day = t.date(point.date)  # a line alone needs no name; of two, each point says which
+        named = day if series.label_key == "chart_measured" else f"{t(series.label_key)}, {day}"
+        label = t("label_value", label=named, value=unit_text(t, point.value, metric))
         title = f"<title>{escape(label)}</title>"
         if series.shape == "circle":
             marker = (

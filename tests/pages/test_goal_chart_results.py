@@ -197,3 +197,20 @@ def test_the_goal_page_shows_the_words_the_chart_and_the_hand_typed_table(
     assert figure.select("polyline.ps-chart__computed")  # the sanitizer kept them
     latest = page.select_one(".ps-latest")
     assert latest is not None and latest.get_text() == "170"  # the computed series counts
+
+
+HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+
+
+def test_plan_text_in_the_source_words_stays_text(tmp_path: Path) -> None:
+    calendar = CALENDAR.replace("name: Spring sale", f"name: '{HOSTILE}'")
+    source = "{metric: '<b>sessions</b>', campaigns: [spring]}"
+    plan_files = {**files(goal(source)), "plan/calendar/q1.yml": calendar}
+    plan_files["plan/results/site.csv"] = RESULTS.replace("sessions", "<b>sessions</b>")
+    result = run_cli("build", cwd=write_plan(tmp_path, plan_files))
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "site" / "goals" / "visits" / "index.html").read_text("utf-8")
+    article = BeautifulSoup(html, "html.parser").select_one("article")
+    assert article is not None
+    assert not article.find_all(["script", "img", "b"])
+    assert f"campaign {HOSTILE}" in article.get_text()

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.checks.registry import CheckContext, Finding, found, rule
+from generator.checks.registry import CheckContext, Finding, Names, found, rule
 from generator.diagnostics import Severity
+from generator.model.goal_sources import campaigns_found, metrics_found
 from generator.model.pace import expected_value, goal_start, on_pace
 
 MIN_GOALS = 3
@@ -82,7 +83,7 @@ def off_pace(ctx: CheckContext) -> Iterator[Finding]:
             assert latest is not None and expected is not None
             yield found(
                 goal.source,
-                "PS105",
+                "PS105_results" if goal.computed else "PS105",
                 goal=goal.id,
                 value=latest.value,
                 date=latest.date,
@@ -97,5 +98,27 @@ def unserved(ctx: CheckContext) -> Iterator[Finding]:
             yield found(goal.source, "PS106", goal=goal.id)
 
 
+@rule("PS614", 6, Severity.WARNING, "a goal whose source yields no data")
+def source_without_data(ctx: CheckContext) -> Iterator[Finding]:
+    """A source that computes nothing leaves the goal on its hand-typed progress:
+    say so, with what the results do hold, so that a typo in a metric or a
+    campaign is found."""
+    metrics = metrics_found(ctx.plan.results)
+    campaigns = campaigns_found(ctx.plan)
+    for goal in ctx.plan.goals:
+        source = goal.metric.source if goal.metric else None
+        if source is None or goal.computed:
+            continue
+        key = "PS614_empty" if not metrics else "PS614" if campaigns else "PS614_no_campaign"
+        yield found(
+            goal.source,
+            key,
+            goal=goal.id,
+            metric=source.metric,
+            metrics=Names(metrics),
+            campaigns=Names(campaigns),
+        )
+
+
 RULES = (too_few_goals, not_smart, target_not_beyond_baseline, deadline_before_start,
-         off_pace, unserved)  # fmt: skip
+         off_pace, unserved, source_without_data)  # fmt: skip

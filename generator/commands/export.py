@@ -10,20 +10,25 @@ import _csv
 import csv
 import io
 import json
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from generator.commands.spreadsheet_cells import as_text_cell, describe, formula_start
+from generator.load.results.result_rows import METRICS
 from generator.load.scalars import LAST_DATE
 from generator.model.entities import HIDDEN_STATUSES, Plan
 from generator.model.occurrences import first_calendar_day, plan_occurrences
+from generator.model.results import MATCH_RULES, MatchedResult, engagement_rate, summed
 from generator.model.settings import SiteConfig
 from generator.model.utm import post_link
 
 HOOTSUITE_ROWS = 350  # the most the bulk composer accepts in one file
 HOOTSUITE_FORMATS = {"dmy": "%d/%m/%Y %H:%M", "mdy": "%m/%d/%Y %H:%M"}
+Number = int | float
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,24 @@ class Row:
     campaign: str
     owner: str
     status: str
+    # The occurrence's results on its channel (None, an empty cell, without any):
+    # each metric summed over its matched rows, and how they were matched.
+    impressions: Number | None = None
+    reach: Number | None = None
+    engagements: Number | None = None
+    clicks: Number | None = None
+    sessions: Number | None = None
+    engaged_sessions: Number | None = None
+    conversions: Number | None = None
+    revenue: Number | None = None
+    followers: Number | None = None
+    views: Number | None = None
+    visitors: Number | None = None
+    engagement_rate: Number | None = None  # a share from 0 to 1 (model/results.py)
+    matched_by: str = ""  # the rules that matched its rows (docs/results.md)
+
+
+OccurrenceKey = tuple[str, str, date]  # post id, channel id, day
 
 
 def rows(
@@ -54,12 +77,14 @@ def rows(
     """
     first = first or first_calendar_day(plan)
     last = min(last or plan.period.end, LAST_DATE)
+    results = results_by_occurrence(plan)
     found = []
     for occurrence in plan_occurrences(plan.posts, first, last):
         post = occurrence.post
         for channel_id in post.channels:
             if channel is not None and channel_id != channel:
                 continue
+            measured = results.get((post.id, channel_id, occurrence.day), [])
             found.append(
                 Row(
                     date=occurrence.day.isoformat(),
@@ -74,9 +99,46 @@ def rows(
                     campaign=post.campaign,
                     owner=post.owner,
                     status=post.status,
+                    **result_columns(measured),
                 )
             )
     return found
+
+
+def results_by_occurrence(plan: Plan) -> dict[OccurrenceKey, list[MatchedResult]]:
+    """The matched results of each occurrence on each channel. A row matched to a
+    post of several channels that its file did not name belongs to none of them."""
+    found: defaultdict[OccurrenceKey, list[MatchedResult]] = defaultdict(list)
+    for result in plan.results.matched:
+        found[(result.post, result.channel, result.day)].append(result)
+    return found
+
+
+def result_columns(results: list[MatchedResult]) -> dict[str, Any]:
+    """The results cells of an occurrence: empty without results."""
+    if not results:
+        return {}
+    totals = summed(result.row for result in results)
+    rate = engagement_rate(totals)
+    rules = {result.rule for result in results}
+    return {
+        **{name: _number(totals[name]) for name in METRICS if name in totals},
+        "engagement_rate": None if rate is None else round(rate, 4),
+        "matched_by": " ".join(rule for rule in MATCH_RULES if rule in rules),
+    }
+
+
+def _number(value: float) -> Number:
+    """A whole number without its ".0", as the file gave it."""
+    return int(value) if value.is_integer() else value
+
+
+def _cell(value: str | Number | None) -> str:
+    """A cell's text: empty for no value, a number as Python writes it (a dot
+    for decimals, as CSV readers expect)."""
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else str(value)
 
 
 def as_csv(found: Iterable[Row]) -> str:
@@ -84,7 +146,9 @@ def as_csv(found: Iterable[Row]) -> str:
     out = io.StringIO()
     writer = _writer(out)
     writer.writerow(list(Row.__dataclass_fields__))
-    writer.writerows([as_text_cell(value) for value in asdict(row).values()] for row in found)
+    writer.writerows(
+        [as_text_cell(_cell(value)) for value in asdict(row).values()] for row in found
+    )
     return out.getvalue()
 
 

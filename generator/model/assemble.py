@@ -22,6 +22,7 @@ from generator.model.audit import accounts_from_doc, competitors_from_doc
 from generator.model.backlog import ideas_from_doc
 from generator.model.campaigns import campaigns_from_doc
 from generator.model.content import content_mix_from_data, content_types_from_doc
+from generator.model.goal_sources import goals_with_results
 from generator.model.inspiration_and_measurement import (
     experiments_from_data,
     sources_from_data,
@@ -105,7 +106,9 @@ def plan_from_documents(
     if len(report.errors) > errors_before:
         return None
     zone = parse_timezone(config.timezone)
-    return replace(plan, results=results_from_files(plan, documents.results, zone))
+    plan = replace(plan, results=results_from_files(plan, documents.results, zone))
+    # The goals' computed series need the results matched to the posts first.
+    return replace(plan, goals=goals_with_results(plan))
 
 
 def _markdown_entities(

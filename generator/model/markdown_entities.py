@@ -16,6 +16,7 @@ from generator.model.entities import Cadence, Channel, Goal, Metric, Persona, Pr
 from generator.model.ids import SLUG, slugify
 from generator.model.plan_header import voice_from_data
 from generator.model.references import Place, References, refer_item
+from generator.model.results import MetricSource
 
 
 def entity_docs(
@@ -64,6 +65,18 @@ def metric_from_data(data: dict[str, Any]) -> Metric:
     return Metric(
         name=data["name"],
         **given(data, "kind", "unit", "baseline", "target", "direction", "values"),
+        **given_as(data, metric_source_from_data, "source"),
+    )
+
+
+def metric_source_from_data(data: dict[str, Any]) -> MetricSource:
+    """Where a metric's values are computed from; the column's name in lower case,
+    as the results readers name every metric."""
+    return MetricSource(
+        metric=data["metric"].strip().lower(),
+        campaigns=tuple(data.get("campaigns", ())),
+        channels=tuple(data.get("channels", ())),
+        **given(data, "aggregate", "every"),
     )
 
 

@@ -204,6 +204,8 @@ def references_of_item(
     ]
     if item_kind == "post":
         found += _result_references(item, where)
+    if item_kind == "goal":
+        found += _goal_source_references(item, where)
     yield from ((kind, entity_id, at) for kind, entity_id, at in found if documents.valid(doc, at))
 
 
@@ -217,6 +219,17 @@ def _result_references(item: dict[str, Any], where: DataPath) -> Iterator[Refere
     if isinstance(published, dict):
         channels = {key: value for key, value in published.items() if key not in ("url", "id")}
         yield from _tagged("channel", _ids_in(channels, (*where, "published")))
+
+
+def _goal_source_references(item: dict[str, Any], where: DataPath) -> Iterator[Reference]:
+    """The campaigns and channels whose results a goal's metric is computed from."""
+    metric = item.get("metric")
+    source = metric.get("source") if isinstance(metric, dict) else None
+    if not isinstance(source, dict):
+        return
+    at = (*where, "metric", "source")
+    yield from _tagged("campaign", _ids_in(source.get("campaigns"), (*at, "campaigns")))
+    yield from _tagged("channel", _ids_in(source.get("channels"), (*at, "channels")))
 
 
 def _tagged(kind: str, ids: Iterable[tuple[str, DataPath]]) -> Iterator[Reference]:

@@ -23,7 +23,12 @@ from zoneinfo import ZoneInfo
 from generator.load.results.result_rows import ResultFile, ResultRow
 from generator.model.entities import Plan, Post
 from generator.model.occurrences import occurrences_of
-from generator.model.results import MatchedResult, PlanResults, UnmatchedResult
+from generator.model.results import (
+    MatchedResult,
+    PlanResults,
+    UnmatchedResult,
+    channels_of_row,
+)
 from generator.model.utm import utm_campaign
 
 GUESS_WITHIN = timedelta(hours=2)
@@ -101,9 +106,7 @@ class _Matcher:
     def _channels_of(self, row: ResultRow) -> list[str]:
         """The plan's channels the row may be from: the one it names, else those on
         its network."""
-        if row.channel:
-            return [row.channel] if row.channel in self.networks else []
-        return [cid for cid, network in self.networks.items() if network == row.network]
+        return channels_of_row(row, self.networks)
 
     def _result(
         self, row: ResultRow, file: ResultFile, post: Post, channel: str, rule: str

@@ -118,6 +118,14 @@ def summed(rows: Iterable[ResultRow]) -> dict[str, float]:
     return dict(totals)
 
 
+def channels_of_row(row: ResultRow, networks: dict[str, str]) -> list[str]:
+    """The plan's channels a row may be from (`networks`: each channel id's network):
+    the one it names, else those on its network."""
+    if row.channel:
+        return [row.channel] if row.channel in networks else []
+    return [channel for channel, network in networks.items() if network == row.network]
+
+
 def engagement_rate(metrics: dict[str, float]) -> float | None:
     """Engagements over reach, else over impressions; None when either is unknown
     or the audience is 0. A share from 0 to 1 (the pages show it as a percentage)."""

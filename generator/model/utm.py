@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from generator.model.entities import Plan, Post
+from generator.model.entities import Campaign, Plan, Post
 from generator.model.links import is_web_link
 
 UTM_KEYS = ("utm_source", "utm_medium", "utm_campaign", "utm_content")
@@ -43,8 +43,10 @@ def post_link(plan: Plan, post: Post, channel_id: str) -> str:
 def utm_campaign(plan: Plan, post: Post) -> str:
     """What analytics files the post's visits under: its campaign's `utm_campaign`
     (else the campaign's id), else the post's content type."""
-    campaign = ""
-    if post.campaign:
-        found = plan.campaign(post.campaign)
-        campaign = found.utm_campaign or found.id
+    campaign = campaign_utm(plan.campaign(post.campaign)) if post.campaign else ""
     return campaign or post.type
+
+
+def campaign_utm(campaign: Campaign) -> str:
+    """The utm_campaign a campaign's links carry: its own, else its id."""
+    return campaign.utm_campaign or campaign.id

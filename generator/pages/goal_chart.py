@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 
 from generator.i18n import Translator
 from generator.model import entities as m
-from generator.model.pace import expected_value, goal_start
+from generator.model.pace import expected_value, goal_start, measured_progress
 from generator.pages.campaign_timeline import month_starts
 from generator.pages.chart_figure import ChartData, ChartFrame, chart_figure
 
@@ -74,21 +74,46 @@ def progress_chart(goal: m.Goal, plan: m.Plan, t: Translator) -> Markup:
     if goal.deadline is None:
         return Markup("")
     start = goal_start(goal, plan)
-    values = [metric.baseline, metric.target, *(p.value for p in goal.measured)]
+    series = chart_series(goal)
+    values = [metric.baseline, metric.target, *(p.value for s in series for p in s.points)]
     low, high, step = value_axis(min(values), max(values))
     scale = Scale(start, goal.deadline, low, high, LEFT, WIDTH - RIGHT, TOP, HEIGHT - BOTTOM)
     drawing = "".join(
         [
             *_value_axis(scale, step, metric, t),
             *_date_axis(scale, t),
-            *_legend(t),
+            *_legend(series, t),
             _target_level(scale, metric, t),
             _path_to_target(scale, metric),
-            *_measured(scale, goal.measured, metric, t),
+            *(part for one in series for part in _measured(scale, one, metric, t)),
         ]
     )
     frame = ChartFrame(_chart_name(goal, start, t), WIDTH, HEIGHT, "progress", t("chart_data"))
-    return chart_figure(frame, Markup(drawing), _chart_data(goal, plan, t))
+    return chart_figure(frame, Markup(drawing), _chart_data(goal, plan, series, t))
+
+
+@dataclass(frozen=True)
+class Series:
+    """One line of measurements: its points (the metric's value at each), the
+    legend's words for it, and the shape of its points, which tells it apart
+    from the other line without colour."""
+
+    points: tuple[m.ProgressPoint, ...]
+    label_key: str  # the site words naming the line
+    shape: str  # "circle" or "square"
+
+
+def chart_series(goal: m.Goal) -> list[Series]:
+    """The lines to draw: the progress typed by hand and the one computed from the
+    results, each when it has points. Alone, the hand-typed line is "measured"."""
+    hand = measured_progress(goal.progress, goal.metric)
+    computed = measured_progress(goal.computed, goal.metric)
+    series = []
+    if hand:
+        series.append(Series(hand, "chart_by_hand" if computed else "chart_measured", "circle"))
+    if computed:
+        series.append(Series(computed, "chart_from_results", "square"))
+    return series
 
 
 def value_axis(low: float, high: float) -> tuple[float, float, float]:
@@ -168,15 +193,19 @@ def _date_axis(scale: Scale, t: Translator) -> Iterator[str]:
     )
 
 
-def _legend(t: Translator) -> Iterator[str]:
+LEGEND_SAMPLES = {
+    "circle": '<line x1="{x}" x2="{x2}" y1="{y}" y2="{y}" class="ps-chart__measured"/>'
+    '<circle cx="{mid}" cy="{y}" r="3.5" class="ps-chart__point"/>',
+    "square": '<line x1="{x}" x2="{x2}" y1="{y}" y2="{y}" class="ps-chart__computed"/>'
+    '<rect x="{square_x}" y="{square_y}" width="8" height="8" class="ps-chart__point--computed"/>',
+}
+
+
+def _legend(series: Sequence[Series], t: Translator) -> Iterator[str]:
     """Which line is which, under the value axis's name."""
     return legend(
         [
-            (
-                '<line x1="{x}" x2="{x2}" y1="{y}" y2="{y}" class="ps-chart__measured"/>'
-                '<circle cx="{mid}" cy="{y}" r="3.5" class="ps-chart__point"/>',
-                t("chart_measured"),
-            ),
+            *((LEGEND_SAMPLES[one.shape], t(one.label_key)) for one in series),
             (
                 '<line x1="{x}" x2="{x2}" y1="{y}" y2="{y}" class="ps-chart__plan"/>',
                 t("chart_path_to_target"),
@@ -190,7 +219,10 @@ def legend(entries: Sequence[tuple[str, str]], left: float = LEFT) -> Iterator[s
     plansite) and its label, side by side on the legend's line."""
     x = left
     for sample, label in entries:
-        yield sample.format(x=x, x2=x + 24, mid=x + 12, y=LEGEND_Y - 4, top=LEGEND_Y - 9)
+        yield sample.format(
+            x=x, x2=x + 24, mid=x + 12, y=LEGEND_Y - 4, top=LEGEND_Y - 9,
+            square_x=x + 8, square_y=LEGEND_Y - 8,
+        )  # fmt: skip
         yield (f'<text x="{x + 30}" y="{LEGEND_Y}" class="ps-chart__label">{escape(label)}</text>')
         x += 30 + len(label) * CHARACTER_WIDTH + 18
 
@@ -215,39 +247,54 @@ def _path_to_target(scale: Scale, metric: m.Metric) -> str:
     )
 
 
-def _measured(
-    scale: Scale, points: Sequence[m.ProgressPoint], metric: m.Metric, t: Translator
-) -> Iterator[str]:
-    """The measured values joined by a line, each with its value written over it."""
-    if not points:
-        return
+def _measured(scale: Scale, series: Series, metric: m.Metric, t: Translator) -> Iterator[str]:
+    """A series' values joined by a line, each point in the series' shape with its
+    value written over it (under it for the computed series, so that two points
+    close together stay readable)."""
+    points = series.points
+    line_class = "ps-chart__measured" if series.shape == "circle" else "ps-chart__computed"
     path = " ".join(f"{scale.x(p.date):.1f},{scale.y(p.value):.1f}" for p in points)
-    yield f'<polyline points="{path}" class="ps-chart__measured"/>'
+    yield f'<polyline points="{path}" class="{line_class}"/>'
     for point in points:
         x, y = scale.x(point.date), scale.y(point.value)
-        label = t("label_value", label=t.date(point.date), value=unit_text(t, point.value, metric))
+        day = t.date(point.date)  # a line alone needs no name; of two, each point says which
+        named = day if series.label_key == "chart_measured" else f"{t(series.label_key)}, {day}"
+        label = t("label_value", label=named, value=unit_text(t, point.value, metric))
+        title = f"<title>{escape(label)}</title>"
+        if series.shape == "circle":
+            marker = (
+                f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" class="ps-chart__point">{title}</circle>'
+            )
+            value_y = y - 9
+        else:
+            marker = (
+                f'<rect x="{x - 4:.1f}" y="{y - 4:.1f}" width="8" height="8" '
+                f'class="ps-chart__point--computed">{title}</rect>'
+            )
+            value_y = y + 18
         yield (
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" class="ps-chart__point">'
-            f"<title>{escape(label)}</title></circle>"
-            f'<text x="{x:.1f}" y="{y - 9:.1f}" text-anchor="middle" class="ps-chart__value">'
-            f"{escape(t.number(point.value))}</text>"
+            f'{marker}<text x="{x:.1f}" y="{value_y:.1f}" text-anchor="middle" '
+            f'class="ps-chart__value">{escape(t.number(point.value))}</text>'
         )
 
 
-def _chart_data(goal: m.Goal, plan: m.Plan, t: Translator) -> ChartData:
-    """Each measurement beside where the path to target was that day, then the target."""
+def _chart_data(goal: m.Goal, plan: m.Plan, series: Sequence[Series], t: Translator) -> ChartData:
+    """Each day measured, with each series' value that day (a column a series),
+    beside where the path to target was, then the target."""
     metric = goal.metric
     assert metric is not None and metric.target is not None and goal.deadline is not None
-    headers = (t("date"), t("chart_measured"), t("chart_path_to_target"))
+    headers = (t("date"), *(t(one.label_key) for one in series), t("chart_path_to_target"))
+    by_day = [{point.date: point.value for point in one.points} for one in series]
+    days = sorted({day for values in by_day for day in values})
     rows = [
         (
-            t.date(point.date),
-            unit_text(t, point.value, metric),
-            _expected_text(goal, plan, point.date, t),
+            t.date(day),
+            *(unit_text(t, values[day], metric) if day in values else "" for values in by_day),
+            _expected_text(goal, plan, day, t),
         )
-        for point in goal.measured
+        for day in days
     ]
-    rows.append((t.date(goal.deadline), "", unit_text(t, metric.target, metric)))
+    rows.append((t.date(goal.deadline), *("" for _ in series), unit_text(t, metric.target, metric)))
     return ChartData(headers, rows)
 
 

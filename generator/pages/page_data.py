@@ -37,6 +37,7 @@ from generator.pages.campaign_timeline import campaign_timeline
 from generator.pages.coming_posts import ComingList, coming_lists
 from generator.pages.competitor_chart import competitor_chart
 from generator.pages.goal_chart import progress_chart
+from generator.pages.goal_source_text import goal_source_text
 from generator.pages.mix_chart import mix_chart, share_text
 from generator.pages.network_names import network_name
 from generator.pages.overview_cards import (
@@ -149,6 +150,10 @@ class PageData:
     def progress_chart(self, goal: m.Goal) -> Markup:
         """The goal's measurements against the line from baseline to target, if it has both."""
         return progress_chart(goal, self.plan, self.t)
+
+    def goal_source_text(self, goal: m.Goal) -> str:
+        """Where the goal's computed values come from, in words; "" without a source."""
+        return goal_source_text(goal, self.plan, self.t)
 
     # -- the overview's cards and the channels' cadence ------------------------
 

@@ -210,6 +210,14 @@ FIRES: dict[str, tuple[dict[str, str | None], str]] = {
         {"plan/calendar/dates.yml": "key_dates: [{date: 2027-01-05, name: Off, kind: holiday}]\n"},
         "post 'hello' goes out on January 5, 2027, a holiday: Off",
     ),
+    "PS614": (
+        edit(
+            "plan/goals/reach.md",
+            "target: 3000}",
+            "target: 3000, source: {metric: reach}}",
+        ),
+        "goal 'reach' is computed from the results, but plan/results/ holds no result",
+    ),
 }
 
 

@@ -31,6 +31,7 @@ from generator.model.markdown_entities import channel_from_doc, goal_from_doc, p
 from generator.model.media import MediaItem
 from generator.model.plan_header import header_from_doc
 from generator.model.posts import MadePost, posts_from_doc
+from generator.model.results import MetricSource
 from generator.model.settings import SiteConfig
 from tests.model.helpers import document, documents_of, messages, references
 
@@ -301,6 +302,10 @@ SCHEMA_DEFAULTS: list[tuple[str, tuple[str, ...], Any, str, Any]] = [
      MediaItem, "kind", None),
     ("calendar", ("posts", "items", "properties", "media", "items", "properties", "cover"),
      MediaItem, "cover", None),
+    ("goal", ("metric", "properties", "source", "properties", "aggregate"), MetricSource,
+     "aggregate", None),
+    ("goal", ("metric", "properties", "source", "properties", "every"), MetricSource,
+     "every", None),
 ]  # fmt: skip
 
 

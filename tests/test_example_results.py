@@ -78,6 +78,24 @@ def _runs_past_today(post: Post) -> bool:
     return any(o.day > TODAY for o in occurrences_of(post, date(2027, 12, 31)))
 
 
+def _utm_file(name: str, kind: str) -> ResultFile:
+    """A GA4 or Plausible file made into rows by the csv module alone: utm_content
+    (and utm_campaign, for GA4) and the visits they count."""
+    rows = []
+    for line, record in enumerate(_records(name), start=2):
+        if kind == "ga4" and record["Session campaign"] == "Grand total":
+            continue
+        if kind == "ga4":
+            day = datetime.strptime(record["Date"], "%Y%m%d").date()
+            post, campaign = record["Session manual ad content"], record["Session campaign"]
+            metrics = {"sessions": float(record["Sessions"])}
+        else:
+            day, post, campaign = None, record["name"], ""
+            metrics = {"visitors": float(record["visitors"])}
+        rows.append(ResultRow(line=line, day=day, metrics=metrics, post=post, campaign=campaign))
+    return ResultFile(RESULTS / name, kind, tuple(rows))
+
+
 @pytest.fixture(scope="module")
 def example() -> Plan:
     return read_plan(Inputs(EXAMPLE_PLAN, EXAMPLE_CONFIG), parallel=False).plan
@@ -85,10 +103,11 @@ def example() -> Plan:
 
 @pytest.fixture(scope="module")
 def matched(example: Plan) -> PlanResults:
-    """Every row of the Meta exports and the plansite CSV matched to the plan."""
+    """Every row of the five files matched to the plan."""
     meta = [_meta_file(name, kind) for name, kind in KINDS.items() if kind.startswith("meta-")]
+    utm = [_utm_file(name, kind) for name, kind in KINDS.items() if kind in ("ga4", "plausible")]
     plansite = [file for file in example.results.files if file.kind == "plansite"]
-    return results_from_files(example, [*meta, *plansite], ZoneInfo("Europe/Paris"))
+    return results_from_files(example, [*meta, *utm, *plansite], ZoneInfo("Europe/Paris"))
 
 
 @pytest.mark.parametrize("name", sorted(KINDS))
@@ -189,23 +208,20 @@ def test_the_experiments_result_agrees_with_the_numbers(
     experiment = next(e for e in example.experiments if e.id == EXPERIMENT)
     assert experiment.start and experiment.end
     posts = {post.id: post for post in example.posts}
-    by_variant: defaultdict[str, list[ResultRow]] = defaultdict(list)
+    posted: defaultdict[str, list[ResultRow]] = defaultdict(list)
+    visits: defaultdict[str, list[ResultRow]] = defaultdict(list)
     for result in matched.matched:
         arm = posts[result.post].experiment
-        if arm and experiment.start <= result.day <= experiment.end:
-            by_variant[arm.variant].append(result.row)
-    reels, carousels = (summed(by_variant[v]) for v in ("reel", "carrousel"))
-    assert len(by_variant["reel"]) == len(by_variant["carrousel"]) == 5
+        day = result.row.day or result.day
+        if arm and experiment.start <= day <= experiment.end:
+            found = posted if "reach" in result.row.metrics else visits
+            found[arm.variant].append(result.row)
+    reels, carousels = (summed(posted[variant]) for variant in ("reel", "carrousel"))
+    assert len(posted["reel"]) == len(posted["carrousel"]) == 5
     assert round(reels["reach"] / carousels["reach"], 1) == 2.4
     assert (engagement_rate(reels) or 0) > 1.5 * (engagement_rate(carousels) or 0)
-    sessions: defaultdict[str, int] = defaultdict(int)
-    for record in _records("ga4-reseaux-sociaux-2027-01-01_2027-02-28.csv")[1:]:
-        post = posts.get(record["Session manual ad content"])
-        day = datetime.strptime(record["Date"], "%Y%m%d").date()
-        if post and post.experiment and experiment.start <= day <= experiment.end:
-            sessions[post.experiment.variant] += int(record["Sessions"])
-    assert sessions["reel"] == 0
-    assert sessions["carrousel"] > 800
+    assert summed(visits["reel"]).get("sessions", 0) == 0
+    assert summed(visits["carrousel"])["sessions"] > 800
     assert "2,4 fois" in experiment.result and "plus de 800" in experiment.result
 
 

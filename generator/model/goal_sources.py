@@ -6,7 +6,8 @@ campaign still counts. A row counts for the campaigns and channels the
 source names (all when it names none):
 
 - a row matched to a post counts for the post's campaign and the channel it
-  was matched on;
+  was matched on (a row that names no channel, of a post on several, for
+  each of the post's channels);
 - any other row for the campaign whose utm_campaign it gives (model/utm.py)
   and the channel it names, else the channels of its network.
 
@@ -75,13 +76,16 @@ def counted_rows(source: MetricSource, plan: Plan) -> Iterator[ResultRow]:
     networks = {channel.id: channel.network for channel in plan.channels}
     campaigns, channels = set(source.campaigns), set(source.channels)
     utm_values = {campaign_utm(plan.campaign(campaign)) for campaign in campaigns}
-    post_campaigns = {post.id: post.campaign for post in plan.posts}
+    posts = {post.id: post for post in plan.posts}
     for result in plan.results.matched:
         if source.metric not in result.row.metrics:
             continue
-        if campaigns and post_campaigns.get(result.post, "") not in campaigns:
+        if campaigns and posts[result.post].campaign not in campaigns:
             continue
-        if channels and result.channel not in channels:
+        # A row whose file names no channel (GA4's) of a post on several channels
+        # counts when one of them is the goal's: the visits came from the post.
+        on = (result.channel,) if result.channel else posts[result.post].channels
+        if channels and not channels.intersection(on):
             continue
         yield result.row
     for unmatched in plan.results.unmatched:

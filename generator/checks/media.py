@@ -184,10 +184,10 @@ def wrong_length(ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _clock(seconds: float) -> str:
-    """1:05 for 65 seconds, 0:00.5 for half a second: how players show a length."""
-    whole = int(seconds)
+    """1:05 for 65 seconds, 0:02.5 for two and a half: how players show a length."""
+    whole, tenth = divmod(round(seconds * 10), 10)
     shown = f"{whole // 60}:{whole % 60:02d}"
-    return shown if seconds == whole or whole else f"{shown}.{round((seconds - whole) * 10)}"
+    return f"{shown}.{tenth}" if tenth else shown
 
 
 @rule("PS526", 5, Severity.ERROR, "a media entry whose kind contradicts its file")

@@ -36,7 +36,10 @@ class Shape:
 
     @property
     def ratio(self) -> float:
-        return self.width / self.height
+        """Width over height as the name says it (1.91 for 1.91:1), not as the example
+        size rounds it (1080 x 566 is 1.908)."""
+        across, down = self.name.split(":")
+        return float(across) / float(down)
 
 
 @dataclass(frozen=True)

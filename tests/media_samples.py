@@ -37,6 +37,7 @@ def mp4(
     brand: bytes = b"isom",
     matrix: tuple[int, ...] = IDENTITY,
     mdat: bytes = b"\x00" * 64,
+    free: int = 0,
 ) -> bytes:
     """An MP4 with a movie header (`mvhd`, the length) and one video track (`tkhd`,
     the picture size): what a real file has, without any frame."""
@@ -51,7 +52,8 @@ def mp4(
         + struct.pack(">9i", *matrix)
         + struct.pack(">II", width << 16, height << 16),
     )
-    moov = box(b"moov", mvhd + box(b"trak", tkhd))
+    padding = box(b"free", b"\x00" * free) if free else b""  # boxes a reader skips
+    moov = box(b"moov", mvhd + box(b"trak", tkhd) + padding)
     return ftyp + moov + box(b"mdat", mdat)
 
 
@@ -62,3 +64,18 @@ def diagnostics(root: Path) -> list[Diagnostic]:
     except PlanError as error:
         return error.report.diagnostics
     return checked.report.diagnostics
+
+
+def as_text(data: bytes) -> str:
+    """Media bytes that a text-only plan fixture can write unchanged (ASCII only,
+    and nothing that dedenting would touch)."""
+    assert max(data) < 0x80 and b"\n" not in data, "not writable as text"
+    return data.decode("ascii")
+
+
+def gif(width: int, height: int, padding: int = 0) -> bytes:
+    """A GIF of that size whose one pixel is drawn (no colour table: every byte is
+    ASCII, so that text fixtures can hold it), then `padding` bytes after its end."""
+    screen = b"GIF89a" + struct.pack("<HHBBB", width, height, 0, 0, 0)
+    frame = b"," + struct.pack("<HHHHB", 0, 0, 1, 1, 0) + b"\x02\x02\x44\x01\x00"
+    return screen + frame + b";" + b"x" * padding

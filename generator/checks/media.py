@@ -48,7 +48,9 @@ def unreadable(ctx: CheckContext) -> Iterator[Finding]:
     for media in ctx.plan.media_files:
         if media.problem is not None:
             values = dict(media.problem.values)
-            yield found(Location(root / media.path), media.problem.key, file=media.path, **values)
+            # Line 1: a media file has no lines, but every finding points at one.
+            where = Location(root / media.path, 1, 1)
+            yield found(where, media.problem.key, file=media.path, **values)
     for entry in _entries(ctx):
         if entry.file is not None and entry.file.problem is not None:
             yield found(entry.item.source, "PS520_used", post=entry.post.id, file=entry.item.file)

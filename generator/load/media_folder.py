@@ -49,6 +49,9 @@ IMAGE_FORMATS = {
 }
 VIDEO_FORMATS = {".mp4": ("MP4", "MOV"), ".m4v": ("MP4",), ".mov": ("MOV", "MP4")}
 VIDEO_FORMATS[".webm"] = ("WEBM",)
+# How each format's bytes start: a file that starts right and still cannot be
+# opened was cut short or damaged, rather than something else under that name.
+SIGNATURES = {"JPEG": b"\xff\xd8\xff", "PNG": b"\x89PNG\r\n\x1a\n", "GIF": b"GIF8", "WEBP": b"RIFF"}
 SUFFIX_OF_FORMAT = {"JPEG": ".jpg", "MPO": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp"}
 SUFFIX_OF_FORMAT.update({"MP4": ".mp4", "MOV": ".mov", "WEBM": ".webm"})
 
@@ -105,6 +108,8 @@ def _image_file(name: str, digest: str, data: bytes, expected: tuple[str, ...]) 
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return _unusable(name, "PS520_bomb", megapixels=str(MAX_IMAGE_PIXELS // 1_000_000))
     except UnidentifiedImageError:
+        if data.startswith(SIGNATURES[expected[0]]):
+            return _unusable(name, "PS520_broken")
         return _unusable(name, "PS520_not_media", expected=expected[0])
     except Exception:  # a hostile file may break a parser in any way: unreadable, all the same
         return _unusable(name, "PS520_broken")

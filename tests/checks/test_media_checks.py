@@ -308,3 +308,15 @@ def test_the_words_are_french_on_a_french_site(make_plan: PlanFactory) -> None:
         "l'image « media/lamp.png » de la publication « hello » n'a pas de texte alternatif"
     )
     assert found["PS523"].hint == "recadrez-le en 1080 x 1350 (4:5)"
+
+
+# -- the table and its page --------------------------------------------------
+
+
+def test_docs_name_every_network_and_source_of_the_table() -> None:
+    page = (Path(__file__).parents[2] / "docs" / "media.md").read_text("utf-8")
+    for network, rules in NETWORK_MEDIA_RULES.items():
+        assert f"| `{network}` |" in page, network
+        for source in rules.sources:
+            assert f"<{source.address}>" in page, source.address
+            assert source.read_on.isoformat() in page

@@ -83,12 +83,15 @@ def media_from_path(path: Path, name: str, within: Path) -> MediaFile:
     if control_characters.first_in_file_name(path.name) is not None:
         return _unusable(name, "PS520_name")
     suffix = path.suffix.lower()
-    if suffix not in IMAGE_FORMATS and suffix not in VIDEO_FORMATS:
-        return _unusable(name, "PS520_suffix", suffix=suffix or path.name)
+    known = suffix in IMAGE_FORMATS or suffix in VIDEO_FORMATS
+    if not known and not os.path.isdir(path):  # a link to a folder: say where it leads
+        return _unusable(name, "PS520_suffix")
     try:
         data = read_file(path, MAX_MEDIA_BYTES, within)
     except Refused as exc:
         return _unusable(name, "PS520_refused", why=exc.message)
+    if not known:
+        return _unusable(name, "PS520_suffix")
     digest = hashlib.sha256(data).hexdigest()
     if suffix in VIDEO_FORMATS:
         return _video_file(name, digest, data, VIDEO_FORMATS[suffix])
@@ -113,6 +116,8 @@ def _image_file(name: str, digest: str, data: bytes, expected: tuple[str, ...]) 
         return _unusable(name, "PS520_not_media", expected=expected[0])
     except Exception:  # a hostile file may break a parser in any way: unreadable, all the same
         return _unusable(name, "PS520_broken")
+    if width * height > MAX_IMAGE_PIXELS:  # whatever Image.MAX_IMAGE_PIXELS became since
+        return _unusable(name, "PS520_bomb", megapixels=str(MAX_IMAGE_PIXELS // 1_000_000))
     if found not in expected:
         return _format_mismatch(name, found, expected)
     if found in ("JPEG", "MPO") and _jpeg_cut_short(data):

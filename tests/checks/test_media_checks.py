@@ -288,9 +288,11 @@ def test_a_url_is_never_fetched(make_plan: PlanFactory, monkeypatch: pytest.Monk
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    entry = "{file: 'https://cdn.example/lamp.png', alt: A brass lamp}"
-    found = [d for d in diagnostics(plan(make_plan, [entry], {})) if d.code.startswith("PS52")]
-    assert found == []
+    described = "{file: 'https://cdn.example/lamp.png', alt: A brass lamp}"
+    bare = "{file: 'https://cdn.example/vase.png'}"
+    root = plan(make_plan, [described, bare], {})
+    found = [d for d in diagnostics(root) if d.code.startswith("PS52")]
+    assert [(d.code, d.location.line) for d in found] == [("PS522", 8)]
 
 
 # -- French ----------------------------------------------------------------

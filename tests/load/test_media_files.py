@@ -136,10 +136,11 @@ def test_a_link_out_of_the_repository_is_refused(tmp_path: Path) -> None:
     (folder / "folder-link").symlink_to(secret.parent)
     found = read_media_folder(folder, root / "plan", root.resolve())
     assert [(m.path, problem_of(m)) for m in found] == [
-        ("media/folder-link", "PS520_suffix"),
+        ("media/folder-link", "PS520_refused"),
         ("media/lamp.png", "PS520_refused"),
     ]
-    assert found[1].problem is not None and "outside" in dict(found[1].problem.values)["why"]
+    for media in found:
+        assert media.problem is not None and "outside" in dict(media.problem.values)["why"]
 
 
 def test_a_fifo_does_not_hang_the_read(tmp_path: Path) -> None:
@@ -248,3 +249,13 @@ def test_a_bomb_through_the_command(
     (root / "plan" / "media" / "bomb.png").write_bytes(image(200, 200))
     found = [d for d in diagnostics(root) if d.code == "PS520"]
     assert len(found) == 2 and "is not decoded" in found[0].message
+
+
+def test_the_pixel_limit_holds_even_if_pillows_guard_is_switched_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PIL import Image
+
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", None)  # what another library might do
+    monkeypatch.setattr(media_folder, "MAX_IMAGE_PIXELS", 100 * 100 - 1)
+    assert problem_of(read(tmp_path, "bomb.png", image(100, 100))) == "PS520_bomb"

@@ -151,6 +151,8 @@ def _jpeg_cut_short(data: bytes) -> bool:
     The scan data cannot hold the marker bytes (the format escapes them), so a
     file cut anywhere after its header lacks the marker after its last scan.
     """
+    if data.rstrip(b"\x00").endswith(b"\xff\xd9"):
+        return False  # the usual case, seen without walking the file
     last_scan = data.rfind(b"\xff\xda")
     return last_scan < 0 or data.find(b"\xff\xd9", last_scan) < 0
 

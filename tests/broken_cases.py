@@ -32,6 +32,7 @@ import textwrap
 from dataclasses import dataclass
 
 from tests.conftest import MINIMAL_FILES
+from tests.media_samples import image
 
 Files = dict[str, str | bytes | None]
 
@@ -811,5 +812,34 @@ CASES: list[Case] = [
         edit(CONFIG, add="edit_uri: ../elsewhere/\n"),
         "site_config.yml:5:1: error: 'edit_uri' must be a path in the repository ending with /, "
         "such as edit/main/ (GitHub) or -/edit/main/ (GitLab)",
+    ),
+    # -- media (plan/media/ and a post's media) ---------------------------
+    Case(
+        "media-file-missing",
+        edit(CALENDAR, add="    media: [{file: media/vase.jpg, alt: A blue vase}]\n"),
+        "plan/calendar/q1.yml:9:13: error: post 'hello' shows 'media/vase.jpg', which is not in "
+        "the plan's media/ folder (put the file in the plan's media/ folder, or fix the path: it "
+        "starts at the plan folder, such as media/lamp.jpg) [PS521]",
+    ),
+    Case(
+        "media-path-from-the-repository",
+        {
+            **edit(CALENDAR, add="    media: [{file: plan/media/vase.jpg, alt: A blue vase}]\n"),
+            "plan/media/vase.jpg": image(40, 50, "JPEG"),
+        },
+        "plan/calendar/q1.yml:9:13: error: post 'hello' names 'plan/media/vase.jpg' from the "
+        "repository; a media path starts at the plan folder (write 'media/vase.jpg') [PS521]",
+    ),
+    Case(
+        "media-png-that-is-a-jpeg",
+        {"plan/media/vase.png": image(40, 50, "JPEG")},
+        "plan/media/vase.png:1:1: error: 'media/vase.png' is named as a PNG file but holds JPEG "
+        "(rename it to end in .jpg, or export it as PNG) [PS520]",
+    ),
+    Case(
+        "media-truncated-png",
+        {"plan/media/vase.png": image(40, 50)[:40]},
+        "plan/media/vase.png:1:1: error: 'media/vase.png' is damaged or cut short "
+        "(export it again from the original, or copy it again) [PS520]",
     ),
 ]

@@ -17,6 +17,7 @@ from generator.checks import (
     goals,
     key_date_rules,
     measurement,
+    media,
     mix,
     placeholders,
 )
@@ -33,6 +34,7 @@ RULES: tuple[Rule, ...] = (
     *mix.RULES,
     *calendar_rules.RULES,
     *key_date_rules.RULES,
+    *media.RULES,
     *measurement.RULES,
     *placeholders.RULES,
 )

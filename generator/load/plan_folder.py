@@ -99,7 +99,7 @@ def read_plan_folder(
         documents.results = read_results_folder(results, within, max_bytes)
     media = _plan_subfolder(root / MEDIA_FOLDER, within, report)
     if media is not None:
-        documents.media = read_media_folder(media, root, within, max_bytes)
+        documents.media = read_media_folder(media, root, within)
     if kept is not None:
         kept.keep_only(doc.path for doc in _every_doc(documents))
     return documents

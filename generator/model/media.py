@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from generator.diagnostics import Location
 
 MEDIA_KINDS = ("image", "video")
+# The plan's folder of media files; a post names a file relative to the plan folder.
+MEDIA_FOLDER = "media"
 
 
 @dataclass(frozen=True)
@@ -45,3 +47,23 @@ class MediaFile:
     height: int | None = None
     duration_seconds: float | None = None  # a video's length, when it could be read
     frames: int = 1  # an animated image's frames
+    # Why the file cannot be used (load/media_folder.py): the checks report it
+    # (PS520) and nothing shows or copies it.
+    problem: MediaProblem | None = None
+
+    @property
+    def is_video(self) -> bool:
+        return self.format in VIDEO_FORMATS
+
+
+# The containers load/video_headers.py recognises.
+VIDEO_FORMATS = ("MP4", "MOV", "WEBM")
+
+
+@dataclass(frozen=True)
+class MediaProblem:
+    """Why a media file cannot be used: a checks-catalogue key (`PS520_*`) and
+    the values its words take, as (name, value) pairs."""
+
+    key: str
+    values: tuple[tuple[str, str], ...] = ()

@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from generator.build import Inputs, check_plan
 from generator.checks import RULES
 from tests.conftest import MINIMAL_FILES, PlanFactory, run_cli
+from tests.media_samples import as_text, gif, mp4
 
 
 def findings(root: Path) -> list[dict[str, Any]]:
@@ -52,6 +53,23 @@ FACEBOOK_CHANNEL = {
     "cross_promotion: true}}\n",
 }
 POST_PREFIX = "            link: https://shop.example/hello\n"
+
+
+def with_media(entries: str, **files: str) -> dict[str, str | None]:
+    """The minimal post showing `entries` (a YAML flow list), with `files` in plan/media/."""
+    post = edit(
+        "plan/calendar/q1.yml", POST_PREFIX, POST_PREFIX + f"            media: {entries}\n"
+    )
+    return {**post, **{f"plan/media/{name}": text for name, text in files.items()}}
+
+
+YOUTUBE_POST = {
+    "plan/channels/yt.md": "---\nnetwork: youtube\nmission: Show the workshop.\n---\n",
+    "plan/calendar/yt.yml": "posts:\n  - {id: film, date: 2027-01-06, channel: yt, title: Film, "
+    "media: [{file: media/big.gif, alt: The workshop at dawn}]}\n",
+    "plan/media/big.gif": as_text(gif(1024, 576, padding=3 * 1024 * 1024)),
+}
+LONG_VIDEO = as_text(mp4(1000, 576, 1024, timescale=20, free=64))
 
 FIRES: dict[str, tuple[dict[str, str | None], str]] = {
     "PS101": ({"plan/goals/reach.md": None, "plan/goals/leads.md": None}, "the plan has 1 goal"),
@@ -218,6 +236,39 @@ FIRES: dict[str, tuple[dict[str, str | None], str]] = {
         ),
         "goal 'reach' is computed from the results, but plan/results/ holds no result",
     ),
+    "PS520": (
+        with_media("[{file: media/lamp.png, alt: A lamp}]", **{"lamp.png": "not a picture"}),
+        "'media/lamp.png' cannot be read as a PNG file",
+    ),
+    "PS521": (
+        with_media("[{file: media/lamp.png, alt: A lamp}]"),
+        "post 'hello' shows 'media/lamp.png', which is not in the plan's media/ folder",
+    ),
+    "PS522": (
+        with_media("[{file: 'https://cdn.example/lamp.png'}]"),
+        "image 'https://cdn.example/lamp.png' of post 'hello' has no alt text",
+    ),
+    "PS523": (
+        with_media(
+            "[{file: media/tall.gif, alt: A lamp}]", **{"tall.gif": as_text(gif(576, 1024))}
+        ),
+        "'media/tall.gif' (576 x 1024) of post 'hello' is cropped or refused on instagram",
+    ),
+    "PS524": (
+        with_media(
+            "[" + ", ".join(["{file: 'https://cdn.example/a.png', alt: A lamp}"] * 11) + "]"
+        ),
+        "post 'hello' has 11 images; instagram takes 10 a post",
+    ),
+    "PS525": (
+        with_media("[{file: media/clip.mp4, kind: video}]", **{"clip.mp4": LONG_VIDEO}),
+        "video 'media/clip.mp4' of post 'hello' lasts 16:40; instagram takes up to 15:00",
+    ),
+    "PS526": (
+        with_media("[{file: media/clip.mp4}]", **{"clip.mp4": LONG_VIDEO}),
+        "'media/clip.mp4' of post 'hello' is MP4, but its entry says kind: image",
+    ),
+    "PS527": (YOUTUBE_POST, "'media/big.gif' of post 'film' weighs 3 MB; youtube takes up to 2 MB"),
 }
 
 

@@ -19,6 +19,7 @@ from generator.checks import (
     measurement,
     mix,
     placeholders,
+    results,
 )
 from generator.checks.registry import CheckContext, Labels, Names, Rule
 from generator.diagnostics import Diagnostic, Severity
@@ -34,6 +35,7 @@ RULES: tuple[Rule, ...] = (
     *calendar_rules.RULES,
     *key_date_rules.RULES,
     *measurement.RULES,
+    *results.RULES,
     *placeholders.RULES,
 )
 RULES_BY_CODE = {r.code: r for r in RULES}

@@ -210,6 +210,22 @@ FIRES: dict[str, tuple[dict[str, str | None], str]] = {
         {"plan/calendar/dates.yml": "key_dates: [{date: 2027-01-05, name: Off, kind: holiday}]\n"},
         "post 'hello' goes out on January 5, 2027, a holiday: Off",
     ),
+    # The results checks (tests/checks/test_result_checks.py has the rest).
+    "PS610": ({"plan/results/a.csv": "when,what\n2027-01-05,hello\n"}, "of no kind"),
+    "PS611": ({"plan/results/a.csv": "date,post,reach\n2027-01-06,hello,x\n"}, "not a number"),
+    "PS612": ({"plan/results/a.csv": "date,post\n2027-01-04,hello\n"}, "before the post"),
+    "PS613": (
+        {
+            "plan/results/a.csv": "date,channel,reach\n2027-03-01,instagram,3\n",
+            **edit(
+                "plan/calendar/q1.yml",
+                "title: Hello",
+                "title: Hello\n            status: published",
+            ),
+        },
+        "no results file has a row for it",
+    ),
+    "PS615": ({"plan/results/a.csv": "date,post\n2027-01-06,nobody\n"}, "matches no post"),
 }
 
 

@@ -813,3 +813,35 @@ CASES: list[Case] = [
         "such as edit/main/ (GitHub) or -/edit/main/ (GitLab)",
     ),
 ]
+# -- results (plan/results/ and a post's `published`) ---------------------------------
+CASES += [
+    Case(
+        "published-under-a-channel-the-post-is-not-on",
+        edit(CALENDAR, add="    published: {facebook: {id: '1'}}\n"),
+        "plan/calendar/q1.yml:9:17: error: 'published' names channel 'facebook', which the "
+        "post is not on (the post is on instagram: put the entry under one of them, or add "
+        "'facebook' to the post's 'channel')",
+    ),
+    Case(
+        "published-under-a-misspelt-channel",
+        edit(CALENDAR, add="    published:\n      instagrm: {url: 'https://instagram.com/p/1'}\n"),
+        "plan/calendar/q1.yml:10:7: error: 'published' names channel 'instagrm', which the "
+        "post is not on (did you mean 'instagram'? the post is on instagram: put the entry "
+        "under one of them, or add 'instagrm' to the post's 'channel')",
+    ),
+    Case(
+        "results-file-of-no-known-kind",
+        {"plan/results/export.csv": "when,what\n2027-01-05,hello\n"},
+        "plan/results/export.csv:1:1: error: this file's header is of no kind of results file "
+        "plansite reads (plansite, ga4, meta-facebook, meta-instagram, and plausible) (export "
+        "the file again as docs/results.md says, or write it as plansite's CSV, whose header "
+        "has 'date' and one of 'post', 'url' or 'channel') [PS610]",
+    ),
+    Case(
+        "results-cell-not-a-number",
+        {"plan/results/export.csv": "date,post,reach\n2027-01-06,hello,1 200\n"},
+        "plan/results/export.csv:2:3: error: '1 200' is not a number; the cell is left out "
+        "(write digits only, with a dot before decimals, as in 1234.5, or leave the cell "
+        "empty) [PS611]",
+    ),
+]

@@ -166,8 +166,8 @@ def _published_channels_known(
         report.error(
             doc.locate((*where, "published", key)),
             f"'published' names channel '{key}', which the post is not on",
-            f"{close + ' ' if close else ''}use one of the post's channels "
-            f"({', '.join(on)}), or add '{key}' to its 'channel'",
+            f"{close + ' ' if close else ''}the post is on {', '.join(on)}: put the entry "
+            f"under one of them, or add '{key}' to the post's 'channel'",
         )
     return not unknown
 

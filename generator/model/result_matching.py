@@ -37,19 +37,22 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from generator.load.results.result_rows import ResultFile, ResultRow
 from generator.model.entities import COUNTED_STATUSES, Plan, Post
-from generator.model.occurrences import last_calendar_day, occurrences_of
+from generator.model.occurrences import last_calendar_day, occurrence_days, occurrences_of
 from generator.model.results import MatchedResult, PlanResults, UnmatchedResult
 from generator.model.utm import utm_campaign
 
 GUESS_WITHIN = timedelta(hours=2)
+_WITHIN_SECONDS = GUESS_WITHIN.total_seconds()
 
-# A post occurrence's start, for the time rule: (start, post id, day).
-Moment = tuple[datetime, str, date]
+# A post occurrence's start, for the time rule: (POSIX timestamp, post id, day).
+# Timestamps, not aware datetimes: comparing datetimes of two zones asks each
+# zone its offset, and 100,000 rows make millions of comparisons.
+Moment = tuple[float, str, date]
 
 
 def results_from_files(plan: Plan, files: Iterable[ResultFile], zone: ZoneInfo) -> PlanResults:
@@ -94,9 +97,19 @@ class _Matcher:
         self.networks = {channel.id: channel.network for channel in plan.channels}
         self.by_id, self.by_address = _published_index(plan.posts)
         self.times = _channel_moments(plan.posts, self.last)
+        self.starts = {channel: [m[0] for m in moments] for channel, moments in self.times.items()}
+        self.row_channels: dict[tuple[str, str], list[str]] = {}
 
     def row(self, row: ResultRow, file: ResultFile) -> MatchedResult | None:
-        return self._published(row, file) or self._by_post_id(row, file) or self._guessed(row, file)
+        """The row's match by the surest rule that has the clue it needs."""
+        found = None
+        if row.platform_id or row.url:
+            found = self._published(row, file)
+        if found is None and row.post:
+            found = self._by_post_id(row, file)
+        if found is None and row.published_at is not None:
+            found = self._guessed(row, file)
+        return found
 
     def _published(self, row: ResultRow, file: ResultFile) -> MatchedResult | None:
         place = self.by_id.get(row.platform_id.strip()) if row.platform_id else None
@@ -130,9 +143,9 @@ class _Matcher:
     def _guessed(self, row: ResultRow, file: ResultFile) -> MatchedResult | None:
         if row.published_at is None:
             return None
-        moment = row.published_at.replace(tzinfo=self.zone)
+        moment = row.published_at.replace(tzinfo=self.zone).timestamp()
         for channel in self._channels_of(row):
-            near = _nearest(self.times.get(channel, []), moment)
+            near = _nearest(self.times.get(channel, []), self.starts.get(channel, []), moment)
             if near is not None:
                 _, post_id, day = near
                 return MatchedResult(row, file.path, post_id, channel, day, "time")
@@ -141,11 +154,14 @@ class _Matcher:
     def _channels_of(self, row: ResultRow) -> list[str]:
         """The plan's channels the row may be from: the one it names, else those on
         its network."""
-        if row.channel:
-            return [row.channel] if row.channel in self.networks else []
-        if not row.network:
-            return []
-        return [cid for cid, network in self.networks.items() if network == row.network]
+        key = (row.channel, row.network)
+        if key not in self.row_channels:
+            if row.channel:
+                found = [row.channel] if row.channel in self.networks else []
+            else:
+                found = [c for c, network in self.networks.items() if network == row.network]
+            self.row_channels[key] = found if row.channel or row.network else []
+        return self.row_channels[key]
 
     def _channel_among(self, post: Post, row: ResultRow) -> str:
         """The first of the post's channels the row may be from; "" for none."""
@@ -162,7 +178,7 @@ class _Matcher:
         published (else the day it is for), else the first (a result dated before
         its post, which PS612 reports)."""
         if post.id not in self.days:
-            self.days[post.id] = [o.day for o in occurrences_of(post, self.last)]
+            self.days[post.id] = occurrence_days(post, self.last)
         days = self.days[post.id]
         seen = row.published_at.date() if row.published_at else row.day
         if seen is None or not days:
@@ -202,21 +218,22 @@ def _channel_moments(posts: Iterable[Post], last: date) -> dict[str, list[Moment
             continue
         for occurrence in occurrences_of(post, last):
             if occurrence.start is not None:
+                start = occurrence.start.timestamp()
                 for channel in post.channels:
-                    times[channel].append((occurrence.start, post.id, occurrence.day))
+                    times[channel].append((start, post.id, occurrence.day))
     for moments in times.values():
         moments.sort()
     return dict(times)
 
 
-def _nearest(moments: list[Moment], moment: datetime) -> Moment | None:
+def _nearest(moments: list[Moment], starts: list[float], moment: float) -> Moment | None:
     """The occurrence nearest `moment` within GUESS_WITHIN (edges included); of two
-    as near, the earlier."""
-    at = bisect.bisect_left(moments, (moment - GUESS_WITHIN, "", date.min))
+    as near, the earlier. `starts` are the moments' timestamps, to search."""
+    at = bisect.bisect_left(starts, moment - _WITHIN_SECONDS)
     best: Moment | None = None
-    for candidate in moments[at:]:
-        if candidate[0] > moment + GUESS_WITHIN:
-            break
+    while at < len(moments) and starts[at] <= moment + _WITHIN_SECONDS:
+        candidate = moments[at]
         if best is None or abs(candidate[0] - moment) < abs(best[0] - moment):
             best = candidate
+        at += 1
     return best

@@ -98,12 +98,14 @@ def unmatched_rows(ctx: CheckContext) -> Iterator[Finding]:
     for result in ctx.plan.results.unmatched:
         by_file[result.path].append(result)
     for path, results in by_file.items():
-        lines = [result.row.line for result in results]
-        named = ", ".join(str(line) for line in lines[:ROWS_NAMED])
+        lines = [str(result.row.line) for result in results]
         more = len(lines) - ROWS_NAMED
-        key = "PS615_more" if more > 0 else "PS615"
-        location = Location(path, lines[0])
-        yield found(location, key, count=len(lines), rows=named, more=max(more, 0))
+        location = Location(path, int(lines[0]))
+        if more > 0:
+            named = ", ".join(lines[:ROWS_NAMED])  # "rows 4, 9, 12 and 37 more"
+            yield found(location, "PS615_more", count=len(lines), rows=named, more=more)
+        else:
+            yield found(location, "PS615", count=len(lines), rows=Names(tuple(lines)))
 
 
 RULES = (

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from generator.diagnostics import display_path
 from generator.load.results.result_rows import ResultFile
 from generator.model.results import MATCH_RULES, PlanResults
 from generator.pages.long_lists import ListPart, parts_of
@@ -37,7 +36,7 @@ class RuleCount:
 class FileSummary:
     """A results file as the health page lists it: where, what kind, which days."""
 
-    where: str
+    where: str  # its name: every results file is in plan/results/, which the page says
     kind: str | None  # None: a header of no kind plansite reads (PS610)
     period: tuple[date, date] | None
     rows: int
@@ -76,7 +75,7 @@ class ResultsHealth:
     @cached_property
     def files(self) -> list[FileSummary]:
         return [
-            FileSummary(display_path(file.path), file.kind, _period(file), len(file.rows))
+            FileSummary(file.path.name, file.kind, _period(file), len(file.rows))
             for file in self._results.files
         ]
 
@@ -84,7 +83,7 @@ class ResultsHealth:
     def unmatched(self) -> list[UnmatchedRow]:
         """The rows that matched no post, in file and row order."""
         return [
-            UnmatchedRow(display_path(result.path), result.row.line, result.row.day,
+            UnmatchedRow(result.path.name, result.row.line, result.row.day,
                          _cut(result.row.title))
             for result in self._results.unmatched
         ]  # fmt: skip

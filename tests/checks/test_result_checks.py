@@ -151,7 +151,7 @@ def test_unmatched_rows_are_one_note_per_file(make_plan: PlanFactory) -> None:
 def test_three_unmatched_rows_are_all_named(make_plan: PlanFactory) -> None:
     rows = "".join(f"2027-01-06,other-{n},3\n" for n in range(3))
     (found,) = findings(make_plan(results("date,post,reach\n" + rows)), "PS615")
-    assert found["message"] == "3 rows of this file match no post of the plan: rows 2, 3, 4"
+    assert found["message"] == "3 rows of this file match no post of the plan: rows 2, 3, and 4"
 
 
 def test_matched_rows_raise_no_note(make_plan: PlanFactory) -> None:

@@ -832,8 +832,8 @@ CASES += [
     Case(
         "results-file-of-no-known-kind",
         {"plan/results/export.csv": "when,what\n2027-01-05,hello\n"},
-        "plan/results/export.csv:1:1: error: this file's header is of no kind of results file "
-        "plansite reads (plansite, ga4, meta-facebook, meta-instagram, and plausible) (export "
+        "plan/results/export.csv:1:1: error: plansite does not recognise this file's header: it "
+        "reads plansite, ga4, meta-facebook, meta-instagram, and plausible files (export "
         "the file again as docs/results.md says, or write it as plansite's CSV, whose header "
         "has 'date' and one of 'post', 'url' or 'channel') [PS610]",
     ),

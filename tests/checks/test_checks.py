@@ -211,7 +211,10 @@ FIRES: dict[str, tuple[dict[str, str | None], str]] = {
         "post 'hello' goes out on January 5, 2027, a holiday: Off",
     ),
     # The results checks (tests/checks/test_result_checks.py has the rest).
-    "PS610": ({"plan/results/a.csv": "when,what\n2027-01-05,hello\n"}, "of no kind"),
+    "PS610": (
+        {"plan/results/a.csv": "when,what\n2027-01-05,hello\n"},
+        "does not recognise this file's header",
+    ),
     "PS611": ({"plan/results/a.csv": "date,post,reach\n2027-01-06,hello,x\n"}, "not a number"),
     "PS612": ({"plan/results/a.csv": "date,post\n2027-01-04,hello\n"}, "before the post"),
     "PS613": (

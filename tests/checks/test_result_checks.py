@@ -183,7 +183,7 @@ def test_each_rule_can_be_turned_off_or_regraded(make_plan: PlanFactory, code: s
 @pytest.mark.parametrize(
     ("code", "words"),
     [
-        ("PS610", "n'est d'aucun type de fichier de résultats"),
+        ("PS610", "plansite ne reconnaît pas l'en-tête de ce fichier"),
         ("PS611", "« lots » n'est pas un nombre"),
         ("PS612", "avant sa mise en ligne le 5 janvier 2027"),
         ("PS613", "est en ligne depuis le 5 janvier 2027"),

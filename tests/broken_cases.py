@@ -843,3 +843,35 @@ CASES: list[Case] = [
         "(export it again from the original, or copy it again) [PS520]",
     ),
 ]
+# -- results (plan/results/ and a post's `published`) ---------------------------------
+CASES += [
+    Case(
+        "published-under-a-channel-the-post-is-not-on",
+        edit(CALENDAR, add="    published: {facebook: {id: '1'}}\n"),
+        "plan/calendar/q1.yml:9:17: error: 'published' names channel 'facebook', which the "
+        "post is not on (the post is on instagram: put the entry under one of them, or add "
+        "'facebook' to the post's 'channel')",
+    ),
+    Case(
+        "published-under-a-misspelt-channel",
+        edit(CALENDAR, add="    published:\n      instagrm: {url: 'https://instagram.com/p/1'}\n"),
+        "plan/calendar/q1.yml:10:7: error: 'published' names channel 'instagrm', which the "
+        "post is not on (did you mean 'instagram'? the post is on instagram: put the entry "
+        "under one of them, or add 'instagrm' to the post's 'channel')",
+    ),
+    Case(
+        "results-file-of-no-known-kind",
+        {"plan/results/export.csv": "when,what\n2027-01-05,hello\n"},
+        "plan/results/export.csv:1:1: error: the header of this results file is of no kind "
+        "plansite reads (plansite reads these exports: plansite, ga4, meta-facebook, "
+        "meta-instagram, plausible; docs/results.md says how to export each, and plansite's "
+        "own CSV takes anything else) [PS610]",
+    ),
+    Case(
+        "results-cell-not-a-number",
+        {"plan/results/export.csv": "date,post,reach\n2027-01-06,hello,12x\n"},
+        "plan/results/export.csv:2:3: error: '12x' is not a number (write counts as digits, "
+        "with or without thousands separators, as in 12345 or 12,345; a cell left empty is "
+        "read as no figure) [PS611]",
+    ),
+]

@@ -115,8 +115,6 @@ def test_each_results_file_is_read_as_its_kind(name: str) -> None:
     files = {file.path.name: file for file in read_results_folder(RESULTS, EXAMPLE_PLAN, 1 << 20)}
     read = files[name]
     kind = KINDS[name]
-    if read.kind is None and kind != "plansite":
-        pytest.skip(f"the {kind} reader is not on this branch yet: remove this skip once merged")
     assert read.kind == kind
     assert read.problems == ()
     expected = len(_records(name)) - (1 if kind == "ga4" else 0)

@@ -20,6 +20,7 @@ from generator.checks import (
     media,
     mix,
     placeholders,
+    results,
 )
 from generator.checks.registry import CheckContext, Labels, Names, Rule
 from generator.diagnostics import Diagnostic, Severity
@@ -36,6 +37,7 @@ RULES: tuple[Rule, ...] = (
     *key_date_rules.RULES,
     *media.RULES,
     *measurement.RULES,
+    *results.RULES,
     *placeholders.RULES,
 )
 RULES_BY_CODE = {r.code: r for r in RULES}

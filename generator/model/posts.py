@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from generator.diagnostics import Report
+from generator.diagnostics import Report, did_you_mean
 from generator.load.document_fields import given, list_at
 from generator.load.kept_files import KeptFiles
 from generator.load.marked_yaml import DataPath, SourceDoc
@@ -110,6 +110,8 @@ def post_from_item(
         )
         return None
     channels = item["channel"]
+    if not _published_channels_known(item, doc, where, report):
+        return None
     duration = item.get("duration")
     return Post(
         id=entity_id,
@@ -149,6 +151,25 @@ def published_places(data: dict[str, Any] | None) -> tuple[PublishedPlace, ...]:
         if channel not in ("url", "id") and isinstance(where, dict)
     ]
     return tuple(place for place in places if place.url or place.id)
+
+
+def _published_channels_known(
+    item: dict[str, Any], doc: SourceDoc, where: DataPath, report: Report
+) -> bool:
+    """False after reporting a `published` entry under a channel the post is not
+    on: results would be counted on a channel the post never went to."""
+    on = [item["channel"]] if isinstance(item["channel"], str) else list(item["channel"])
+    published = item.get("published") or {}
+    unknown = [key for key in published if key not in ("url", "id") and key not in on]
+    for key in unknown:
+        close = did_you_mean(key, on)
+        report.error(
+            doc.locate((*where, "published", key)),
+            f"'published' names channel '{key}', which the post is not on",
+            f"{close + ' ' if close else ''}the post is on {', '.join(on)}: put the entry "
+            f"under one of them, or add '{key}' to the post's 'channel'",
+        )
+    return not unknown
 
 
 def post_order(post: Post) -> tuple[date, str, str]:

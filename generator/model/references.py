@@ -210,15 +210,13 @@ def references_of_item(
 
 
 def _result_references(item: dict[str, Any], where: DataPath) -> Iterator[Reference]:
-    """What a post's results fields name: the experiment it takes part in, and the
-    channels `published` gives a place for (its keys other than url and id)."""
+    """What a post's results fields name: the experiment it takes part in. The
+    channels `published` gives a place for are not references of their own: each
+    must be one of the post's channels (model/posts.py says so at its line), and
+    those are."""
     experiment = item.get("experiment")
     if isinstance(experiment, dict) and isinstance(experiment.get("id"), str):
         yield from _tagged("experiment", _ids_in(experiment["id"], (*where, "experiment", "id")))
-    published = item.get("published")
-    if isinstance(published, dict):
-        channels = {key: value for key, value in published.items() if key not in ("url", "id")}
-        yield from _tagged("channel", _ids_in(channels, (*where, "published")))
 
 
 def _goal_source_references(item: dict[str, Any], where: DataPath) -> Iterator[Reference]:

@@ -10,6 +10,7 @@ from typing import Any
 from generator.i18n import Translator
 from generator.model import entities as m
 from generator.pages.health_lists import HealthLists
+from generator.pages.health_results import ResultsHealth
 from generator.pages.long_lists import ListPart
 from generator.pages.page_data import PageData
 from generator.pages.tagged_link_pages import TaggedLinkPages
@@ -29,6 +30,7 @@ class LongLists:
     def __init__(self, plan: m.Plan, views: PageData, t: Translator, rows: int) -> None:
         self.tagged = TaggedLinkPages(plan, rows)
         self.health = HealthLists(views.findings_by_step, views.external_links(), rows)
+        self.results = ResultsHealth(plan.results, rows)
         self._t = t
 
     def pages(self) -> Iterator[ListPage]:
@@ -36,6 +38,7 @@ class LongLists:
         yield from self._month_pages()
         yield from self._rule_pages()
         yield from self._address_pages()
+        yield from self._unmatched_pages()
 
     def _month_pages(self) -> Iterator[ListPage]:
         for month in self.tagged.months:
@@ -53,6 +56,11 @@ class LongLists:
         for part in self.health.address_parts:
             title = _numbered(self._t("external_links"), part)
             yield ListPage(part.path, title, "health_links.md.j2", _shown(part, title))
+
+    def _unmatched_pages(self) -> Iterator[ListPage]:
+        for part in self.results.unmatched_parts:
+            title = _numbered(self._t("results_unmatched_title"), part)
+            yield ListPage(part.path, title, "health_unmatched.md.j2", _shown(part, title))
 
 
 def _shown(part: ListPart[Any], title: str) -> dict[str, Any]:

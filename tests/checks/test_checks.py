@@ -269,6 +269,25 @@ FIRES: dict[str, tuple[dict[str, str | None], str]] = {
         "'media/clip.mp4' of post 'hello' is MP4, but its entry says kind: image",
     ),
     "PS527": (YOUTUBE_POST, "'media/big.gif' of post 'film' weighs 3 MB; youtube takes up to 2 MB"),
+    # The results checks (tests/checks/test_result_checks.py has the rest).
+    "PS610": (
+        {"plan/results/a.csv": "when,what\n2027-01-05,hello\n"},
+        "the header of this results file is of no kind plansite reads",
+    ),
+    "PS611": ({"plan/results/a.csv": "date,post,reach\n2027-01-06,hello,x\n"}, "not a number"),
+    "PS612": ({"plan/results/a.csv": "date,post\n2027-01-04,hello\n"}, "before the post"),
+    "PS613": (
+        {
+            "plan/results/a.csv": "date,channel,reach\n2027-03-01,instagram,3\n",
+            **edit(
+                "plan/calendar/q1.yml",
+                "title: Hello",
+                "title: Hello\n            status: published",
+            ),
+        },
+        "no results file has a row for it",
+    ),
+    "PS615": ({"plan/results/a.csv": "date,post\n2027-01-06,nobody\n"}, "matches no post"),
 }
 
 
@@ -450,6 +469,8 @@ def test_the_example_plan_carries_only_its_documented_findings() -> None:
         ("PS201", "plan/audit.yml"),
         ("PS206", "plan/audit.yml"),
         ("PS511", "plan/calendar/2027-q1.yml"),
+        ("PS615", "plan/results/meta-facebook-2027-01-01_2027-02-28.csv"),
+        ("PS615", "plan/results/meta-instagram-2027-01-01_2027-02-28.csv"),
     ]
 
 

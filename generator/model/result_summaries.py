@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import median
 
+from generator.load.results.result_rows import ResultRow
 from generator.model import entities as m
 from generator.model.results import MatchedResult, engagement_rate, summed
 
@@ -163,13 +164,17 @@ def weeks_by_channel(plan: m.Plan, metric: str) -> list[ChannelWeeks]:
 def campaign_results(plan: m.Plan, posts: list[PostResult]) -> list[CampaignResult]:
     """Each campaign's results: its posts' and the rows filed under its utm_campaign
     that no post matched (a GA4 campaign total)."""
+    loose_by_value: defaultdict[str, list[ResultRow]] = defaultdict(list)
+    for unmatched in plan.results.unmatched:
+        if unmatched.row.campaign and not unmatched.row.post:
+            loose_by_value[unmatched.row.campaign].append(unmatched.row)
+    by_campaign: defaultdict[str, list[PostResult]] = defaultdict(list)
+    for post in posts:
+        by_campaign[post.post.campaign].append(post)
     found = []
     for campaign in plan.campaigns:
-        mine = [p for p in posts if p.post.campaign == campaign.id]
-        value = campaign.utm_campaign or campaign.id
-        loose = [
-            u.row for u in plan.results.unmatched if u.row.campaign == value and not u.row.post
-        ]
+        mine = by_campaign.get(campaign.id, [])
+        loose = loose_by_value.get(campaign.utm_campaign or campaign.id, [])
         totals = summed([*(r.row for p in mine for r in plan.results.of_post(p.post.id)), *loose])
         if mine or loose:
             found.append(CampaignResult(campaign, totals, len(mine)))

@@ -40,16 +40,6 @@ from generator.pages.site_map import SiteAddresses
 
 
 @dataclass(frozen=True)
-class RankedPost:
-    """A line of a ranking, worded: the post, where and when, and its number."""
-
-    link: Markup  # the post's title, linked to its details
-    channels: tuple[str, ...]
-    day: str
-    value: str
-
-
-@dataclass(frozen=True)
 class GoalLine:
     goal: m.Goal
     latest: str
@@ -79,13 +69,13 @@ class ResultsPage:
 
     # -- top posts ---------------------------------------------------------
 
-    def top_by_rate(self, root: str) -> list[RankedPost]:
+    def top_by_rate(self, root: str) -> Markup:
         found = top_by_rate(self.posts)
-        return [self._ranked(p, rate_text(self._t, p.rate), root) for p in found]
+        return self._ranking([(p, rate_text(self._t, p.rate)) for p in found], root)
 
-    def top_by_sessions(self, root: str) -> list[RankedPost]:
+    def top_by_sessions(self, root: str) -> Markup:
         found = top_by_metric(self.posts, "sessions")
-        return [self._ranked(p, self._t.number(p.totals["sessions"]), root) for p in found]
+        return self._ranking([(p, self._t.number(p.totals["sessions"])) for p in found], root)
 
     def floor_note(self) -> str:
         """The rate ranking's rule, with this plan's numbers."""
@@ -93,13 +83,30 @@ class ResultsPage:
         floor = round(rate_floor(self.posts))
         return t("rate_floor_note", share=share_text(t, 100 * REACH_FLOOR), floor=t.number(floor))
 
-    def _ranked(self, result: PostResult, value: str, root: str) -> RankedPost:
-        """A ranked post, linked to its details in HTML: MkDocs does not see the
-        anchors of the details, which stand outside the Markdown (table_stash.py)."""
+    def _ranking(self, ranked: list[tuple[PostResult, str]], root: str) -> Markup:
+        """A ranking as an ordered list, which a phone shows as well as a laptop:
+        each post linked to its details (in HTML: MkDocs does not see the anchors
+        of the details, which stand outside the Markdown, table_stash.py), its
+        number, then its channels and first date."""
+        if not ranked:
+            return Markup("")
+        items = "".join(self._ranked(result, value, root) for result, value in ranked)
+        return Markup(f'<ol class="ps-ranking">{items}</ol>')
+
+    def _ranked(self, result: PostResult, value: str, root: str) -> str:
         post = result.post
-        href = escape(root + details_address(post, self._addresses))
-        link = Markup(f'<a href="{href}">{escape(post.title)}</a>')
-        return RankedPost(link, result.channels, self._t.date(result.first_day), value)
+        details = escape(root + details_address(post, self._addresses))
+        channels = ", ".join(
+            f'<a href="{escape(root + self._addresses.address(f"channels/{c}.md"))}">'
+            f"{escape(c)}</a>"
+            for c in result.channels
+        )
+        return (
+            f'<li><span class="ps-ranking__line"><a href="{details}">{escape(post.title)}</a> '
+            f'<span class="ps-ranking__value">{escape(value)}</span></span> '
+            f'<span class="ps-ranking__where">{channels} · '
+            f"{escape(self._t.date(result.first_day))}</span></li>"
+        )
 
     # -- content types ---------------------------------------------------------
 

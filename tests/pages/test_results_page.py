@@ -121,14 +121,15 @@ def test_the_rate_ranking_orders_posts_and_leaves_a_tiny_reach_out(tmp_path: Pat
     assert ranking(by_rate) == ["t2", "n1", "t1", "n2", "t3"]
     # The floor is said with its numbers: a quarter of the median reach (1,000).
     assert "25 %" in by_rate and "(250 people)" in by_rate
-    assert "| 8 %" in by_rate  # t2: 160 / 2,000
+    assert '<span class="ps-ranking__value">8 %</span>' in by_rate  # t2: 160 / 2,000
+    assert "Post t2</a>" in by_rate and "January 11, 2027" in by_rate
 
 
 def test_the_sessions_ranking_orders_posts_by_sessions(tmp_path: Path) -> None:
     top = section(page(tmp_path, plan_files(RESULTS)), "Top posts")
     by_sessions = top[top.index("### By sessions") :]
     assert ranking(by_sessions) == ["t3", "t2", "t1", "n2", "n1"]
-    assert "| 1,234 |" in by_sessions
+    assert '<span class="ps-ranking__value">1,234</span>' in by_sessions
 
 
 def test_each_ranking_stops_at_ten(tmp_path: Path) -> None:
@@ -244,8 +245,8 @@ def test_without_experiments_or_campaigns_there_is_no_empty_section(tmp_path: Pa
 def test_numbers_shares_and_dates_are_written_in_french(tmp_path: Path) -> None:
     soup = page(tmp_path, plan_files(RESULTS), language="fr")
     text = plain(soup)
-    assert "| 1\u202f234 |" in text  # sessions of t3
-    assert "| 8 %" in text and "66,1 %" in text
+    assert ">1\u202f234</span>" in text  # sessions of t3
+    assert ">8 %</span>" in text and "66,1 %" in text
     assert "11 janvier 2027" in text
     assert "## Meilleures publications" in text
 

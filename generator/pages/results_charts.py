@@ -24,7 +24,7 @@ ROW_HEIGHT = 18
 HEADING_HEIGHT = 20
 GAP = 8
 LEGEND_HEIGHT = 26
-LABEL_CHARACTERS = 24
+LABEL_CHARACTERS = 48  # a longer type name is cut in the drawing; the table has it whole
 # What each type's bars measure, in the order they are drawn.
 SHARES = ("posts", "engagements", "sessions")
 
@@ -74,8 +74,9 @@ def _type_group(
     top: int, share: TypeShare, kinds: list[str], label_of: Callable[[str], str], t: Translator
 ) -> Markup:
     label = label_of(share.type_id)
-    shown = label if len(label) <= LABEL_CHARACTERS * 2 else label[: LABEL_CHARACTERS * 2 - 1] + "…"
-    parts = [f'<text x="0" y="{top + 14}" class="ps-chart__heading">{escape(shown)}</text>']
+    shown = label if len(label) <= LABEL_CHARACTERS else label[: LABEL_CHARACTERS - 1] + "…"
+    heading = "ps-chart__label ps-chart__heading"  # the label's colour, bold
+    parts = [f'<text x="0" y="{top + 14}" class="{heading}">{escape(shown)}</text>']
     for row, kind in enumerate(kinds):
         y = top + HEADING_HEIGHT + row * ROW_HEIGHT
         value = _share(share, kind)

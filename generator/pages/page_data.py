@@ -49,6 +49,7 @@ from generator.pages.overview_cards import (
     team_cards,
 )
 from generator.pages.page_context import PageContext
+from generator.pages.results_page import ResultsPage
 
 UPCOMING = 10
 STEPS = range(1, 7)  # the six steps of a plan, which the health page follows
@@ -228,6 +229,10 @@ class PageData:
         """The content mix a channel aims for: its own, else the plan's shares."""
         targets = mix_targets(self.plan, channel)
         return [(self.plan.content_type(type_id).name, share) for type_id, share in targets]
+
+    @cached_property
+    def results(self) -> ResultsPage:
+        return ResultsPage(self.plan, self.t, self._addresses)
 
     # -- health ------------------------------------------------------------------
 

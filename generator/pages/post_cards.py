@@ -29,6 +29,7 @@ from generator.model.utm import post_link
 from generator.pages.calendar_data_scripts import details_address
 from generator.pages.calendar_months import MONTH_PATH
 from generator.pages.markdown_text import safe_href
+from generator.pages.post_results import card_results
 from generator.pages.publication_attributes import publication_attributes
 from generator.pages.site_map import SiteAddresses
 
@@ -129,6 +130,7 @@ class PostCards:
             _copy(post.copy),
             self._link(post, channel.id),
             self._count(length_on_network(post, channel.network)),
+            card_results(self._plan, post, channel.id, occurrence.day, self._t),
         ]
         return (
             f'<article class="ps-post-card" data-network="{escape(channel.network)}"{attributes}>\n'

@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 from generator.i18n import Translator
 from generator.model import entities as m
 from generator.pages.markdown_text import safe_href
+from generator.pages.post_results import details_results
 from generator.pages.publication_attributes import publication_attributes
 from generator.pages.site_map import SERVED, SiteAddresses
 
@@ -56,6 +57,9 @@ class PostDetails:
             facts.append((t("owner"), _h(post.owner)))
         if post.link:
             facts.append((t("link"), f'<a href="{safe_href(post.link)}">{_h(post.link)}</a>'))
+        results = details_results(plan, post, t)
+        if results:
+            facts.append((t("post_results"), results))
         rows = "".join(f"<dt>{_h(label)}</dt><dd>{value}</dd>" for label, value in facts)
         copy = f'<p class="ps-post__copy">{_h(post.copy)}</p>' if post.copy else ""
         return (

@@ -28,6 +28,7 @@ SECTION_PAGES = (
     (CALENDAR_INDEX, "calendar.md.j2"),
     ("inspiration.md", "inspiration.md.j2"),
     ("measurement.md", "measurement.md.j2"),
+    ("results.md", "results.md.j2"),
     ("health.md", "health.md.j2"),
 )
 
@@ -54,7 +55,14 @@ WIDE_PAGES = ("calendar/",)
 # The pages whose tables are wider than the text beside a table of contents:
 # Material leaves it out there (front matter `hide: [toc]`), and the table
 # takes its place.
-TABLE_PAGES = ("index.md", "audit.md", "goals/index.md", "measurement.md", "content.md")
+TABLE_PAGES = (
+    "index.md",
+    "audit.md",
+    "goals/index.md",
+    "measurement.md",
+    "results.md",
+    "content.md",
+)
 
 
 def hidden_sidebars(path: str) -> list[str]:
@@ -77,6 +85,7 @@ def titles_from_plan(plan: m.Plan, t: Translator) -> dict[str, str]:
         CALENDAR_INDEX: t("calendar"),
         "inspiration.md": t("inspiration"),
         "measurement.md": t("measurement"),
+        "results.md": t("results"),
         "health.md": t("health"),
         BOARD_PAGE[0]: t("board"),
         **{f"goals/{g.id}.md": g.title for g in plan.goals},
@@ -192,6 +201,7 @@ def navigation_from_plan(plan: m.Plan, config: SiteConfig) -> list[Any]:
         {t("content"): "content.md"},
         {t("calendar"): section(CALENDAR_INDEX)},
         {t("measurement"): "measurement.md"},
+        {t("results"): "results.md"},
         {t("health"): "health.md"},
     ]
 

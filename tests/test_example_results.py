@@ -20,6 +20,7 @@ from generator.check import Inputs, read_plan
 from generator.load.results.result_rows import ResultFile, ResultRow
 from generator.load.results.results_folder import read_results_folder
 from generator.model.entities import Plan, Post
+from generator.model.experiments import experiment_results
 from generator.model.occurrences import occurrences_of
 from generator.model.result_matching import results_from_files
 from generator.model.results import PlanResults, engagement_rate, summed
@@ -244,3 +245,11 @@ def test_checking_the_example_finds_no_error() -> None:
     result = run_cli("check", cwd=EXAMPLE_PLAN.parent)
     assert result.exit_code == 0, result.output
     assert "0 errors" in result.output
+
+
+def test_the_example_experiment_is_decided_by_its_publications(example: Plan) -> None:
+    (found,) = experiment_results(example)
+    assert found.experiment.id == "reels-ou-carrousels"
+    tries = [(v.variant, v.posts, v.measured) for v in found.variants]
+    assert tries == [("carrousel", 5, 5), ("reel", 5, 5)]
+    assert (found.verdict.outcome, found.verdict.leader) == ("ahead", "reel")

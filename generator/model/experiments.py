@@ -4,8 +4,12 @@ An experiment of measurement.yml (`id`) compares posts that carry
 `experiment: {id, variant}`. Its verdict is one a marketer can read and check
 by hand:
 
-- Each variant needs at least `MIN_POSTS` posts with results; with fewer, a
-  single lucky post decides, so the verdict is "too small to tell".
+- Each variant needs at least `MIN_POSTS` publications with results; with
+  fewer, a single lucky post decides, so the verdict is "too small to tell".
+  A publication is one occurrence of a post: a weekly Reel that ran five
+  times in the experiment's dates is five tries of its variant. Only the
+  occurrences between the experiment's start and end (the plan's today when
+  it gives no end) take part, and only their results count.
 - The variant with the best engagement rate (engagements over reach,
   model/results.engagement_rate) is ahead of the next one only when the gap
   between their rates is larger than its 95 % margin of error: a
@@ -21,8 +25,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from generator.model import entities as m
+from generator.model.occurrences import occurrence_days
 from generator.model.results import PlanResults, engagement_rate, summed
 
 MIN_POSTS = 3  # posts with results each variant needs before any verdict
@@ -34,7 +40,7 @@ class VariantResult:
     """One variant's posts and their results summed."""
 
     variant: str
-    posts: int  # the posts that take part
+    posts: int  # the publications that take part (occurrences of its posts)
     measured: int  # of which have results
     totals: dict[str, float]
 
@@ -71,21 +77,34 @@ def experiment_results(plan: m.Plan) -> list[ExperimentResult]:
     for experiment in plan.experiments:
         taking_part = [p for p in plan.posts if p.experiment and p.experiment.id == experiment.id]
         if experiment.id and taking_part:
-            variants = variant_results(taking_part, plan.results)
+            first = experiment.start or plan.period.start
+            variants = variant_results(
+                taking_part, plan.results, first, experiment.end or plan.today
+            )
             found.append(ExperimentResult(experiment, variants, verdict_of(variants)))
     return found
 
 
-def variant_results(posts: Iterable[m.Post], results: PlanResults) -> tuple[VariantResult, ...]:
+def variant_results(
+    posts: Iterable[m.Post], results: PlanResults, first: date, last: date
+) -> tuple[VariantResult, ...]:
+    """Each variant's publications from `first` to `last` and their results."""
     by_variant: dict[str, list[m.Post]] = {}
     for post in posts:
         assert post.experiment is not None
         by_variant.setdefault(post.experiment.variant, []).append(post)
     variants = []
     for variant, members in sorted(by_variant.items()):
-        measured = [p for p in members if results.of_post(p.id)]
-        totals = summed(r.row for p in measured for r in results.of_post(p.id))
-        variants.append(VariantResult(variant, len(members), len(measured), totals))
+        days = [day for post in members for day in occurrence_days(post, last) if day >= first]
+        counted = [
+            result
+            for post in members
+            for result in results.of_post(post.id)
+            if first <= result.day <= last
+        ]
+        measured = len({(result.post, result.day) for result in counted})
+        totals = summed(result.row for result in counted)
+        variants.append(VariantResult(variant, len(days), measured, totals))
     return tuple(variants)
 
 

@@ -4,10 +4,23 @@ edges of its rule: the posts each variant needs, and the gap against its margin.
 from __future__ import annotations
 
 import math
+from datetime import date, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from generator.model.experiments import MIN_POSTS, Z_95, VariantResult, verdict_of
+from generator.diagnostics import Location
+from generator.load.results.result_rows import ResultRow
+from generator.model import entities as m
+from generator.model.experiments import (
+    MIN_POSTS,
+    Z_95,
+    VariantResult,
+    variant_results,
+    verdict_of,
+)
+from generator.model.results import ExperimentArm, MatchedResult, PlanResults
 
 
 def variant(name: str, measured: int, reach: float, engagements: float) -> VariantResult:
@@ -94,3 +107,28 @@ def test_three_variants_compare_the_two_best() -> None:
         ]
     )
     assert (verdict.outcome, verdict.reason) == ("too_small", "gap")
+
+
+def test_each_occurrence_of_a_repeated_post_is_one_try_within_the_experiments_dates() -> None:
+    weekly = m.Post(
+        id="reel",
+        date=date(2027, 1, 4),
+        channels=("instagram",),
+        title="Reel",
+        source=Location(Path("q1.yml")),
+        timezone=ZoneInfo("Europe/Paris"),
+        experiment=ExperimentArm("test", "reel"),
+        repeat=m.Repeat(every="week", count=6),
+    )
+    row = ResultRow(line=2, day=None, metrics={"reach": 100.0, "engagements": 10.0})
+    days = [date(2027, 1, 4) + timedelta(weeks=n) for n in range(6)]
+    results = PlanResults(
+        matched=tuple(
+            MatchedResult(row, Path("a.csv"), "reel", "instagram", day, "utm_content")
+            for day in days
+        )
+    )
+    # The experiment runs from the second week to the fifth: four tries, four results.
+    (found,) = variant_results([weekly], results, days[1], days[4])
+    assert (found.variant, found.posts, found.measured) == ("reel", 4, 4)
+    assert found.totals == {"reach": 400.0, "engagements": 40.0}

@@ -100,12 +100,13 @@ def test_each_finding_reads_message_first_then_where_and_rule(tmp_path: Path) ->
     assert heading is not None and heading.get_text().startswith("2.")
 
 
-def test_the_french_example_counts_its_four_notes(example_site: Path) -> None:
+def test_the_french_example_counts_its_six_notes(example_site: Path) -> None:
     html = (example_site / "health" / "index.html").read_text("utf-8")
     rows = summary_rows(BeautifulSoup(html, "html.parser"))
     assert rows[0] == ["Étape", "Erreurs", "Avertissements", "Pris en compte"]
-    assert [row[3] for row in rows[1:7]] == ["1", "1", "1", "0", "1", "0"]
-    assert rows[7] == ["Toutes les étapes", "0", "0", "4"]
+    # Step 6 notes the two rows of the results that match no post (PS615).
+    assert [row[3] for row in rows[1:7]] == ["1", "1", "1", "0", "1", "2"]
+    assert rows[7] == ["Toutes les étapes", "0", "0", "6"]
 
 
 def rendered_health(tmp_path: Path, findings: list[Diagnostic]) -> BeautifulSoup:

@@ -199,8 +199,8 @@ def test_an_experiment_shows_its_variants_and_a_verdict(tmp_path: Path) -> None:
     assert "### Reel or photo" in text
     assert "| reel | 3 of 3 with results | 4,000 | 230 | 5.8 % | 1,276 |" in text
     assert "| photo | 2 of 2 with results |" in text
-    assert "Too small to tell: some variant has too few posts with results." in text
-    assert "at least 3 posts with results" in text  # the rule, said on the page
+    assert "Too small to tell: some variant has too few publications with results." in text
+    assert "at least 3 publications with results" in text  # the rule, said on the page
 
 
 def test_a_clear_experiment_names_the_variant_ahead(tmp_path: Path) -> None:

@@ -17,7 +17,8 @@ from zoneinfo import ZoneInfo
 
 from generator.commands.spreadsheet_cells import as_text_cell, describe, formula_start
 from generator.load.scalars import LAST_DATE
-from generator.model.entities import HIDDEN_STATUSES, Plan
+from generator.model.entities import HIDDEN_STATUSES, Plan, Post
+from generator.model.media_addresses import public_url
 from generator.model.occurrences import first_calendar_day, plan_occurrences
 from generator.model.settings import SiteConfig
 from generator.model.utm import post_link
@@ -42,10 +43,21 @@ class Row:
     campaign: str
     owner: str
     status: str
+    # The post's media, one entry each, in the plan's order (one line each in a
+    # CSV cell): file or URL as written, alt text, kind, and the public URL
+    # (model/media_addresses.py; "" for a file when the site has no site_url).
+    media_files: tuple[str, ...] = ()
+    media_alts: tuple[str, ...] = ()
+    media_kinds: tuple[str, ...] = ()
+    media_urls: tuple[str, ...] = ()
 
 
 def rows(
-    plan: Plan, channel: str | None = None, first: date | None = None, last: date | None = None
+    plan: Plan,
+    channel: str | None = None,
+    first: date | None = None,
+    last: date | None = None,
+    site_url: str = "",
 ) -> list[Row]:
     """Every occurrence in [first, last] (default: the plan period), repeats expanded.
 
@@ -74,9 +86,23 @@ def rows(
                     campaign=post.campaign,
                     owner=post.owner,
                     status=post.status,
+                    **_media_columns(plan, post, site_url),
                 )
             )
     return found
+
+
+def _media_columns(plan: Plan, post: Post, site_url: str) -> dict[str, tuple[str, ...]]:
+    items = post.media
+    return {
+        "media_files": tuple(item.file for item in items),
+        "media_alts": tuple(item.alt for item in items),
+        "media_kinds": tuple(item.kind for item in items),
+        "media_urls": tuple(
+            public_url(site_url, item, None if item.is_url else plan.media_file(item.file))
+            for item in items
+        ),
+    }
 
 
 def as_csv(found: Iterable[Row]) -> str:
@@ -84,8 +110,15 @@ def as_csv(found: Iterable[Row]) -> str:
     out = io.StringIO()
     writer = _writer(out)
     writer.writerow(list(Row.__dataclass_fields__))
-    writer.writerows([as_text_cell(value) for value in asdict(row).values()] for row in found)
+    writer.writerows(
+        [as_text_cell(_cell(value)) for value in asdict(row).values()] for row in found
+    )
     return out.getvalue()
+
+
+def _cell(value: str | tuple[str, ...]) -> str:
+    """A cell's text: a list (the media's) one entry a line."""
+    return value if isinstance(value, str) else "\n".join(value)
 
 
 def _writer(out: io.StringIO) -> _csv.Writer:
@@ -118,7 +151,7 @@ def hootsuite(
     warnings: list[str] = []
     for channel in plan.channels:
         lines: list[list[str]] = []
-        for row in rows(plan, channel.id):
+        for row in rows(plan, channel.id, site_url=config.site_url):
             if row.status in HIDDEN_STATUSES:
                 continue
             label = f"{row.date} '{row.title}' on {channel.id}"
@@ -140,13 +173,23 @@ def hootsuite(
                 warnings.append(
                     f"{label}: {at:%Y-%m-%d %H:%M} is past, Hootsuite takes future times only"
                 )
-            lines.append([at.strftime(HOOTSUITE_FORMATS[date_format]), message, row.link])
+            when = at.strftime(HOOTSUITE_FORMATS[date_format])
+            lines.append([when, message, row.link, _hootsuite_media(row)])
+        if not any(line[3] for line in lines):  # the three columns of a file without media
+            lines = [line[:3] for line in lines]
         for part, start in enumerate(range(0, len(lines), HOOTSUITE_ROWS), 1):
             name = f"{channel.id}.csv" if part == 1 else f"{channel.id}-{part}.csv"
             out = io.StringIO()
             _writer(out).writerows(lines[start : start + HOOTSUITE_ROWS])
             files.append(HootsuiteFile(name, out.getvalue()))
     return files, warnings
+
+
+def _hootsuite_media(row: Row) -> str:
+    """The bulk composer's fourth column: the media's public URLs, comma-separated
+    (it fetches them when it imports the file). A file is there only where the
+    site publishes it, so only with a site_url."""
+    return ",".join(url for url in row.media_urls if url)
 
 
 def _formula_warning(row: Row, message: str) -> str:

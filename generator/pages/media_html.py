@@ -11,6 +11,12 @@ browser would fetch it from a server nobody vetted, which learns who opens
 the plan's site and when (and could change the picture after review). It
 is a link instead, which nobody follows without meaning to; the page
 sanitizer (html_sanitizer.py) allows `<img>` only on the site's own media/.
+
+The search index never holds a post's media: the block is marked
+`data-search-exclude` (Material's search skips it), so neither an alt text,
+a file name nor an address a confidential plan names (`private: true`)
+reaches search/search_index.json, which anyone who opens the site can
+download whole. Material does not index an image's alt text either.
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ def media_block(plan: m.Plan, post: m.Post, root: str, width: int, t: Translator
     if not post.media:
         return ""
     items = "".join(media_item(plan, item, root, width, t) for item in post.media)
-    return f'<div class="ps-media">{items}</div>'
+    return f'<div class="ps-media" data-search-exclude>{items}</div>'
 
 
 def media_item(plan: m.Plan, item: MediaItem, root: str, width: int, t: Translator) -> str:

@@ -20,16 +20,22 @@ def draw_image(
     return path
 
 
-def media_plan(root: Path, media: str, images: dict[str, tuple[int, int]], **config: str) -> Path:
+def media_plan(
+    root: Path,
+    media: str,
+    images: dict[str, tuple[int, int]],
+    site_url: str = "https://plan.example.com/",
+    **config: str,
+) -> Path:
     """The minimal plan with a spring campaign whose post (2027-03-10, after the
     plan's today) shows `media` (YAML lines of a `media:` list, indented by 6),
     and `images` drawn in plan/media/ at their sizes."""
+    config = {"site_name": "Test plan", **({"site_url": site_url} if site_url else {}), **config}
     settings = "".join(f"{key}: {value}\n" for key, value in config.items())
     write_plan(
         root,
         {
-            "site_config.yml": "site_name: Test plan\nlanguage: en\ntimezone: Europe/Paris\n"
-            + (settings or "site_url: https://plan.example.com/\n"),
+            "site_config.yml": "language: en\ntimezone: Europe/Paris\n" + settings,
             "plan/calendar/spring.yml": (
                 "campaigns:\n"
                 "  - id: spring\n"

@@ -94,9 +94,9 @@ def _attach_media(event: icalendar.Event, post: Post, context: EventContext) -> 
     it, and calendar apps may fetch attachments on their own."""
     for item in post.media:
         media = None if item.is_url else context.plan.media_file(item.file)
-        url = public_url(context.site_url, item, media)
-        if not url:
+        if media is None:
             continue
+        url = public_url(context.site_url, item, media)
         kind = media_type(media)
         event.add("ATTACH", vUri(url), parameters={"FMTTYPE": kind} if kind else {})
 

@@ -46,7 +46,9 @@ def mood_board(plan: m.Plan, campaign_id: str, root: str, addresses: SiteAddress
 def _board(tiles: dict[str, str]) -> Markup:
     if not tiles:
         return Markup("")
-    return Markup(f'<div class="ps-mood-board" data-search-exclude>{"".join(tiles.values())}</div>\n')
+    return Markup(
+        f'<div class="ps-mood-board" data-search-exclude>{"".join(tiles.values())}</div>\n'
+    )
 
 
 def campaigns_with_visuals(plan: m.Plan) -> list[m.Campaign]:

@@ -40,7 +40,9 @@ def test_originals_are_named_by_their_content(tmp_path: Path) -> None:
     (tmp_path / "plan/media/lamp.jpg").rename(tmp_path / "plan/media/lampe.jpg")
     spring = tmp_path / "plan/calendar/spring.yml"
     spring.write_text(spring.read_text().replace("lamp.jpg", "lampe.jpg"))
-    assert sorted(p.name for p in (_built(tmp_path) / "media").iterdir() if p.is_file()) == originals
+    assert (
+        sorted(p.name for p in (_built(tmp_path) / "media").iterdir() if p.is_file()) == originals
+    )
 
 
 def test_a_rebuild_reads_no_media_it_already_published(
@@ -65,7 +67,9 @@ def test_a_new_image_is_the_only_one_read(tmp_path: Path, monkeypatch: pytest.Mo
     reads: list[str] = []
     real_read = media_copies.read_file
     monkeypatch.setattr(
-        media_copies, "read_file", lambda path, *args: reads.append(path.name) or real_read(path, *args)
+        media_copies,
+        "read_file",
+        lambda path, *args: reads.append(path.name) or real_read(path, *args),
     )
     assert len(_media_files(_built(tmp_path))) == 5
     assert reads == ["shop.png"]
@@ -118,7 +122,9 @@ def test_an_animation_gives_its_first_frame(tmp_path: Path) -> None:
     thumbs = [p for n, p in _media_files(_built(root)).items() if "/thumbs/" in n]
     assert thumbs
     for path in thumbs:
-        red, green, blue = Image.open(io.BytesIO(path.read_bytes())).convert("RGB").getpixel((10, 10))
+        red, green, blue = (
+            Image.open(io.BytesIO(path.read_bytes())).convert("RGB").getpixel((10, 10))
+        )
         assert red > 200 and blue < 60
 
 

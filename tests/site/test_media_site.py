@@ -122,7 +122,7 @@ def test_an_animation_gives_its_first_frame(tmp_path: Path) -> None:
     thumbs = [p for n, p in _media_files(_built(root)).items() if "/thumbs/" in n]
     assert thumbs
     for path in thumbs:
-        red, green, blue = (
+        red, _green, blue = (
             Image.open(io.BytesIO(path.read_bytes())).convert("RGB").getpixel((10, 10))
         )
         assert red > 200 and blue < 60

@@ -59,9 +59,7 @@ def test_a_campaign_page_shows_its_mood_board_and_cards(
     assert {image["alt"] for image in images if not image["board"]} <= {i["alt"] for i in board}
 
 
-def test_the_overview_and_the_calendar_details_show_the_images(
-    browser: Browser, site: str
-) -> None:
+def test_the_overview_and_the_calendar_details_show_the_images(browser: Browser, site: str) -> None:
     overview = _images(browser, site, LAPTOP)
     assert len([image for image in overview if image["board"]]) == 4
     details = _images(browser, site + "calendar/2027-03/posts/", LAPTOP)

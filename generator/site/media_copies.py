@@ -71,6 +71,8 @@ def publish_media(media: SiteMedia, site: Path, previous: Path) -> MediaCounts:
 def _kept(path: str, site: Path, previous: Path) -> bool:
     """Link the previous site's file into the new one, if it has it."""
     old, new = previous / path, site / path
+    if new.is_file() and not new.is_symlink():  # the preview's dirty build copied it
+        return True
     if old.is_symlink() or not old.is_file():
         return False
     new.parent.mkdir(parents=True, exist_ok=True)

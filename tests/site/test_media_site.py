@@ -164,3 +164,18 @@ def test_a_build_into_a_new_folder_makes_everything_again(tmp_path: Path) -> Non
     }
     draw_image(root / "plan/media/other.jpg")  # in media/, shown by no post: not published
     assert len(_media_files(_built(root))) == len(rebuilt)
+
+
+def test_the_preview_shows_the_media_and_keeps_them_between_rebuilds(tmp_path: Path) -> None:
+    from generator.check import Inputs
+    from generator.commands.preview_rebuild import Preview
+
+    root = media_plan(tmp_path, LAMP + SHOP, IMAGES)
+    preview = Preview(Inputs(root / "plan", root / "site_config.yml"), tmp_path / "preview")
+    preview.rebuild()
+    first = _media_files(preview.out)
+    assert len(first) == 5
+    spring = root / "plan/calendar/spring.yml"
+    spring.write_text(spring.read_text().replace("title: Lamp post", "title: Lamp post, again"))
+    preview.rebuild()
+    assert _media_files(preview.out).keys() == first.keys()

@@ -147,6 +147,9 @@ def draw_bench_image(target: Path, number: int) -> None:
     for band in range(number % 7 + 1):
         y = 80 + band * 130
         draw.rectangle((60, y, 800, y + 50 + number % 40), fill=(base[1], base[2], base[0]))
+    for bit in range(16):  # the number itself, so that no two images are the same
+        if number >> bit & 1:
+            draw.rectangle((40 + bit * 48, 1000, 72 + bit * 48, 1040), fill=(255, 255, 255))
     image.save(target, "JPEG", quality=70)
 
 

@@ -179,3 +179,11 @@ def test_the_preview_shows_the_media_and_keeps_them_between_rebuilds(tmp_path: P
     spring.write_text(spring.read_text().replace("title: Lamp post", "title: Lamp post, again"))
     preview.rebuild()
     assert _media_files(preview.out).keys() == first.keys()
+
+
+def test_the_same_bytes_under_two_names_are_published_once(tmp_path: Path) -> None:
+    root = media_plan(tmp_path, LAMP + "      - {file: media/copy.jpg, alt: The same lamp}\n", {})
+    draw_image(root / "plan/media/lamp.jpg")
+    shutil.copy(root / "plan/media/lamp.jpg", root / "plan/media/copy.jpg")
+    assert len(_media_files(_built(root))) == 3  # one original, its two sizes
+    assert len(_media_files(_built(root))) == 3  # and again, from the published site

@@ -43,6 +43,7 @@ test-fast: $(STAMP) lint
 # MkDocs build and yaml2ics (about 5 minutes on 2 cores): see docs/performance.md.
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python -m bench.media_bench
 
 clean:
 	rm -rf site screenshots .venv .venv-ics .pytest_cache .mypy_cache .ruff_cache

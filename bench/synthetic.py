@@ -85,6 +85,7 @@ class Post:
     repeat: Repeat | None = None
     campaign: str = ""
     duration: str = ""
+    media: str = ""  # a file of plan/media/ (bench/media_drawing.py draws it)
 
 
 @dataclass
@@ -109,13 +110,15 @@ class SyntheticPlan:
         return sum(len(post.days) for post in self.posts)
 
 
-def write_plan(root: Path, posts: int, seed: int = 2027) -> SyntheticPlan:
-    """Write a complete plan with `posts` posts under `root` (site_config.yml and plan/)."""
+def write_plan(root: Path, posts: int, seed: int = 2027, images: int = 0) -> SyntheticPlan:
+    """Write a complete plan with `posts` posts under `root` (site_config.yml and plan/);
+    with `images`, as many of its posts (spread over the year) show an image each."""
     rng = random.Random(seed * 1_000_003 + posts)
     world = _World.create(rng)
     calendar = _Calendar(rng, world)
     calendar.place(posts)
     folder = root / "plan"
+    _give_images(calendar.posts, images, folder / "media")
     for sub in ("goals", "personas", "channels", "calendar"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
     _write_site_config(root / "site_config.yml")
@@ -672,6 +675,20 @@ def _write_measurement(path: Path, world: _World) -> None:
     _yaml_file(path, "Step 6: measurement", data)
 
 
+def _give_images(posts: list[Post], images: int, folder: Path) -> None:
+    """Draw `images` distinct images and give each to one post, every n-th one."""
+    if not images:
+        return
+    from bench.media_drawing import draw_bench_image  # Pillow only where images are made
+
+    folder.mkdir(parents=True, exist_ok=True)
+    step = max(1, len(posts) // images)
+    for number, post in enumerate(posts[::step][:images]):
+        name = f"bench-{number:05d}.jpg"
+        draw_bench_image(folder / name, number)
+        post.media = f"media/{name}"
+
+
 def _write_calendars(folder: Path, world: _World, posts: list[Post]) -> None:
     """One file a month, as teams often keep them; also keeps each under the size limits."""
     by_month: dict[int, list[Post]] = defaultdict(list)
@@ -727,6 +744,8 @@ def _post_lines(post: Post) -> list[str]:
         fields.append(("status", post.status))
     if post.repeat:
         fields.append(("repeat", _repeat_flow(post.repeat)))
+    if post.media:
+        fields.append(("media", f"[{{file: {post.media}, alt: {_text(post.title)}}}]"))
     return [
         f"{'  - ' if i == 0 else '    '}{key}: {value}" for i, (key, value) in enumerate(fields)
     ]

@@ -41,6 +41,7 @@ from generator.pages.table_stash import TableStash
 from generator.runtime import forked
 from generator.runtime.garbage_collector import model_frozen
 from generator.site.compiled_templates import CompiledTemplates
+from generator.site.media_copies import media_of_plan
 from generator.site.mkdocs_run import SiteBuildError
 from generator.site.output_folder import OutputRefused, check_output_folder
 from generator.site.scratch_build import build_site, scratch_folder
@@ -111,7 +112,7 @@ def build(
                 with site_errors_reported(checked, inputs), _refused_output_reported(out, read):
                     kept = templates or KeptTemplates()
                     warnings = _write_site(
-                        checked, out, strict, folder, feeds.result, kept, offline
+                        checked, out, strict, folder, feeds.result, kept, offline, inputs.plan_dir
                     )
         except PreviousFeedError as exc:
             raise unreadable_previous_feed(read.report, where, previous is not None, exc) from None
@@ -228,13 +229,16 @@ def _write_site(
     feeds_ready: Callable[[], object],
     templates: KeptTemplates,
     offline: bool,
+    plan_dir: Path,
 ) -> list[str]:
-    """The pages and MkDocs into `folder`, then the feeds once ready; MkDocs' warnings."""
+    """The pages and MkDocs into `folder`, then the feeds once ready, and the posts'
+    media (site/media_copies.py); MkDocs' warnings."""
     plan, config = checked.plan, checked.config
     late = LateFiles(list(feed_paths(plan, config).values()), folder, feeds_ready)
     stash = TableStash(folder / ".fragments")  # beside the feeds, which have no such path
     pages = pages_from_checked(checked, PageRenderer(stash, templates.pages), offline)
     files = files_beside_pages(plan, config, checked.context.all_occurrences, offline)
     settings = settings_from_checked(checked, offline)
-    content = SiteContent(pages, settings, stash, files, late)
+    media = media_of_plan(plan, plan_dir)
+    content = SiteContent(pages, settings, stash, files, late, media)
     return build_site(content, out, strict, templates.theme)

@@ -194,6 +194,7 @@ def _rows_command(output_format: str) -> Callable[..., None]:
             channel,
             first.date() if first else None,
             last.date() if last else None,
+            checked.config.site_url,
         )
         click.echo(
             export.as_csv(found) if output_format == "csv" else export.as_json(found), nl=False

@@ -20,7 +20,8 @@ from zoneinfo import ZoneInfo
 from generator.commands.spreadsheet_cells import as_text_cell, describe, formula_start
 from generator.load.results.result_rows import METRICS
 from generator.load.scalars import LAST_DATE
-from generator.model.entities import HIDDEN_STATUSES, Plan
+from generator.model.entities import HIDDEN_STATUSES, Plan, Post
+from generator.model.media_addresses import public_url
 from generator.model.occurrences import first_calendar_day, plan_occurrences
 from generator.model.results import MATCH_RULES, MatchedResult, engagement_rate, summed
 from generator.model.settings import SiteConfig
@@ -63,12 +64,24 @@ class Row:
     engagement_rate: Number | None = None  # a share from 0 to 1 (model/results.py)
     matched_by: str = ""  # the rules that matched its rows (docs/results.md)
 
+    # The post's media, one entry each, in the plan's order (one line each in a
+    # CSV cell): file or URL as written, alt text, kind, and the public URL
+    # (model/media_addresses.py; "" for a file when the site has no site_url).
+    media_files: tuple[str, ...] = ()
+    media_alts: tuple[str, ...] = ()
+    media_kinds: tuple[str, ...] = ()
+    media_urls: tuple[str, ...] = ()
+
 
 OccurrenceKey = tuple[str, str, date]  # post id, channel id, day
 
 
 def rows(
-    plan: Plan, channel: str | None = None, first: date | None = None, last: date | None = None
+    plan: Plan,
+    channel: str | None = None,
+    first: date | None = None,
+    last: date | None = None,
+    site_url: str = "",
 ) -> list[Row]:
     """Every occurrence in [first, last] (default: the plan period), repeats expanded.
 
@@ -100,6 +113,7 @@ def rows(
                     owner=post.owner,
                     status=post.status,
                     **result_columns(measured),
+                    **_media_columns(plan, post, site_url),
                 )
             )
     return found
@@ -133,12 +147,27 @@ def _number(value: float) -> Number:
     return int(value) if value.is_integer() else value
 
 
-def _cell(value: str | Number | None) -> str:
+def _cell(value: str | Number | tuple[str, ...] | None) -> str:
     """A cell's text: empty for no value, a number as Python writes it (a dot
-    for decimals, as CSV readers expect)."""
+    for decimals, as CSV readers expect), a list (the media's) one entry a line."""
     if value is None:
         return ""
+    if isinstance(value, tuple):
+        return "\n".join(value)
     return value if isinstance(value, str) else str(value)
+
+
+def _media_columns(plan: Plan, post: Post, site_url: str) -> dict[str, Any]:
+    items = post.media
+    return {
+        "media_files": tuple(item.file for item in items),
+        "media_alts": tuple(item.alt for item in items),
+        "media_kinds": tuple(item.kind for item in items),
+        "media_urls": tuple(
+            public_url(site_url, item, None if item.is_url else plan.media_file(item.file))
+            for item in items
+        ),
+    }
 
 
 def as_csv(found: Iterable[Row]) -> str:
@@ -182,7 +211,7 @@ def hootsuite(
     warnings: list[str] = []
     for channel in plan.channels:
         lines: list[list[str]] = []
-        for row in rows(plan, channel.id):
+        for row in rows(plan, channel.id, site_url=config.site_url):
             if row.status in HIDDEN_STATUSES:
                 continue
             label = f"{row.date} '{row.title}' on {channel.id}"
@@ -204,13 +233,23 @@ def hootsuite(
                 warnings.append(
                     f"{label}: {at:%Y-%m-%d %H:%M} is past, Hootsuite takes future times only"
                 )
-            lines.append([at.strftime(HOOTSUITE_FORMATS[date_format]), message, row.link])
+            when = at.strftime(HOOTSUITE_FORMATS[date_format])
+            lines.append([when, message, row.link, _hootsuite_media(row)])
+        if not any(line[3] for line in lines):  # the three columns of a file without media
+            lines = [line[:3] for line in lines]
         for part, start in enumerate(range(0, len(lines), HOOTSUITE_ROWS), 1):
             name = f"{channel.id}.csv" if part == 1 else f"{channel.id}-{part}.csv"
             out = io.StringIO()
             _writer(out).writerows(lines[start : start + HOOTSUITE_ROWS])
             files.append(HootsuiteFile(name, out.getvalue()))
     return files, warnings
+
+
+def _hootsuite_media(row: Row) -> str:
+    """The bulk composer's fourth column: the media's public URLs, comma-separated
+    (it fetches them when it imports the file). A file is there only where the
+    site publishes it, so only with a site_url."""
+    return ",".join(url for url in row.media_urls if url)
 
 
 def _formula_warning(row: Row, message: str) -> str:

@@ -26,6 +26,7 @@ from generator.pages.html_rows import KeptCells
 from generator.pages.render import PageRenderer
 from generator.pages.table_stash import TableStash
 from generator.runtime.garbage_collector import collected_at_the_end
+from generator.site.media_copies import media_of_plan
 from generator.site.preview_site import PreviewSite
 from generator.site.site_content import SiteContent
 
@@ -87,6 +88,8 @@ class Preview:
         with site_errors_reported(checked, self.inputs):
             pages = pages_from_checked(checked, self._pages)
             settings = settings_from_checked(checked)
-            warnings = self._site.build(SiteContent(pages, settings, self._pages.stash, files))
+            media = media_of_plan(plan, self.inputs.plan_dir)
+            content = SiteContent(pages, settings, self._pages.stash, files, media=media)
+            warnings = self._site.build(content)
         report_mkdocs_warnings(checked, self.inputs, warnings)
         return checked

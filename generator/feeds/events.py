@@ -13,6 +13,7 @@ from icalendar import vCategory, vDDDTypes, vText, vUri
 from generator.feeds.content_line_cache import ContentLineCache
 from generator.i18n import Translator
 from generator.model.entities import WEEKDAYS, Plan, Post
+from generator.model.media_addresses import media_type, public_url
 from generator.model.settings import SiteConfig
 from generator.model.utm import post_link
 
@@ -83,7 +84,21 @@ def event_from_post(post: Post, channel_id: str, context: EventContext) -> icale
     event["CATEGORIES"] = shared(vCategory, categories)
     if context.site_url:
         event["URL"] = vUri(f"{context.site_url.rstrip('/')}/{post.calendar_address}")
+        _attach_media(event, post, context)
     return event
+
+
+def _attach_media(event: icalendar.Event, post: Post, context: EventContext) -> None:
+    """An ATTACH (RFC 5545, 3.8.1.1) per media file, at the address where the site
+    publishes it, with its type. A URL the plan names is left out: nothing vetted
+    it, and calendar apps may fetch attachments on their own."""
+    for item in post.media:
+        media = None if item.is_url else context.plan.media_file(item.file)
+        if media is None:
+            continue
+        url = public_url(context.site_url, item, media)
+        kind = media_type(media)
+        event.add("ATTACH", vUri(url), parameters={"FMTTYPE": kind} if kind else {})
 
 
 def _rrule(post: Post) -> dict[str, object]:

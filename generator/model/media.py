@@ -9,7 +9,7 @@ site shows it. A URL is named, shown, never fetched: it has no MediaFile.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.diagnostics import Location
 
@@ -24,7 +24,9 @@ class MediaItem:
     relative to the repository) or an http(s) URL, with what a screen reader says."""
 
     file: str
-    source: Location  # where the entry is written, for findings
+    # Where the entry is written, for findings; not what it is: `plansite diff`
+    # compares entries, and moving a post's lines changes no media.
+    source: Location = field(compare=False)
     alt: str = ""
     kind: str = "image"
     cover: bool = False  # the video's cover image, or the post's first picture

@@ -21,6 +21,8 @@ Three lists, from the narrowest:
 
 from __future__ import annotations
 
+import re
+
 import nh3
 
 from generator.model.links import SAFE_LINK_SCHEMES, SITE_LINK_SCHEMES
@@ -78,6 +80,8 @@ _PAGE_ATTRIBUTES = {
     "*": {"class", "title", "id", "role", "aria-label", "hidden"},
     "span": {"style"},  # a progress bar's width (_macros.md.j2)
     "a": {"href", "rel"},
+    # A post's media (media_html.py): only the site's own thumbnails, filtered below.
+    "img": {"src", "srcset", "alt", "width", "height", "loading"},
     "th": {"style", "scope", "abbr"},
     "time": {"datetime"},
     # The calendar's filters and views: no `action` nor `formaction`, so that
@@ -119,12 +123,44 @@ _BODY = nh3.Cleaner(
 _PAGE = nh3.Cleaner(
     tags=_PAGE_TAGS,
     attributes=_PAGE_ATTRIBUTES,
-    attribute_filter=lambda tag, name, value: None if _is_material_s(name, value) else value,
+    attribute_filter=lambda tag, name, value: _page_attribute(tag, name, value),
     generic_attribute_prefixes={"data-"},  # the contract with plansite.js, and placeholders
     url_schemes=set(SITE_LINK_SCHEMES),
     filter_style_properties=_STYLE_PROPERTIES,
     link_rel=None,
 )
+
+
+# Where a page's image may come from: a file the build published in the site's
+# media/ folder (model/media_addresses.py), by a relative path. Nothing from
+# another site (`//host`, `https:`), no `data:` nor `javascript:`, no `..`
+# past media/.
+_SITE_MEDIA = re.compile(
+    r"(?:\.\./)*media/(?:thumbs/)?[0-9a-f]{16}[0-9a-z-]*\.(?:jpg|png|gif|webp)"
+)
+_IMAGE_FILTERS = {
+    "src": lambda value: value if _SITE_MEDIA.fullmatch(value) else None,
+    "srcset": lambda value: (
+        value if all(_srcset_entry(part) for part in value.split(",")) else None
+    ),
+    "width": lambda value: value if value.isdigit() and value.isascii() else None,
+    "height": lambda value: value if value.isdigit() and value.isascii() else None,
+    "loading": lambda value: value if value == "lazy" else None,
+}
+
+
+def _page_attribute(tag: str, name: str, value: str) -> str | None:
+    if _is_material_s(name, value):
+        return None
+    if tag == "img" and name in _IMAGE_FILTERS:
+        return _IMAGE_FILTERS[name](value)
+    return value
+
+
+def _srcset_entry(entry: str) -> bool:
+    """One `url density` of a srcset, the url one of the site's media."""
+    parts = entry.split()
+    return len(parts) == 2 and bool(_SITE_MEDIA.fullmatch(parts[0])) and parts[1] in ("1x", "2x")
 
 
 def _body_classes(value: str) -> str | None:

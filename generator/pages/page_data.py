@@ -39,6 +39,7 @@ from generator.pages.competitor_chart import competitor_chart
 from generator.pages.goal_chart import progress_chart
 from generator.pages.goal_source_text import goal_source_text
 from generator.pages.mix_chart import mix_chart, share_text
+from generator.pages.mood_board import campaigns_with_visuals, mood_board
 from generator.pages.network_names import network_name
 from generator.pages.overview_cards import (
     ChannelCard,
@@ -128,6 +129,12 @@ class PageData:
         first = first_calendar_day(self.plan).replace(day=1)
         start = self.today if first <= self.today <= self.plan.period.end else first
         return f"{start:%Y-%m}"
+
+    def mood_board(self, campaign: m.Campaign, root: str) -> Markup:
+        return mood_board(self.plan, campaign.id, root, self._addresses)
+
+    def campaigns_with_visuals(self) -> list[m.Campaign]:
+        return campaigns_with_visuals(self.plan)
 
     def campaign_timeline(self) -> Markup:
         """Every campaign over the plan period, as an SVG; nothing without campaigns."""

@@ -23,12 +23,14 @@ from markupsafe import Markup, escape
 
 from generator.i18n import Translator
 from generator.model import entities as m
+from generator.model.media_addresses import CARD_WIDTH
 from generator.model.network_limits import TextLength, length_on_network
 from generator.model.occurrences import Occurrence
 from generator.model.utm import post_link
 from generator.pages.calendar_data_scripts import details_address
 from generator.pages.calendar_months import MONTH_PATH
 from generator.pages.markdown_text import safe_href
+from generator.pages.media_html import media_block
 from generator.pages.post_results import card_results
 from generator.pages.publication_attributes import publication_attributes
 from generator.pages.site_map import SiteAddresses
@@ -128,6 +130,7 @@ class PostCards:
             self._head(publication),
             f'<p class="ps-post-card__title"><a href="{details}">{escape(post.title)}</a></p>\n',
             _copy(post.copy),
+            media_block(self._plan, post, root, CARD_WIDTH, self._t),
             self._link(post, channel.id),
             self._count(length_on_network(post, channel.network)),
             card_results(self._plan, post, channel.id, occurrence.day, self._t),

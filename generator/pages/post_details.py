@@ -13,7 +13,9 @@ from markupsafe import Markup, escape
 
 from generator.i18n import Translator
 from generator.model import entities as m
+from generator.model.media_addresses import DETAILS_WIDTH
 from generator.pages.markdown_text import safe_href
+from generator.pages.media_html import media_block
 from generator.pages.post_results import details_results
 from generator.pages.publication_attributes import publication_attributes
 from generator.pages.site_map import SERVED, SiteAddresses
@@ -62,6 +64,7 @@ class PostDetails:
             facts.append((t("post_results"), results))
         rows = "".join(f"<dt>{_h(label)}</dt><dd>{value}</dd>" for label, value in facts)
         copy = f'<p class="ps-post__copy">{_h(post.copy)}</p>' if post.copy else ""
+        copy += media_block(plan, post, root, DETAILS_WIDTH, t)
         return (
             f'<article class="ps-post ps-occ--{status}" id="{_h(post.id)}"{self._attributes(post)}>'
             f'<h3 class="ps-post__title">{_h(post.title)}</h3>'

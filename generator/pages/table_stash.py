@@ -34,6 +34,9 @@ _DIGESTED_CHARS = 1 << 20
 # a placeholder it took for a paragraph: up to the first </div> is still it.
 _PLACEHOLDER = re.compile(r'<div data-plansite-fragment="([0-9a-f]+)">.*?</div>', re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
+# A block the search skips (Material's `data-search-exclude`: a post's media,
+# media_html.py), none nested in another div: out of the placeholder's text too.
+_UNSEARCHED = re.compile(r"<div [^>]*data-search-exclude[^>]*>.*?</div>", re.DOTALL)
 
 
 def placeholder(key: str, html: str, rows: int) -> Markup:
@@ -43,7 +46,8 @@ def placeholder(key: str, html: str, rows: int) -> Markup:
     Taking the tags out of markupsafe-escaped HTML leaves escaped text: every
     `<` in it starts a tag.
     """
-    text = " ".join(_TAG.sub(" ", html).split()) if rows <= SEARCHED_ROWS else ""
+    searched = _UNSEARCHED.sub(" ", html) if rows <= SEARCHED_ROWS else ""
+    text = " ".join(_TAG.sub(" ", searched).split())
     return Markup(f'<div data-plansite-fragment="{key}">{text}</div>')
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator.site.compiled_templates import CompiledTemplates
 from generator.site.hooks import PlansiteHooks
+from generator.site.media_copies import publish_media
 from generator.site.mkdocs_run import run_mkdocs, write_mkdocs_config
 from generator.site.output_folder import mark
 from generator.site.search_index import SearchIndexMerge
@@ -61,6 +62,8 @@ class PreviewSite:
         hooks = PlansiteHooks(content.stash, SearchIndexMerge(merging=not clean), self.compiled)
         config_file = write_mkdocs_config(self._folder, content.settings, site)
         warnings = run_mkdocs(config_file, hooks, dirty=not clean)
+        if content.media is not None:
+            publish_media(content.media, site, self.out)
         self.out = site  # the next request is answered from the new site
         self._layout = layout
         mark(self.out)  # the same tree as a build's (MkDocs leaves hidden files be)

@@ -17,6 +17,7 @@ from pathlib import Path
 from generator.runtime.interruptions import Mask, held, made_safely
 from generator.site.compiled_templates import CompiledTemplates
 from generator.site.hooks import PlansiteHooks
+from generator.site.media_copies import publish_media
 from generator.site.mkdocs_run import run_mkdocs, write_mkdocs_config
 from generator.site.output_folder import mark, must_be_replaceable
 from generator.site.search_index import SearchIndexMerge
@@ -47,6 +48,8 @@ def build_site(
         warnings = run_mkdocs(write_mkdocs_config(work, content.settings, site), hooks, strict)
         if content.late:
             _put_late_files(content.late, site)
+        if content.media is not None:
+            publish_media(content.media, site, out)
         mark(site)
         swap_into_place(site, out, work)
     return warnings

@@ -9,6 +9,7 @@ from typing import Any
 
 from generator.pages.render import Page
 from generator.pages.table_stash import TableStash
+from generator.site.media_copies import SiteMedia
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class SiteContent:
     stash: TableStash  # where the pages' long tables were kept out of them
     extra_files: Mapping[str, bytes] = field(default_factory=dict)
     late: LateFiles | None = None
+    media: SiteMedia | None = None  # put in after MkDocs, kept from the site it replaces
 
     def docs_files(self) -> dict[str, bytes]:
         """Every file of the docs folder, by its path there."""

@@ -131,16 +131,17 @@ NETWORK_MEDIA_RULES: dict[str, NetworkMediaRules] = {
         NetworkMediaRules(
             "facebook",
             image=MediaKindRules(
-                ShapeRange(SQUARE, Shape("1.91:1", 1200, 630), Shape("1.91:1", 1200, 630)),
+                ShapeRange(PORTRAIT_4_5, Shape("1.91:1", 1200, 630), PORTRAIT_4_5),
                 max_bytes=10 * MB,
             ),
             video=MediaKindRules(max_bytes=10 * 1024 * MB, max_seconds=4 * 3600),
             sources=(
                 Source("https://developers.facebook.com/docs/page-stories-api"),
                 Source(_AYRSHARE + "facebook_pages", second_hand=True),
+                Source("https://socialk.it/fr/sizes/facebook-post-size", second_hand=True),
             ),
-            note="the feed scales a picture up to 1:1 and crops a taller one; 10 MB is "
-            "Meta's limit for a page's photo",
+            note="the feed shows a picture whole from 4:5 to 1.91:1 and crops a taller "
+            "one to 4:5; 10 MB is Meta's limit for a page's photo",
         ),
         NetworkMediaRules(
             "linkedin",

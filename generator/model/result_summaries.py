@@ -77,7 +77,11 @@ def post_results(plan: m.Plan) -> list[PostResult]:
     for post in plan.posts:
         results = plan.results.of_post(post.id)
         if results:
-            channels = sorted({r.channel for r in results}, key=lambda c: order.get(c, len(order)))
+            # A row on no channel (GA4's, of a post on several) came from the post's.
+            named = {r.channel for r in results if r.channel}
+            if any(not r.channel for r in results):
+                named.update(post.channels)
+            channels = sorted(named, key=lambda c: order.get(c, len(order)))
             first = min(r.day for r in results)
             found.append(PostResult(post, summed(r.row for r in results), tuple(channels), first))
     return found

@@ -77,8 +77,10 @@ def details_results(plan: m.Plan, post: m.Post, t: Translator) -> str:
     channels += sorted({r.channel for r in results} - set(channels))
     if len(channels) <= 1:
         return str(results_figures(results, t)) if results else ""
+    # A row on no channel (GA4's, of a post on several) is the post's as a whole.
+    named = {channel: channel or ", ".join(post.channels) for channel in channels}
     lines = "".join(
-        f'<li><span class="ps-results__channel">{escape(channel)}</span> '
+        f'<li><span class="ps-results__channel">{escape(named[channel])}</span> '
         f"{results_figures(channel_results(plan, post, channel), t)}</li>"
         for channel in channels
     )

@@ -122,6 +122,18 @@ def test_the_details_show_results_per_channel_when_there_are_several(tmp_path: P
     }
 
 
+def test_a_row_on_no_channel_is_the_whole_post_s_in_the_details(tmp_path: Path) -> None:
+    # A GA4 row names no channel: of a post on several, it is the post's as a whole.
+    rows = ONE_ROW + "2027-03-02,,p1,,,,,40\n"
+    plan = files(rows, channel="[instagram, facebook]")
+    article = pages_of(tmp_path, plan)[DETAILS].select_one("article#p1")
+    assert article is not None
+    lines = article.select(".ps-results__channels li")
+    names = [li.select_one(".ps-results__channel").get_text() for li in lines]  # type: ignore[union-attr]
+    assert names == ["instagram", "instagram, facebook"]
+    assert figures(lines[1]) == {"Sessions": "40"}
+
+
 def test_the_details_of_a_post_on_one_channel_show_one_line(tmp_path: Path) -> None:
     article = pages_of(tmp_path, files(ONE_ROW))[DETAILS].select_one("article#p1")
     assert article is not None

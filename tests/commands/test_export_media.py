@@ -11,6 +11,7 @@ from generator.check import Inputs, check_plan
 from generator.model.media_addresses import published_path
 from tests.conftest import run_cli
 from tests.media_plans import media_plan
+from tests.media_samples import mp4
 
 MEDIA = (
     '      - {file: media/lamp.jpg, alt: "=HYPERLINK(\\"http://evil\\")"}\n'
@@ -22,7 +23,7 @@ IMAGES = {"media/lamp.jpg": (1080, 1350)}
 
 def _plan(tmp_path: Path, site_url: str = "https://plan.example.com/") -> Path:
     root = media_plan(tmp_path, MEDIA, IMAGES, site_url=site_url)
-    (root / "plan/media/clip.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42" + bytes(64))
+    (root / "plan/media/clip.mp4").write_bytes(mp4(12))
     return root
 
 

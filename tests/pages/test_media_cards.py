@@ -15,6 +15,7 @@ from generator.pages.media_html import media_block
 from generator.pages.mood_board import mood_board
 from generator.pages.site_map import SiteAddresses
 from tests.media_plans import media_plan
+from tests.media_samples import mp4
 
 MEDIA = (
     '      - {file: media/lamp.jpg, alt: "A <brass> lamp & its shade"}\n'
@@ -29,7 +30,7 @@ def plan(tmp_path: Path):  # type: ignore[no-untyped-def]
     root = media_plan(
         tmp_path, MEDIA, {"media/lamp.jpg": (1080, 1350), "media/shop.png": (300, 200)}
     )
-    (root / "plan/media/clip.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42" + bytes(64))
+    (root / "plan/media/clip.mp4").write_bytes(mp4(12))
     return check_plan(Inputs(root / "plan", root / "site_config.yml")).plan
 
 
@@ -60,7 +61,8 @@ def test_an_image_without_alt_text_says_so_on_the_page(plan) -> None:  # type: i
 
 def test_a_video_is_a_badge_and_a_url_a_link_never_an_image(plan) -> None:  # type: ignore[no-untyped-def]
     html = _block(plan)
-    assert "ps-media__badge--video" in html and ">Video</a>" in html
+    # The video's length, read from its header, is on its badge.
+    assert "ps-media__badge--video" in html and ">Video · 0:12</a>" in html
     assert 'href="https://cdn.example.net/pic.jpg"' in html
     assert "Image on cdn.example.net" in html
     assert 'src="https://' not in html and "cdn.example.net/pic.jpg 1x" not in html

@@ -29,7 +29,7 @@ from datetime import date
 
 from generator.model import entities as m
 from generator.model.occurrences import occurrence_days
-from generator.model.results import PlanResults, engagement_rate, summed
+from generator.model.results import PlanResults, audience, engagement_rate, summed
 
 MIN_POSTS = 3  # posts with results each variant needs before any verdict
 Z_95 = 1.96  # the normal quantile of a two-sided 95 % interval
@@ -50,8 +50,8 @@ class VariantResult:
 
     @property
     def reach(self) -> float:
-        """The rate's denominator: reach, else impressions (as engagement_rate reads it)."""
-        return self.totals.get("reach") or self.totals.get("impressions") or 0.0
+        """The rate's denominator (model/results.audience)."""
+        return audience(self.totals)
 
 
 @dataclass(frozen=True)

@@ -16,18 +16,12 @@ from statistics import median
 
 from generator.load.results.result_rows import ResultRow
 from generator.model import entities as m
-from generator.model.results import MatchedResult, engagement_rate, summed
+from generator.model.results import MatchedResult, audience, engagement_rate, summed
 
 TOP = 10  # posts in each ranking
 REACH_FLOOR = 0.25  # share of the median reach a post needs to be ranked by rate
 CAMPAIGN_METRICS = ("reach", "engagements", "clicks", "sessions", "conversions")
 WEEKLY_METRICS = ("engagements", "reach", "impressions", "sessions")  # the first present
-
-
-def audience(metrics: dict[str, float]) -> float:
-    """The people a post reached: the denominator engagement_rate uses (reach,
-    else impressions)."""
-    return metrics.get("reach") or metrics.get("impressions") or 0.0
 
 
 @dataclass(frozen=True)

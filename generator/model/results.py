@@ -126,11 +126,18 @@ def channels_of_row(row: ResultRow, networks: dict[str, str]) -> list[str]:
     return [channel for channel, network in networks.items() if network == row.network]
 
 
+def audience(metrics: dict[str, float]) -> float:
+    """The people a post reached, as an engagement rate counts them: its reach,
+    else its impressions; 0 when neither is known."""
+    return metrics.get("reach") or metrics.get("impressions") or 0.0
+
+
 def engagement_rate(metrics: dict[str, float]) -> float | None:
-    """Engagements over reach, else over impressions; None when either is unknown
-    or the audience is 0. A share from 0 to 1 (the pages show it as a percentage)."""
+    """Engagements over the audience (reach, else impressions); None when either
+    is unknown or the audience is 0. A share from 0 to 1 (the pages show it as a
+    percentage)."""
     engagements = metrics.get("engagements")
-    audience = metrics.get("reach") or metrics.get("impressions")
-    if engagements is None or not audience:
+    reached = audience(metrics)
+    if engagements is None or not reached:
         return None
-    return engagements / audience
+    return engagements / reached
